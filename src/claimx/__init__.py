@@ -1,0 +1,27 @@
+"""claimx: claims from news text — who said what, with which numbers, about when, how sure.
+
+    >>> import claimx
+    >>> claims = claimx.extract(text)                 # doctest: +SKIP
+
+Importing claimx is cheap: spaCy and the model load on first use.
+"""
+from __future__ import annotations
+
+from .api import Extractor, extract, extract_many, load
+from .types import Claim, Cue, Hedge, Quantity, Speaker, TimeRef
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Claim",
+    "Cue",
+    "Extractor",
+    "Hedge",
+    "Quantity",
+    "Speaker",
+    "TimeRef",
+    "__version__",
+    "extract",
+    "extract_many",
+    "load",
+]

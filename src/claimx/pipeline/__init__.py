@@ -1,0 +1,1 @@
+"""claimx's spaCy components, one module a stage."""

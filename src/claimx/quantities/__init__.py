@@ -1,0 +1,16 @@
+"""claimx.quantities: find numbers stated as quantities in a parsed spaCy Doc.
+
+Import :class:`~claimx.quantities.finder.QuantityFinder` from ``claimx.quantities.finder``;
+this package module stays light (nothing heavy is imported here).
+"""
+from __future__ import annotations
+
+__all__ = ["QuantityFinder", "QuantityHit"]
+
+
+def __getattr__(name: str):
+    if name in __all__:
+        from claimx.quantities import finder
+
+        return getattr(finder, name)
+    raise AttributeError(name)

@@ -1,0 +1,403 @@
+"""Finding every number stated as a quantity in a parsed spaCy Doc.
+
+``QuantityFinder(lexicon_path).find(doc, exclude)`` returns sorted, non-overlapping
+:class:`QuantityHit` tuples: value, bound, range, unit and the counted entity.
+"""
+from __future__ import annotations
+
+import bisect
+import math
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple, Optional, Sequence, Union
+
+from claimx.quantities.entity import EntityFinder
+from claimx.quantities.exclusions import Exclusions
+from claimx.quantities.lexicon import load_lexicon
+from claimx.quantities.numbers import NumberParse, NumberParser
+from claimx.quantities.units import CurrencyTable, UnitTable
+from claimx.quantities.vague import VagueParser
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+BOUNDS = ("exact", "more_than", "at_least", "less_than", "at_most", "about", "range")
+_NON_UNIT_POS = frozenset(
+    {"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART", "ADV", "NUM", "INTJ"}
+)
+
+
+class QuantityHit(NamedTuple):
+    """One quantity: ``doc.text[start_char:end_char]`` is its surface."""
+
+    start_char: int
+    end_char: int
+    value: Optional[float]
+    low: Optional[float]
+    high: Optional[float]
+    bound: str
+    unit: Optional[str]
+    entity: Optional[str]
+
+
+class _Unit(NamedTuple):
+    name: Optional[str]
+    start: int
+    end: int
+
+
+class _Ctx:
+    """Per-document token views."""
+
+    def __init__(self, doc: Doc, currencies: CurrencyTable, exclude: Sequence[tuple[int, int]]):
+        self.doc = doc
+        self.n = len(doc)
+        self.words = [t.text for t in doc]
+        self.low = [t.lower_ for t in doc]
+        self.attached = [i > 0 and not doc[i - 1].whitespace_ for i in range(self.n)]
+        self.prefix_currency: dict[int, str] = {}
+        for i, w in enumerate(self.words):
+            if w and not w[0].isalnum() or (len(w) > 2 and w[:3].isupper() and "$" in w):
+                split = currencies.split_prefix(w)
+                if split is not None:
+                    self.prefix_currency[i] = currencies.symbols[split[0]]
+                    self.words[i] = split[1]
+        spans = sorted((int(a), int(b)) for a, b in exclude if b > a)
+        merged: list[list[int]] = []
+        for a, b in spans:
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        self.ex_starts = [a for a, _ in merged]
+        self.ex_ends = [b for _, b in merged]
+
+    def excluded(self, start_char: int, end_char: int) -> bool:
+        """True when [start_char, end_char) overlaps an exclude span."""
+        k = bisect.bisect_left(self.ex_ends, start_char + 1)
+        return k < len(self.ex_starts) and self.ex_starts[k] < end_char
+
+    def lw(self, i: int) -> str:
+        return self.low[i] if 0 <= i < self.n else ""
+
+
+class QuantityFinder:
+    """Find quantities in parsed Docs. Loads its data once; ``find`` is pure."""
+
+    def __init__(self, lexicon_path: Union[str, Path, None] = None) -> None:
+        lex = load_lexicon(lexicon_path)
+        self.numbers = NumberParser(lex["numbers"])
+        self.vague = VagueParser(lex["vague"])
+        self.currencies = CurrencyTable(lex["currencies"])
+        self.units = UnitTable(lex["units"])
+        self.exclusions = Exclusions(lex["exclusions"])
+        self.entities = EntityFinder(lex["entities"], self.exclusions.time_units)
+        b = lex["bounds"]
+        self.before = {tuple(x["text"].lower().split()): x for x in b.get("before", [])}
+        self.after = {tuple(x["text"].lower().split()): x for x in b.get("after", [])}
+        self.before_len = max((len(k) for k in self.before), default=1)
+        self.after_len = max((len(k) for k in self.after), default=1)
+        self.intensifiers = {tuple(x.lower().split()) for x in b.get("intensifiers", [])}
+        self.bound_verbs: dict[str, str] = dict(b.get("verbs", {}))
+        self.range_open: dict[str, str] = dict(b.get("range_open", {}))
+        self.range_joiners = frozenset(b.get("range_joiners", []))
+        self.change_verbs = frozenset(b.get("change_verbs", []))
+        u = lex["units"]
+        self.percent = {
+            tuple(k.lower().split()): v for k, v in u.get("percent", {}).items() if v
+        }
+        self.percent_len = max((len(k) for k in self.percent), default=1)
+        for entry in list(self.before.values()) + list(self.after.values()):
+            if entry.get("bound") not in BOUNDS:
+                raise ValueError(f"unknown bound in quantity lexicon: {entry!r}")
+
+    # -- public --------------------------------------------------------------------------
+    def find(self, doc: Doc, exclude: Sequence[tuple[int, int]] = ()) -> list[QuantityHit]:
+        """Every quantity in ``doc``, sorted and non-overlapping; ``exclude`` are char spans
+        (time expressions) whose numbers are not quantities."""
+        ctx = _Ctx(doc, self.currencies, exclude)
+        hits: list[QuantityHit] = []
+        i = 0
+        while i < ctx.n:
+            hit, nxt = self._at(ctx, i)
+            if hit is not None:
+                hits.append(hit)
+            i = max(nxt, i + 1)
+        return _non_overlapping(hits)
+
+    # -- one candidate -------------------------------------------------------------------
+    def _is_num(self, text: str) -> bool:
+        return self.numbers.is_number_token(text)
+
+    def _parse(self, ctx: _Ctx, i: int) -> Optional[NumberParse]:
+        p = self.numbers.parse(ctx.words, i, ctx.attached)
+        if p is None:
+            return None
+        # "over one 1,000 deaths": a number word followed by a digit number -> the digits
+        if not p.is_digit and p.scale == 1.0 and p.end < ctx.n:
+            q = self.numbers.parse(ctx.words, p.end, ctx.attached)
+            if q is not None and q.is_digit and q.start == p.end:
+                return q._replace(start=p.start)
+        return p
+
+    def _at(self, ctx: _Ctx, i: int) -> tuple[Optional[QuantityHit], int]:
+        p = self._parse(ctx, i)
+        if p is None:
+            return self._vague_at(ctx, i)
+        doc = ctx.doc
+        cur_before = self._currency_before(ctx, p.start)
+        cur_start = cur_before.start if cur_before else p.start
+        if cur_before is None and p.core in ctx.prefix_currency:
+            cur_before = _Unit(ctx.prefix_currency[p.core], p.start, p.start)
+        unit = self._unit_after(ctx, p.end, p.scale)
+        lead = self._bound_before(ctx, cur_start, unit.end if unit else p.end)
+        has_unit = bool(cur_before or (unit and unit.name))
+        if ctx.excluded(doc[p.start].idx, _end_char(doc, p.end)) or self.exclusions.excluded(
+            doc, p, has_bound=lead is not None, has_unit=has_unit, core_text=ctx.words[p.core]
+        ):
+            return None, p.end
+        # ranges: "between A and B", "A to B", "A-B", "from A to B"
+        rng = self._range(ctx, p, unit, lead)
+        low = high = None
+        value: Optional[float] = p.value
+        end = unit.end if unit else p.end
+        if rng is not None:
+            b, b_unit, low, high = rng
+            value = None
+            if b_unit is not None:
+                unit = b_unit
+            end = b_unit.end if b_unit else b.end
+        unit_name = cur_before.name if cur_before else (unit.name if unit else None)
+        bound = "range" if rng is not None else (lead[0] if lead else "exact")
+        span_start = lead[1] if lead else cur_start
+        if rng is not None:
+            opener = cur_start - 1
+            if opener >= 0 and ctx.low[opener] in self.range_open:
+                span_start = min(span_start, opener)
+        tail = self._bound_after(ctx, end) if rng is None else None
+        if tail is not None:
+            if bound == "exact":
+                bound = tail[0]
+            end = tail[1]
+        q_end = unit.end if unit else (rng[0].end if rng else p.end)
+        age_end = self._age(ctx, q_end)
+        if age_end:
+            end = max(end, age_end)
+            entity_text = None
+            ent_end = end
+        else:
+            ent = self.entities.find(doc, p.start, end, q_end, self._is_num)
+            entity_text = ent.text if ent else None
+            ent_end = ent.end if ent is not None and ent.adjacent else end
+            if bound == "exact":
+                bound = self._verb_bound(doc, p, q_end, ent)
+        end = max(end, ent_end)
+        if rng is None:
+            low, high = _bounds(bound, value)
+        hit = QuantityHit(
+            doc[span_start].idx, _end_char(doc, end), value, low, high, bound, unit_name,
+            entity_text,
+        )
+        return hit, max(end, p.end)
+
+    def _vague_at(self, ctx: _Ctx, i: int) -> tuple[Optional[QuantityHit], int]:
+        v = self.vague.parse(ctx.low, i)
+        if v is None:
+            return None, i + 1
+        doc = ctx.doc
+        if ctx.excluded(doc[v.start].idx, _end_char(doc, v.end)):
+            return None, v.end
+        if doc[v.core].ent_type_ in ("DATE", "TIME", "ORDINAL"):
+            return None, v.end
+        ent = self.entities.find(doc, v.start, v.end, v.end, self._is_num)
+        end = ent.end if ent is not None and ent.adjacent else v.end
+        hit = QuantityHit(
+            doc[v.start].idx, _end_char(doc, end), None, v.low, None, "at_least", None,
+            ent.text if ent else None,
+        )
+        return hit, end
+
+    # -- pieces --------------------------------------------------------------------------
+    def _currency_before(self, ctx: _Ctx, start: int) -> Optional[_Unit]:
+        k = start - 1
+        if k < 0:
+            return None
+        sym = ctx.words[k]
+        name = self.currencies.symbols.get(sym)
+        if name is None:
+            return None
+        if sym in self.currencies.need_attach and not ctx.attached[start]:
+            return None
+        if sym.isalpha() and not sym.isupper() and not ctx.attached[start]:
+            return None
+        return _Unit(name, k, start)
+
+    def _unit_after(self, ctx: _Ctx, k: int, scale: float) -> Optional[_Unit]:
+        if k >= ctx.n:
+            return None
+        doc = ctx.doc
+        for size in range(min(self.percent_len, ctx.n - k), 0, -1):
+            key = tuple(ctx.low[k:k + size])
+            if key in self.percent:
+                return _Unit(self.percent[key], k, k + size)
+        cur = self.currencies
+        for size in range(min(cur.max_word_tokens, ctx.n - k), 0, -1):
+            key = " ".join(ctx.low[k:k + size])
+            if key in cur.words:
+                return _Unit(cur.words[key], k, k + size)
+        w = ctx.words[k]
+        if ctx.low[k] in cur.ambiguous:
+            if scale > 1.0 or self._money_context(ctx, k):
+                return _Unit(cur.ambiguous[ctx.low[k]], k, k + 1)
+            fallback = cur.fallback.get(ctx.low[k])
+            return _Unit(fallback, k, k + 1) if fallback else None
+        if w in cur.symbols and (w.isupper() or w == "zł") and len(w) > 1:
+            return _Unit(cur.symbols[w], k, k + 1)
+        if doc[k].pos_ in _NON_UNIT_POS or not any(ch.isalpha() or ch in "°%" for ch in w):
+            return None
+        for size in range(min(self.units.max_tokens, ctx.n - k), 0, -1):
+            toks = doc[k:k + size]
+            if any(t.is_punct and t.text not in "/-" for t in toks[:-1]) or toks[-1].is_punct:
+                continue
+            name = self.units.lookup(toks.text) or self.units.lookup(
+                "".join(t.text for t in toks)
+            )
+            if name:
+                return _Unit(name, k, k + size)
+        return None
+
+    def _money_context(self, ctx: _Ctx, k: int) -> bool:
+        sent = ctx.doc[k].sent
+        cues = self.currencies.money_cues
+        return any(t.lower_ in cues for t in sent[: 120])
+
+    def _bound_before(self, ctx: _Ctx, b: int, after: int) -> Optional[tuple[str, int]]:
+        for size in range(min(self.before_len, b), 0, -1):
+            key = tuple(ctx.low[b - size:b])
+            entry = self.before.get(key)
+            if entry is None:
+                continue
+            if entry.get("not_before_time_unit") and ctx.lw(after) in self.exclusions.time_units:
+                continue
+            if key == ("some",) and ctx.doc[b - 1].dep_ == "det" and ctx.doc[b - 1].head.i < b:
+                continue
+            start = b - size
+            for isize in (2, 1):
+                if start - isize >= 0 and tuple(ctx.low[start - isize:start]) in self.intensifiers:
+                    start -= isize
+                    break
+            return entry["bound"], start
+        return None
+
+    def _bound_after(self, ctx: _Ctx, end: int) -> Optional[tuple[str, int]]:
+        for size in range(min(self.after_len, ctx.n - end), 0, -1):
+            key = tuple(ctx.low[end:end + size])
+            entry = self.after.get(key)
+            if entry is None:
+                continue
+            if entry.get("attached") and not ctx.attached[end]:
+                continue
+            return entry["bound"], end + size
+        return None
+
+    def _verb_bound(self, doc: Doc, p: NumberParse, q_end: int, ent: Any) -> str:
+        """ "death tolls exceeded 100", "surpassed one million": the verb bounds the number."""
+        for k in range(p.start, q_end):
+            tok = doc[k]
+            if start_outside(tok, p.start, q_end):
+                head = tok.head
+                if tok.dep_ == "nummod" and head.dep_ == "dobj":
+                    head = head.head
+                elif tok.dep_ != "dobj":
+                    continue
+                bound = self.bound_verbs.get(head.lemma_)
+                if bound:
+                    return bound
+        return "exact"
+
+    def _range(
+        self, ctx: _Ctx, a: NumberParse, a_unit: Optional[_Unit], lead: Any
+    ) -> Optional[tuple[NumberParse, Optional[_Unit], float, float]]:
+        k = a_unit.end if a_unit and a_unit.name else a.end
+        if k >= ctx.n:
+            return None
+        joiner = ctx.low[k]
+        opener = ctx.lw(a.start - 1)
+        if a.start > 0 and ctx.doc[a.start - 1].text in self.currencies.symbols:
+            opener = ctx.lw(a.start - 2)
+        if opener in self.range_open:
+            if joiner != self.range_open[opener]:
+                return None
+            head = ctx.doc[a.start - 1].head
+            if opener == "from" and head.lemma_ in self.change_verbs:
+                return None
+        elif joiner not in self.range_joiners or joiner == "and":
+            return None
+        bstart = k + 1
+        if bstart < ctx.n and ctx.words[bstart] in self.currencies.symbols:
+            bstart += 1
+        if bstart >= ctx.n:
+            return None
+        b = self._parse(ctx, bstart)
+        if b is None or b.start != bstart:
+            return None
+        if joiner in ("-", "\u2013", "\u2014") and not (a.is_digit and b.is_digit):
+            return None
+        b_unit = self._unit_after(ctx, b.end, b.scale)
+        doc = ctx.doc
+        if self.exclusions.excluded(
+            doc, b, has_bound=True, has_unit=bool(b_unit and b_unit.name),
+            core_text=ctx.words[b.core],
+        ):
+            return None
+        low = a.value
+        if a.scale == 1.0 and b.scale > 1.0 and a.value < b.raw:
+            low = a.value * b.scale
+        high = b.value
+        if not (math.isfinite(low) and math.isfinite(high)) or not low < high:
+            return None
+        if b_unit is not None and not b_unit.name:
+            b_unit = None
+        return b, b_unit, low, high
+
+    def _age(self, ctx: _Ctx, k: int) -> int:
+        """End token of "-year-old" / "years old" after a number, or 0."""
+        j = k
+        if ctx.lw(j) in ("-", "\u2010"):
+            j += 1
+        if ctx.lw(j) not in self.exclusions.time_units:
+            return 0
+        j += 1
+        if ctx.lw(j) in ("-", "\u2010"):
+            j += 1
+        return j + 1 if ctx.lw(j) == "old" else 0
+
+
+def start_outside(tok: Any, start: int, end: int) -> bool:
+    """True when ``tok``'s head lies outside ``[start, end)``."""
+    return not (start <= tok.head.i < end) or tok.head.i == tok.i
+
+
+def _end_char(doc: Doc, end: int) -> int:
+    last = doc[end - 1]
+    return last.idx + len(last.text)
+
+
+def _bounds(bound: str, value: Optional[float]) -> tuple[Optional[float], Optional[float]]:
+    if bound == "exact":
+        return value, value
+    if bound in ("more_than", "at_least"):
+        return value, None
+    if bound in ("less_than", "at_most"):
+        return None, value
+    return None, None
+
+
+def _non_overlapping(hits: list[QuantityHit]) -> list[QuantityHit]:
+    out: list[QuantityHit] = []
+    for h in sorted(hits, key=lambda h: (h.start_char, -h.end_char)):
+        if h.end_char <= h.start_char:
+            continue
+        if out and h.start_char < out[-1].end_char:
+            continue
+        out.append(h)
+    return out

@@ -1,0 +1,270 @@
+"""Parsing number surfaces: digits ("1,100", "3bn", "½"), words ("twenty-five"), scales.
+
+The parser works on plain lists of token strings so it can be tested without spaCy.
+All word lists come from ``quantity_numbers.json`` (see :mod:`claimx.quantities.lexicon`).
+"""
+from __future__ import annotations
+
+import math
+import re
+from typing import Any, NamedTuple, Optional, Sequence
+
+# Shapes only; the words live in the data files. Every pattern is anchored, has no nested
+# quantifiers and is applied to one token of bounded length, so matching is linear.
+_DIGITS = re.compile(
+    r"^(?P<sign>[-\u2212\u2013+])?"
+    r"(?P<int>\d{1,3}(?:,\d{3})+|\d+)?"
+    r"(?P<frac>\.\d+)?"
+    r"(?P<uni>[\u00bc-\u00be\u2150-\u215e])?"
+    r"(?P<suffix>[A-Za-z]{1,3})?$"
+)
+_SLASH = re.compile(r"^(?P<num>\d{1,2})/(?P<den>\d{1,2})$")
+_HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
+
+
+class NumberParse(NamedTuple):
+    """A number found at some token index."""
+
+    start: int  # first token index (inclusive)
+    end: int  # last token index + 1
+    value: float
+    raw: float  # value before any scale word (for "two to three thousand")
+    scale: float  # product of scale words/abbreviations (1.0 when none)
+    core: int  # index of the main numeric token
+    is_digit: bool  # written with digits (vs words)
+
+
+def finite(value: Optional[float]) -> bool:
+    """True for a finite float."""
+    return value is not None and math.isfinite(value)
+
+
+class NumberParser:
+    """Parse numbers written with digits and/or words, starting at a token index."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.units: dict[str, float] = {k: float(v) for k, v in data.get("units", {}).items()}
+        self.tens: dict[str, float] = {k: float(v) for k, v in data.get("tens", {}).items()}
+        self.scales: dict[str, float] = {k: float(v) for k, v in data.get("scales", {}).items()}
+        self.abbrev: dict[str, float] = {
+            k: float(v) for k, v in data.get("scale_abbreviations", {}).items()
+        }
+        self.fractions: dict[str, float] = {
+            k: float(v) for k, v in data.get("fractions", {}).items()
+        }
+        self.unicode_fractions: dict[str, float] = {
+            k: float(v) for k, v in data.get("unicode_fractions", {}).items()
+        }
+        self.multipliers: dict[str, float] = {
+            k: float(v) for k, v in data.get("multiplier_nouns", {}).items()
+        }
+        self.articles = frozenset(data.get("articles", ["a", "an"]))
+        self.minus = frozenset(data.get("minus_words", []))
+        self.joiners = frozenset(data.get("joiners", ["and"]))
+        self.max_digits = int(data.get("max_digits", 40))
+
+    # -- single tokens -------------------------------------------------------------------
+    def digit_value(self, text: str) -> Optional[tuple[float, float]]:
+        """(value, scale) of a token written with digits, or None."""
+        if not text or len(text) > self.max_digits + 8:
+            return None
+        if text in self.unicode_fractions:
+            return self.unicode_fractions[text], 1.0
+        m = _SLASH.match(text)
+        if m:
+            num, den = int(m.group("num")), int(m.group("den"))
+            if 0 < num < den <= 10:
+                return num / den, 1.0
+            return None
+        m = _DIGITS.match(text)
+        if not m or not (m.group("int") or m.group("frac")):
+            return None
+        if m.group("uni") and m.group("frac"):
+            return None
+        digits = (m.group("int") or "0").replace(",", "")
+        if len(digits) > self.max_digits:
+            return None
+        try:
+            value = float(digits + (m.group("frac") or ""))
+        except ValueError:
+            return None
+        if m.group("uni"):
+            value += self.unicode_fractions.get(m.group("uni"), math.nan)
+        scale = 1.0
+        suffix = m.group("suffix")
+        if suffix:
+            if suffix not in self.abbrev:
+                return None
+            scale = self.abbrev[suffix]
+        if m.group("sign") and m.group("sign") != "+":
+            value = -value
+        value *= scale
+        if not math.isfinite(value):
+            return None
+        return value, scale
+
+    def is_word_number(self, low: str) -> bool:
+        """True for a cardinal number word ("seven", "twenty", "million")."""
+        return low in self.units or low in self.tens or low in self.scales
+
+    def is_number_token(self, text: str) -> bool:
+        """True when the token alone is a number (digits or a number word)."""
+        return self.digit_value(text) is not None or self.is_word_number(text.lower())
+
+    # -- sequences -----------------------------------------------------------------------
+    def parse(
+        self, words: Sequence[str], i: int, attached: Sequence[bool] = (), limit: int = 12
+    ) -> Optional[NumberParse]:
+        """Parse the longest number starting at ``words[i]``.
+
+        ``attached[k]`` tells whether ``words[k]`` follows ``words[k-1]`` with no space
+        (used for "1.2m": a scale abbreviation only counts when attached).
+        """
+        n = min(len(words), i + limit)
+        if i >= n:
+            return None
+        low = [w.lower() for w in words[i:n]]
+
+        def w(k: int) -> str:
+            return low[k - i] if i <= k < n else ""
+
+        sign = 1.0
+        start = i
+        if w(i) in self.minus and i + 1 < n:
+            sign = -1.0
+            i += 1
+        res = self._parse_fraction_phrase(w, i, n) or self._parse_core(words, w, i, n, attached)
+        if res is None:
+            return None
+        if sign < 0:
+            res = res._replace(start=start, value=-res.value, raw=-res.raw)
+        if not math.isfinite(res.value):
+            return None
+        return res
+
+    def _scales_after(self, w, k: int, n: int) -> tuple[float, int]:
+        scale = 1.0
+        while k < n and (w(k) in self.scales or w(k) in self.multipliers):
+            scale *= self.scales[w(k)] if w(k) in self.scales else self.multipliers[w(k)]
+            k += 1
+        return scale, k
+
+    def _parse_fraction_phrase(self, w, i: int, n: int) -> Optional[NumberParse]:
+        """ "half a million", "a quarter of a million", "two-thirds", "one third"."""
+        k = i
+        count = 1.0
+        counted = False
+        if w(k) in self.articles:
+            k += 1
+        elif w(k) in self.units or w(k) in self.tens:
+            count = self.units[w(k)] if w(k) in self.units else self.tens[w(k)]
+            counted = True
+            k += 1
+            if w(k) in _HYPHENS:
+                k += 1
+        frac = self.fractions.get(w(k))
+        if frac is None:
+            return None
+        hyphenated = k > i and w(k - 1) in _HYPHENS
+        frac_i = k
+        k += 1
+        j = k
+        if w(j) == "of":
+            j += 1
+        if w(j) in self.articles:
+            j += 1
+        if w(j) in self.scales:
+            scale, end = self._scales_after(w, j, n)
+            value = count * frac * scale
+            return NumberParse(i, end, value, count * frac, scale, frac_i, False)
+        if counted and (hyphenated or w(k) == "of"):
+            value = count * frac
+            return NumberParse(i, k, value, value, 1.0, frac_i, False)
+        return None
+
+    def _parse_core(self, words, w, i: int, n: int, attached) -> Optional[NumberParse]:
+        first = w(i)
+        # "a dozen", "a million", "a hundred thousand"
+        if first in self.articles:
+            if w(i + 1) in self.scales or w(i + 1) in self.multipliers:
+                scale, end = self._scales_after(w, i + 1, n)
+                return NumberParse(i, end, scale, 1.0, scale, i + 1, False)
+            return None
+        dv = self.digit_value(words[i])
+        if dv is not None:
+            value, scale = dv
+            raw = value / scale if scale else value
+            k = i + 1
+            # attached abbreviation as its own token: "1.2" "m", "3" "bn"
+            if (
+                scale == 1.0
+                and k < n
+                and words[k] in self.abbrev
+                and (k < len(attached) and attached[k])
+            ):
+                scale = self.abbrev[words[k]]
+                value *= scale
+                k += 1
+            more, k = self._scales_after(w, k, n)
+            value *= more
+            scale *= more
+            return NumberParse(i, k, value, raw, scale, i, True)
+        if not self.is_word_number(first):
+            return None
+        return self._parse_words(w, i, n)
+
+    def _parse_words(self, w, i: int, n: int) -> Optional[NumberParse]:
+        total = 0.0
+        current = 0.0
+        k = i
+        last_ok = i
+        core = i
+        seen_scale = 1.0
+        raw: Optional[float] = None
+        prev_kind = ""
+        while k < n:
+            t = w(k)
+            if t in self.units or t in self.tens:
+                if prev_kind in ("unit", "ten") and not (
+                    prev_kind == "ten" and t in self.units and self.units[t] < 10
+                ):
+                    break
+                current += self.units.get(t) if t in self.units else self.tens[t]
+                prev_kind = "ten" if t in self.tens else "unit"
+                core = k
+                k += 1
+                last_ok = k
+            elif t in self.scales:
+                s = self.scales[t]
+                if raw is None:
+                    raw = total + (current or 1.0)
+                if s < 1000:
+                    current = (current or 1.0) * s
+                else:
+                    total += (current or 1.0) * s
+                    current = 0.0
+                seen_scale *= s
+                prev_kind = "scale"
+                core = k
+                k += 1
+                last_ok = k
+            elif t in self.multipliers and prev_kind in ("unit", "ten"):
+                current *= self.multipliers[t]
+                seen_scale *= self.multipliers[t]
+                prev_kind = "scale"
+                k += 1
+                last_ok = k
+            elif t in _HYPHENS and prev_kind == "ten" and w(k + 1) in self.units:
+                k += 1
+            elif t in self.joiners and prev_kind == "scale" and (
+                w(k + 1) in self.units or w(k + 1) in self.tens
+            ):
+                k += 1
+            else:
+                break
+        if last_ok == i:
+            return None
+        value = total + current
+        if raw is None:
+            raw = value
+        return NumberParse(i, last_ok, value, raw, seen_scale, core, False)

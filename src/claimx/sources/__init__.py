@@ -1,0 +1,1 @@
+"""Attribution: who makes each claim (reporting verbs, "according to", quotations)."""

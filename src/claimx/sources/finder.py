@@ -1,0 +1,459 @@
+"""Attributions: a source, a cue and the reported content, from the parse and the quotations."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Optional, Union
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Token
+
+from ..lexicon import load_rows, load_table
+from .mentions import CanonicalNames, Mention, MentionBuilder
+from .quotes import find_quotations
+
+_CLAUSAL = ("ccomp", "xcomp")
+_INHERIT_SUBJECT = ("advcl", "xcomp", "conj", "acl", "pcomp", "relcl")
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_EXPLETIVES = {"it", "there", "this", "that", "which", "who", "what"}
+
+
+@dataclass
+class Attribution:
+    """One attributed statement."""
+
+    cue_start: int  # char offsets
+    cue_end: int
+    kind: str  # said | according_to | quote
+    content: tuple[int, int]  # char span of what is reported
+    span: tuple[int, int]  # char span of the claim: cue, content and an adjacent speaker
+    head: int  # token index of the content's head (or the cue)
+    mention: Optional[Mention] = None
+    speaker: Optional[dict[str, Any]] = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class AttributionFinder:
+    """Finds attributions in a parsed Doc. Rules come from data files."""
+
+    def __init__(self, vocab, verbs_path: Union[str, Path, None] = None,
+                 phrases_path: Union[str, Path, None] = None) -> None:
+        self.verbs = {row["lemma"].lower(): row for row in load_rows("reporting_verbs.jsonl",
+                                                                     verbs_path)}
+        self.lexicon = load_table("sources.json")
+        self.mentions = MentionBuilder(self.lexicon)
+        self.honorifics = self.mentions.honorifics
+        self.group_nouns = {w.lower() for w in self.lexicon["group_nouns"]}
+        self.matcher = Matcher(vocab)
+        self.phrase_rules: dict[str, dict] = {}
+        for i, row in enumerate(load_rows("attribution_phrases.jsonl", phrases_path)):
+            key = f"claimx_attr_{i}"
+            self.phrase_rules[key] = row
+            self.matcher.add(key, [row["pattern"]])
+
+    # ------------------------------------------------------------------------------------
+    def find(self, doc: Doc) -> list[Attribution]:
+        """Every attribution in ``doc``, in text order, speakers resolved."""
+        canon = CanonicalNames(doc, self.honorifics, start_char=self.preamble_end(doc))
+        found: list[Attribution] = []
+        for token in doc:
+            if token.pos_ == "VERB" and token.lemma_.lower() in self.verbs:
+                att = self._verb(doc, token)
+                if att is not None:
+                    found.append(att)
+        for match_id, start, end in self.matcher(doc):
+            rule = self.phrase_rules[doc.vocab.strings[match_id]]
+            att = self._phrase(doc, start, end, rule)
+            if att is not None:
+                found.append(att)
+        found.sort(key=lambda a: (a.span[0], a.cue_start))
+        found = _drop_outer_duplicates(found)
+        found.extend(self._quotations(doc, found))
+        found.sort(key=lambda a: (a.span[0], a.cue_start))
+        self._resolve_speakers(doc, found, canon)
+        return found
+
+    @staticmethod
+    def preamble_end(doc: Doc) -> int:
+        """Where the header and headline block ends (its names are not canonical names)."""
+        from ..assembly import preamble_end
+        from ..pipeline.store import store
+
+        header = store(doc).get("header")
+        return preamble_end(doc.text, tuple(header) if header else None)
+
+    # -- reporting verbs -------------------------------------------------------------------
+    def _verb(self, doc: Doc, verb: Token) -> Optional[Attribution]:
+        rule = self.verbs[verb.lemma_.lower()]
+        if any(c.dep_ in rule.get("not_with_deps", ()) for c in verb.children):
+            return None
+        clausal = [c for c in verb.children if c.dep_ in _CLAUSAL]
+        inner = [c for c in clausal if c.lemma_.lower() in self.verbs and c.pos_ == "VERB"
+                 and not any(g.dep_ in _CLAUSAL + ("dobj",) for g in c.children)]
+        nested_subject = None
+        if inner and len(clausal) > len(inner):
+            # "X, CNN reported the governor said": the innermost source speaks
+            nested_subject = self._subject(inner[0])
+            clausal = [c for c in clausal if c not in inner]
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
+        needs = rule.get("needs", "any")
+        content_tokens: list[Token] = []
+        if clausal:
+            content_tokens = [t for c in clausal for t in c.subtree]
+        elif verb.dep_ == "parataxis" and verb.head.i < verb.i:
+            content_tokens = [t for t in verb.head.subtree if t not in set(verb.subtree)]
+        elif needs in ("any", "quote") and objects:
+            content_tokens = [t for c in objects for t in c.subtree]
+        elif needs == "any" and _right_numbers(verb):
+            # "analysts estimating between 20,000 and 30,000 troops"
+            content_tokens = _right_numbers(verb)
+        elif needs == "any":
+            # "Zelensky also reported the destruction ..." parsed without an object,
+            # or "..., X said." closing a sentence whose content came first
+            if verb.dep_ == "ROOT" and verb.i > verb.sent.start + 3:
+                before = [t for t in verb.sent if t.i < verb.i and t not in set(verb.subtree)]
+                content_tokens = before
+        if needs == "quote":
+            content_tokens = [t for t in content_tokens] if _has_quote(doc, content_tokens) else []
+        if not content_tokens:
+            return None
+        subject = nested_subject or self._subject(verb)
+        if subject is None:
+            return None
+        if rule.get("subject") == "source" and not self._looks_like_source(doc, subject):
+            return None
+        c_start = min(t.idx for t in content_tokens)
+        c_end = max(t.idx + len(t) for t in content_tokens)
+        c_start, c_end = _trim(doc, c_start, c_end)
+        if c_end <= c_start:
+            return None
+        cue_start, cue_end = self._cue_bounds(verb)
+        head = min(content_tokens, key=lambda t: _depth(t)).i
+        att = Attribution(cue_start, cue_end, "said", (c_start, c_end), (0, 0), head)
+        att.extra["subject"] = subject.i
+        return att
+
+    def _cue_bounds(self, verb: Token) -> tuple[int, int]:
+        """The verb with its auxiliaries, negation and particles ("have warned", "also reported")."""
+        tokens = [verb] + [c for c in verb.children
+                           if c.dep_ in ("aux", "auxpass", "neg", "prt", "advmod")
+                           and abs(c.i - verb.i) <= 3 and c.pos_ != "VERB"]
+        lo = min(t.i for t in tokens)
+        hi = max(t.i for t in tokens)
+        # keep only the contiguous run around the verb
+        doc = verb.doc
+        lo = max(lo, _run_start(doc, verb.i, {t.i for t in tokens}))
+        hi = min(hi, _run_end(doc, verb.i, {t.i for t in tokens}))
+        return doc[lo].idx, doc[hi].idx + len(doc[hi])
+
+    def _subject(self, verb: Token) -> Optional[Token]:
+        seen = 0
+        current = verb
+        while current is not None and seen < 4:
+            for child in current.children:
+                if child.dep_ in ("nsubj", "csubj") and child.lower_ not in _EXPLETIVES:
+                    return child
+                if child.dep_ == "agent":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            return pobj
+            if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN") and \
+                    current.head.i < current.i:
+                return current.head  # "with analysts estimating ..."
+            if current.dep_ in _INHERIT_SUBJECT and current.head is not current:
+                current = current.head
+                seen += 1
+                continue
+            return None
+        return None
+
+    def _looks_like_source(self, doc: Doc, token: Token) -> bool:
+        if token.ent_type_ in self.mentions.source_labels:
+            return True
+        if token.lower_ in self.mentions.pronouns and token.lower_ != "it":
+            return True
+        return token.lower_ in self.group_nouns or token.lemma_.lower() in self.group_nouns
+
+    # -- "according to X" and friends ----------------------------------------------------
+    def _phrase(self, doc: Doc, start: int, end: int, rule: dict) -> Optional[Attribution]:
+        last = doc[end - 1]
+        source = None
+        for child in last.children:
+            if child.dep_ == "pobj":
+                source = child
+        if source is None and end < len(doc):
+            nxt = doc[end]
+            if nxt.pos_ in ("NOUN", "PROPN", "PRON"):
+                source = nxt
+                while source.head.i > source.i and source.head.i < end + 6 and \
+                        source.head.pos_ in ("NOUN", "PROPN"):
+                    source = source.head
+        if source is None:
+            return None
+        source = self._report_author(source)
+        first = doc[start]
+        sent = first.sent
+        anchor = first.head if first.head is not first else first
+        while anchor.dep_ in ("prep", "pobj", "pcomp") and anchor.head is not anchor:
+            anchor = anchor.head
+        phrase_tokens = set(first.subtree) | set(last.subtree) | set(doc[start:end])
+        if anchor in phrase_tokens or anchor.sent != sent:
+            content = [t for t in sent if t not in phrase_tokens]
+        else:
+            content = [t for t in anchor.subtree if t not in phrase_tokens]
+            # the clause around a nominal head ("... , according to X") is the sentence clause
+            if anchor.pos_ not in ("VERB", "AUX"):
+                content = [t for t in sent if t not in phrase_tokens]
+        content = [t for t in content if not t.is_space]
+        if not content:
+            return None
+        c_start = min(t.idx for t in content)
+        c_end = max(t.idx + len(t) for t in content)
+        c_start, c_end = _trim(doc, c_start, c_end)
+        cue_start, cue_end = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+        head = anchor.i if anchor not in phrase_tokens else sent.root.i
+        att = Attribution(cue_start, cue_end, rule.get("kind", "according_to"),
+                          (c_start, c_end), (0, 0), head)
+        att.extra["subject"] = source.i
+        att.extra["phrase_end"] = max(t.i for t in phrase_tokens)
+        return att
+
+    def _report_author(self, token: Token) -> Token:
+        """"a report by UpGuard" -> UpGuard; "the ministry's statement" -> ministry."""
+        if token.lower_ not in self.mentions.report_nouns or token.ent_type_:
+            return token
+        for child in token.children:
+            if child.dep_ == "poss":
+                return child
+            if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj
+        for child in token.children:
+            if child.dep_ == "prep":
+                for grand in child.children:
+                    if grand.dep_ == "prep" and grand.lower_ in ("by", "from"):
+                        for pobj in grand.children:
+                            if pobj.dep_ == "pobj":
+                                return pobj
+        return token
+
+    # -- quotations ----------------------------------------------------------------------
+    def _quotations(self, doc: Doc, found: list[Attribution]) -> list[Attribution]:
+        """Quotations with no reporting verb of their own: attribute from context."""
+        extra: list[Attribution] = []
+        text = doc.text
+        last_speaker: Optional[Attribution] = None
+        last_end = -1
+        for q_start, q_end in find_quotations(text):
+            owner = None
+            for att in found:
+                if att.content[0] < q_end and q_start < att.content[1]:
+                    owner = att
+                    break
+                if att.cue_start >= q_end and _gap_is_short(text, q_end, att.cue_start):
+                    owner = att
+                    break
+            if owner is not None:
+                # sentences of the quotation outside the owner's span are quote claims too
+                covered = (min(owner.content[0], owner.cue_start),
+                           max(owner.content[1], owner.cue_end))
+                extra.extend(self._quote_pieces(doc, q_start, q_end, owner, skip=covered))
+                last_speaker, last_end = owner, q_end
+                continue
+            if last_speaker is not None and _paragraphs_between(text, last_end, q_start) <= 1:
+                extra.extend(self._quote_pieces(doc, q_start, q_end, last_speaker, skip=None))
+                last_end = q_end
+        return extra
+
+    def _quote_pieces(self, doc: Doc, q_start: int, q_end: int, owner: Attribution,
+                      skip: Optional[tuple[int, int]]) -> list[Attribution]:
+        pieces = []
+        span = doc.char_span(q_start, q_end, alignment_mode="expand")
+        if span is None:
+            return pieces
+        for sent in span.sents:
+            s = max(sent.start_char, q_start)
+            e = min(sent.end_char, q_end)
+            if skip is not None and skip[0] <= s and e <= skip[1] + 2:
+                continue
+            if skip is not None and s < skip[1] and skip[0] < e:
+                continue
+            s, e = _trim(doc, s, e)
+            if e - s < 3:
+                continue
+            mark_end = q_start + 1
+            att = Attribution(q_start, mark_end, "quote", (s, e), (s, e),
+                              doc.char_span(s, e, alignment_mode="expand").root.i)
+            att.extra["subject"] = owner.extra.get("subject")
+            att.extra["inherit"] = owner
+            pieces.append(att)
+        return pieces
+
+    # -- speakers -------------------------------------------------------------------------
+    def _resolve_speakers(self, doc: Doc, found: list[Attribution], canon: CanonicalNames) -> None:
+        recent: list[Mention] = []
+        for att in found:
+            owner = att.extra.get("inherit")
+            if owner is not None and owner.mention is not None:
+                att.mention = owner.mention
+                att.speaker = dict(owner.speaker) if owner.speaker else None
+            else:
+                subj = att.extra.get("subject")
+                if subj is None:
+                    continue
+                mention = self.mentions.build(doc, doc[subj], canon)
+                mention = self._resolve_reference(doc, mention, recent)
+                att.mention = mention
+                att.speaker = _speaker_dict(doc, mention)
+                if mention.label != "PRONOUN":
+                    recent.append(mention)
+            att.span = _claim_span(doc, att)
+
+    def _resolve_reference(self, doc: Doc, mention: Mention, recent: list[Mention]) -> Mention:
+        head = doc[mention.head]
+        if mention.label == "PRONOUN":
+            want = self.mentions.pronouns.get(head.lower_, "ANY")
+            target = _nearest(doc, mention, recent, want)
+            if target is None:
+                target = _nearest_entity(doc, mention.start, want)
+            if target is not None:
+                return Mention(mention.start, mention.end, mention.head, target.label,
+                               target.name, target.title)
+            return Mention(mention.start, mention.end, mention.head, "GROUP", head.text, None)
+        if mention.label == "GROUP":
+            role = self.mentions.role_of(head)
+            if role is not None:
+                for other in reversed(recent):
+                    if other.label == "PERSON" and other.title and _has_role(
+                            other.title, role, self.mentions.roles):
+                        return Mention(mention.start, mention.end, mention.head, "PERSON",
+                                       other.name, other.title)
+        return mention
+
+
+# -- helpers ----------------------------------------------------------------------------------
+def _speaker_dict(doc: Doc, mention: Mention) -> dict[str, Any]:
+    span = doc[mention.start:mention.end]
+    return {"name": mention.name, "text": span.text, "span": [span.start_char, span.end_char],
+            "label": mention.label, "title": mention.title}
+
+
+def _claim_span(doc: Doc, att: Attribution) -> tuple[int, int]:
+    if att.kind == "quote":
+        return att.content
+    start = min(att.cue_start, att.content[0])
+    end = max(att.cue_end, att.content[1])
+    if att.kind == "according_to":
+        start = min(start, att.cue_start)
+        phrase_end = att.extra.get("phrase_end")
+        if phrase_end is not None:
+            end = max(end, doc[phrase_end].idx + len(doc[phrase_end]))
+    elif att.speaker is not None:
+        s, e = att.speaker["span"]
+        # a speaker next to the cue or between cue and content belongs to the claim
+        between = (att.cue_end <= s and e <= att.content[0]) or (
+            att.content[1] <= s and e <= att.cue_start)
+        adjacent = 0 <= att.cue_start - e <= 2 or 0 <= s - att.cue_end <= 2
+        if between or adjacent:
+            start, end = min(start, s), max(end, e)
+    return start, end
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    text = doc.text
+    while start < end and (text[start].isspace() or text[start] in ",;:-\u2014"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:-\u2014"):
+        end -= 1
+    return start, end
+
+
+def _right_numbers(verb: Token) -> list[Token]:
+    """Words right of the verb, outside its clauses, when they hold a number."""
+    tokens = [t for c in verb.rights if c.dep_ in ("prep", "npadvmod", "advmod", "dative")
+              for t in c.subtree]
+    return tokens if any(t.like_num for t in tokens) else []
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head is not token and depth < 100:
+        token = token.head
+        depth += 1
+    return depth
+
+
+def _run_start(doc: Doc, i: int, allowed: set[int]) -> int:
+    while i - 1 in allowed:
+        i -= 1
+    return i
+
+
+def _run_end(doc: Doc, i: int, allowed: set[int]) -> int:
+    while i + 1 in allowed:
+        i += 1
+    return i
+
+
+def _has_quote(doc: Doc, tokens: list[Token]) -> bool:
+    return any(t.text in {'"', "\u201c", "\u201d", "\u00ab", "\u00bb"} or t.is_quote
+               for t in tokens) or any(
+        t.i > 0 and doc[t.i - 1].is_quote for t in tokens[:1])
+
+
+def _gap_is_short(text: str, end: int, cue_start: int) -> bool:
+    gap = text[end:cue_start]
+    return len(gap) <= 60 and "\n" not in gap and "." not in gap.strip(" ,")[:-1]
+
+
+def _paragraphs_between(text: str, end: int, start: int) -> int:
+    if start < end:
+        return 0
+    return text.count("\n\n", end, start) + (1 if text.count("\n", end, start) and
+                                               "\n\n" not in text[end:start] else 0)
+
+
+def _nearest(doc: Doc, mention: Mention, recent: list[Mention], want: str) -> Optional[Mention]:
+    for other in reversed(recent):
+        if other.start >= mention.start:
+            continue
+        if want == "PERSON" and other.label != "PERSON":
+            continue
+        return other
+    return None
+
+
+def _nearest_entity(doc: Doc, before: int, want: str) -> Optional[Mention]:
+    best = None
+    for ent in doc.ents:
+        if ent.start >= before:
+            break
+        if want == "PERSON" and ent.label_ != "PERSON":
+            continue
+        if want != "PERSON" and ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
+            continue
+        best = ent
+    if best is None:
+        return None
+    return Mention(best.start, best.end, best.end - 1, best.label_, best.text, None)
+
+
+def _has_role(title: str, role: str, roles: dict[str, str]) -> bool:
+    words = title.lower().replace(",", " ").split()
+    return any(roles.get(w) == role for w in words)
+
+
+def _drop_outer_duplicates(found: list[Attribution]) -> list[Attribution]:
+    """"CNN reported the governor said X": keep the innermost source of X."""
+    keep = []
+    for att in found:
+        nested = any(
+            other is not att and att.content[0] <= other.cue_start < att.content[1]
+            and other.content[1] <= att.content[1] + 1
+            and other.content[0] - att.content[0] <= 60
+            for other in found
+        )
+        if not nested:
+            keep.append(att)
+    return keep

@@ -1,0 +1,262 @@
+"""Speaker mentions: the words that name a source, its title, and its canonical name."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.tokens import Doc, Span, Token
+
+#: dependency labels whose subtrees are not part of a mention's own words
+_CUT_DEPS = {"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "det", "predet", "prep"}
+#: prepositions that belong to a mention ("source within the ministry", "director of studies")
+_KEEP_PREPS = {"of", "within", "at", "from", "in", "for", "with", "on"}
+
+
+@dataclass
+class Mention:
+    """One mention of a source in the text."""
+
+    start: int  # token index
+    end: int
+    head: int
+    label: str
+    name: str
+    title: Optional[str]
+
+    def span(self, doc: Doc) -> Span:
+        return doc[self.start:self.end]
+
+
+class MentionBuilder:
+    """Turns the head token of a source into a Mention, with canonical names across the doc."""
+
+    def __init__(self, lexicon: dict) -> None:
+        self.determiners = {w.lower() for w in lexicon["determiners"]}
+        self.honorifics = {w.lower() for w in lexicon["honorifics"]}
+        self.source_labels = set(lexicon["source_labels"])
+        self.report_nouns = {w.lower() for w in lexicon["report_nouns"]}
+        self.pronouns = {k.lower(): v for k, v in lexicon["pronouns"].items()}
+        self.title_words = {w.lower().rstrip(".") for w in lexicon.get("title_words", ())}
+        self.title_words |= {w.rstrip(".") for w in self.honorifics}
+        self.roles = {alias.lower(): role for role, aliases in lexicon["roles"].items()
+                      for alias in aliases}
+
+    # -- the words of a mention ------------------------------------------------------------
+    def build(self, doc: Doc, head: Token, canon: CanonicalNames) -> Mention:
+        """The mention headed by ``head``."""
+        if head.lower_ in self.pronouns and head.pos_ == "PRON":
+            return Mention(head.i, head.i + 1, head.i, "PRONOUN", head.text, None)
+        ent = _entity_of(doc, head)
+        if ent is not None and ent.label_ in self.source_labels:
+            return self._named(doc, head, ent, canon)
+        start, end = self._np_bounds(head)
+        if head.pos_ == "PROPN":
+            return self._unlabelled_name(doc, head, start, end, canon)
+        # a common noun: keep its modifiers, drop determiners and clauses
+        inner = self._inner_entity(doc, start, end)
+        if inner is not None and (head.lower_ in self.report_nouns):
+            name = canon.canonical(inner.text, inner.label_)
+            return Mention(start, end, head.i, inner.label_, name, None)
+        label = "GROUP"
+        text = doc[start:end].text
+        return Mention(start, end, head.i, label, text, None)
+
+    def _named(self, doc: Doc, head: Token, ent: Span, canon: CanonicalNames) -> Mention:
+        start, end = self._np_bounds(head)
+        start = min(start, ent.start)
+        end = max(end, ent.end)
+        # words before the entity in its noun phrase are a title ("Ukrainian President"),
+        # unless they are part of the name ("CNN Philippines")
+        lead = doc[start:ent.start]
+        if len(lead) and all(t.pos_ == "PROPN" and t.lower_.rstrip(".") not in self.title_words
+                             for t in lead):
+            words = (lead.text + " " + ent.text).split()
+            return Mention(start, end, head.i, doc[start].ent_type_ or ent.label_,
+                           canon.canonical(" ".join(words), ent.label_), None)
+        title_tokens = [t for t in lead if t.lower_ not in self.honorifics]
+        title = " ".join(t.text for t in title_tokens).strip(" ,") or None
+        if title is None:
+            title = self._apposition(head)
+        name_text = ent.text
+        words = name_text.split()
+        while words and (words[0].lower() in self.honorifics or words[0].lower() == "the"):
+            words = words[1:]
+        short = " ".join(words) or name_text
+        label = ent.label_
+        person = canon.person_for(short) if label != "PERSON" else None
+        if person is not None:
+            return Mention(start, end, head.i, "PERSON", person, title)
+        name = canon.canonical(short, label)
+        return Mention(start, end, head.i, label, name, title)
+
+    def _unlabelled_name(self, doc: Doc, head: Token, start: int, end: int,
+                         canon: CanonicalNames) -> Mention:
+        """A proper name the NER missed: leading title words are the title."""
+        i = start
+        while i < head.i and (doc[i].lower_.rstrip(".") in self.title_words
+                              or doc[i].pos_ != "PROPN"):
+            i += 1
+        title = doc[start:i].text or None
+        label = "PERSON" if title else "ORG"
+        name = canon.canonical(doc[i:end].text, label)
+        return Mention(start, end, head.i, label, name, title)
+
+    def _np_bounds(self, head: Token) -> tuple[int, int]:
+        """Token range of the head's own noun phrase, without determiners or clauses."""
+        tokens = [head]
+        stack = list(head.children)
+        while stack:
+            child = stack.pop()
+            if child.dep_ in _CUT_DEPS and not (
+                child.dep_ == "prep" and child.i > head.i and child.lower_ in _KEEP_PREPS
+                and child.head is head
+            ):
+                continue
+            if child.dep_ == "prep" and child.lower_ in _KEEP_PREPS:
+                sub = list(child.subtree)
+                if any(t.dep_ in ("relcl", "acl", "appos") or t.pos_ == "VERB" for t in sub):
+                    continue
+                tokens.extend(sub)
+                continue
+            tokens.append(child)
+            stack.extend(child.children)
+        idx = sorted(t.i for t in tokens)
+        start, end = idx[0], idx[-1] + 1
+        doc = head.doc
+        while start < head.i and (doc[start].lower_ in self.determiners
+                                  or doc[start].is_punct):
+            start += 1
+        while end - 1 > head.i and doc[end - 1].is_punct:
+            end -= 1
+        # keep the range contiguous and free of commas introduced by a stray attachment
+        for i in range(head.i - 1, start - 1, -1):
+            if doc[i].text in {",", ";"}:
+                start = i + 1
+                break
+        for i in range(head.i + 1, end):
+            if doc[i].text in {",", ";"}:
+                end = i
+                break
+        return _balance(doc, start, end, head.i)
+
+    def _apposition(self, head: Token) -> Optional[str]:
+        for child in head.children:
+            if child.dep_ == "appos" and (child.pos_ == "NOUN" or (
+                    child.pos_ == "PROPN" and not child.is_upper)):
+                start, end = self._np_bounds(child)
+                text = head.doc[start:end].text.strip(" ,")
+                return text or None
+        return None
+
+    def _inner_entity(self, doc: Doc, start: int, end: int) -> Optional[Span]:
+        for ent in doc.ents:
+            if ent.start >= start and ent.end <= end and ent.label_ in self.source_labels:
+                return ent
+            if ent.start >= end:
+                break
+        return None
+
+    def role_of(self, head: Token) -> Optional[str]:
+        """The role a common-noun source names ("the governor" -> "governor")."""
+        return self.roles.get(head.lower_)
+
+
+def _balance(doc: Doc, start: int, end: int, head: int) -> tuple[int, int]:
+    """Drop an unclosed bracket at either edge ("Seismology (Phivolcs" -> "Seismology")."""
+    depth = 0
+    for i in range(start, end):
+        if doc[i].text == "(":
+            depth += 1
+        elif doc[i].text == ")":
+            if depth == 0 and i < head:
+                start = i + 1
+            elif depth == 0:
+                return start, i
+            else:
+                depth -= 1
+    if depth > 0:
+        for i in range(end - 1, start - 1, -1):
+            if doc[i].text == "(" and i > head:
+                return start, i
+    return start, end
+
+
+def _entity_of(doc: Doc, token: Token) -> Optional[Span]:
+    if not token.ent_type_:
+        return None
+    for ent in doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+class CanonicalNames:
+    """The longest proper name used for each entity in a document."""
+
+    def __init__(self, doc: Doc, honorifics: set[str], start_char: int = 0) -> None:
+        self._names: list[tuple[str, str]] = []  # (name, label)
+        self._acronyms: dict[str, str] = {}
+        for ent in doc.ents:
+            if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP", "FAC") or \
+                    ent.start_char < start_char:
+                continue
+            words = [w for w in ent.text.split() if w.lower() not in honorifics]
+            if words and words[0].lower() == "the":
+                words = words[1:]
+            name = " ".join(words).strip(" ,.'’")
+            if "(" in name and ")" not in name:
+                name = name[:name.index("(")].strip()
+            if name.endswith(("'s", "’s")):
+                name = name[:-2]
+            if name:
+                self._names.append((name, ent.label_))
+            # "Long Name (ACR)" defines an acronym
+            nxt = doc[ent.end:ent.end + 3]
+            if len(nxt) == 3 and nxt[0].text == "(" and nxt[2].text == ")" and nxt[1].is_upper:
+                self._acronyms[nxt[1].text] = name
+            elif len(nxt) == 3 and nxt[0].text == "(" and nxt[2].text == ")":
+                self._acronyms[nxt[1].text] = name
+        self._cache: dict[tuple[str, str], str] = {}
+
+    def person_for(self, name: str) -> Optional[str]:
+        """A longer PERSON name whose surname is ``name`` (NER often mislabels lone surnames)."""
+        words = name.split()
+        if not words or len(words) > 2:
+            return None
+        for other, label in self._names:
+            o_words = other.split()
+            if label == "PERSON" and len(o_words) > len(words) and \
+                    o_words[-1].lower() == words[-1].lower() and _is_subsequence(words, o_words):
+                return other
+        return None
+
+    def canonical(self, name: str, label: str) -> str:
+        """The longest name in the document that ``name`` is a short form of."""
+        key = (name, label)
+        if key in self._cache:
+            return self._cache[key]
+        if "(" in name and ")" not in name:
+            name = name[:name.index("(")].strip()
+        best = self._acronyms.get(name, name)
+        words = best.split()
+        low = best.lower()
+        for other, other_label in self._names:
+            if len(other) <= len(best):
+                continue
+            o_words = other.split()
+            o_low = other.lower()
+            if label == "PERSON" or other_label == "PERSON":
+                if label != other_label:
+                    continue
+                # a surname or a shorter form: same last word, words in order
+                if o_words[-1].lower() == words[-1].lower() and _is_subsequence(words, o_words):
+                    best, words, low = other, o_words, o_low
+            elif label == other_label == "ORG" and o_low.startswith(low + " "):
+                best, words, low = other, o_words, o_low
+        self._cache[key] = best
+        return best
+
+
+def _is_subsequence(short: list[str], long: list[str]) -> bool:
+    it = iter(w.lower() for w in long)
+    return all(w.lower() in it for w in short)

@@ -1,0 +1,387 @@
+"""Finding every time expression in a parsed Doc and resolving it to ISO dates.
+
+Mechanism: the rule patterns (``data/time_patterns.json``) are run as regexes over
+``doc.text``; ambiguous words (bare months, bare years, weekdays) are checked against
+their context, POS and NER; overlapping candidates are settled longest-first. Hits are then
+widened to a modifier ("late on", "just over", "over", "since"), to a clock time attached
+to a day ("4:42 local time on Saturday"), merged into ranges ("from 2015 to 2017"), and
+"the previous day" is anchored on the day mentioned just before. Model DATE entities the
+rules did not cover are kept when they are deictic ("the bitterly cold winter months"),
+resolved by dateparser when they name a month or weekday, else with start/end None.
+
+Clock times on their own ("at 18:00") and durations ("for six months", "36 years old")
+are not reported. The header or dateline (``reference_header_span``) is never reported.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple, Optional, Union
+
+from claimx.timex.reference import reference_header_span
+from claimx.timex.resolve import Resolution, interpret, normalize
+from claimx.timex.rules import SP, Pattern, Rules, _alt, load_rules, rules_key
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+
+class TimeHit(NamedTuple):
+    """One time expression: char offsets into doc.text and its ISO interval (or None)."""
+
+    start_char: int
+    end_char: int
+    start: Optional[str]
+    end: Optional[str]
+
+
+@dataclass
+class _Hit:
+    s: int
+    e: int
+    res: Optional[Resolution]
+    priority: int = 0
+
+    @property
+    def single_day(self) -> bool:
+        return self.res is not None and self.res.resolved and self.res.start == self.res.end
+
+
+@lru_cache(maxsize=16384)
+def _interpret_cached(text: str, ref: Optional[dt.date], key: Optional[str], fallback: bool):
+    return interpret(text, ref, load_rules(key), fallback=fallback)
+
+
+_WINDOW = 64
+_NBSP = "[^\\S\\n]"
+
+
+class TimeFinder:
+    """Finds and resolves time expressions; build once, call :meth:`find` per Doc."""
+
+    def __init__(self, rules_path: Union[str, Path, None] = None) -> None:
+        self._key = rules_key(rules_path)
+        self.rules: Rules = load_rules(self._key)
+        lex = self.rules.lex
+        self._month_ctx = {w.lower() for w in lex.get("month_context", [])}
+        self._year_ctx = {w.lower() for w in lex.get("year_context", [])}
+        self._blocking = set(lex.get("blocking_entity_labels", []))
+        self._time_nouns = {w.lower() for w in lex.get("time_nouns", [])}
+        self._dayparts = {w.lower() for w in lex.get("dayparts", [])}
+        self._time_nouns |= self._dayparts
+        self._deictic = {w.lower() for w in lex.get("deictic_words", [])}
+        self._names = set(lex["months"]) | set(lex["weekdays"])
+        flags = re.IGNORECASE
+        mods = _alt(lex.get("span_modifiers", []))
+        self._mod_before = re.compile(
+            rf"(?<![\w-])((?:{mods}(?:{_NBSP}*-{_NBSP}*|{_NBSP}+))+)$", flags
+        )
+        friends = _alt(lex.get("weekday_false_friends_before", []))
+        self._false_friend = re.compile(rf"(?<!\w){friends}{_NBSP}+$", flags)
+        clock = self.rules.clock.pattern if self.rules.clock else "(?!)"
+        clock = clock.replace("[^\\S\\n]?", f"{_NBSP}?")
+        zones = _alt(lex.get("clock_zones", []))
+        self._clock_before = re.compile(
+            rf"(?<![\w:.]){clock}(?:{_NBSP}+{zones})?(?:{_NBSP}*\([^()\n]{{0,40}}\))?,?"
+            rf"{_NBSP}+(?:on{_NBSP}+)?$",
+            flags,
+        )
+        self._clock_after = re.compile(
+            rf",?{_NBSP}+(?:(?:at|around|about|from){_NBSP}+)?{clock}(?:{_NBSP}+{zones})?(?![\w:])",
+            flags,
+        )
+        connectors = _alt(lex.get("range_connectors", []))
+        self._connector = re.compile(rf"{_NBSP}*{connectors}{_NBSP}*", flags)
+        openers = _alt(lex.get("range_openers", []))
+        self._opener_before = re.compile(rf"(?<!\w)({openers}){_NBSP}+$", flags)
+        self._between_before = re.compile(rf"(?<!\w)between{_NBSP}+$", flags)
+        self._day_before_after = re.compile(r"\b(?:before|after)$", flags)
+        self._sp = re.compile(SP)
+
+    # ------------------------------------------------------------------ public
+
+    def find(self, doc: Doc, reference_date: Optional[dt.date]) -> list[TimeHit]:
+        """Every time expression in ``doc``: sorted, non-overlapping, token-aligned."""
+        if isinstance(reference_date, dt.datetime):
+            reference_date = reference_date.date()
+        if reference_date is not None and not isinstance(reference_date, dt.date):
+            reference_date = None
+        try:
+            text = doc.text
+            if not text or not text.strip():
+                return []
+            hits = self._find(doc, text, reference_date)
+        except (ValueError, OverflowError, IndexError, KeyError, TypeError, RecursionError):
+            return []
+        out = []
+        for h in hits:
+            iso = h.res.iso() if h.res is not None else None
+            out.append(TimeHit(h.s, h.e, iso[0] if iso else None, iso[1] if iso else None))
+        return out
+
+    # ------------------------------------------------------------ the stages
+
+    def _find(self, doc: Doc, text: str, ref: Optional[dt.date]) -> list[_Hit]:
+        header = reference_header_span(text)
+        taken = bytearray(len(text) + 1)
+        if header:
+            taken[header[0]: header[1]] = b"\x01" * (header[1] - header[0])
+        rejected = bytearray(len(text) + 1)
+        hits = self._rule_hits(doc, text, ref, taken, rejected)
+        hits.sort(key=lambda h: h.s)
+        hits = [self._widen(doc, text, ref, h) for h in hits]
+        hits = self._no_overlap(hits, header)
+        hits = self._merge_ranges(doc, text, ref, hits)
+        self._anchor_reldays(doc, text, hits)
+        for h in hits:
+            taken[h.s: h.e] = b"\x01" * (h.e - h.s)
+        hits.extend(self._entity_hits(doc, text, ref, taken, rejected))
+        hits.sort(key=lambda h: h.s)
+        return self._no_overlap(hits, header)
+
+    def _resolve(self, text: str, ref: Optional[dt.date], fallback: bool = False):
+        return _interpret_cached(normalize(text), ref, self._key, fallback)
+
+    def _rule_hits(
+        self, doc: Doc, text: str, ref: Optional[dt.date], taken: bytearray, rejected: bytearray
+    ) -> list[_Hit]:
+        cands = []
+        for index, pattern in enumerate(self.rules.patterns):
+            for m in pattern.find.finditer(text):
+                if any(taken[m.start(): m.end()]):
+                    continue
+                span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+                if span is None or not len(span):
+                    continue
+                if pattern.check and not self._check(pattern, m, span, doc, text):
+                    rejected[m.start(): m.end()] = b"\x01" * (m.end() - m.start())
+                    continue
+                cands.append((-(span.end_char - span.start_char), index, span.start_char,
+                              span.end_char))
+        cands.sort()
+        hits = []
+        for _neg, index, s, e in cands:
+            if any(taken[s:e]):
+                continue
+            res = self._resolve(text[s:e], ref)
+            if res is None:
+                continue
+            taken[s:e] = b"\x01" * (e - s)
+            hits.append(_Hit(s, e, res, index))
+        for h in hits:  # free the chars again: widening and ranges may use them
+            taken[h.s: h.e] = b"\x00" * (h.e - h.s)
+        return hits
+
+    # --------------------------------------------------------------- checks
+
+    def _check(self, pattern: Pattern, m: re.Match, span: Span, doc: Doc, text: str) -> bool:
+        kind = pattern.check
+        if kind == "weekday":
+            return self._check_weekday(m, doc, text)
+        if kind in ("month", "month_range"):
+            if kind == "month_range" and not self._range_ok(m.group(0), text, m.start()):
+                return False
+            return self._check_month(m, doc, span, rel=bool(m.groupdict().get("rel")))
+        if kind in ("year", "year_range"):
+            if kind == "year_range" and not self._range_ok(m.group(0), text, m.start()):
+                return False
+            return self._check_year(m, doc, span)
+        return True
+
+    def _range_ok(self, matched: str, text: str, start: int) -> bool:
+        """'X and Y' is a range only after 'between'."""
+        low = matched.lower()
+        if re.search(r"\sand\s", low) is None:
+            return True
+        return low.startswith("between") or bool(
+            self._between_before.search(text[max(0, start - _WINDOW): start])
+        )
+
+    def _token_at(self, doc: Doc, char: int) -> Optional[Token]:
+        span = doc.char_span(char, char + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
+
+    def _prev_word(self, doc: Doc, tok: Token) -> Optional[Token]:
+        i = tok.i - 1
+        while i >= 0 and doc[i].is_space:
+            i -= 1
+        return doc[i] if i >= 0 else None
+
+    def _check_weekday(self, m: re.Match, doc: Doc, text: str) -> bool:
+        tok = self._token_at(doc, m.start("weekday"))
+        if tok is None or tok.ent_type_ in self._blocking:
+            return False
+        if self._false_friend.search(text[max(0, m.start() - _WINDOW): m.start()]):
+            return False
+        head = tok.head
+        return not (
+            tok.dep_ == "compound" and head.i > tok.i and head.lower_ not in self._dayparts
+        )
+
+    def _check_month(self, m: re.Match, doc: Doc, span: Span, rel: bool) -> bool:
+        tok = self._token_at(doc, m.start("month"))
+        if tok is None or tok.ent_type_ in self._blocking or tok.pos_ in ("AUX", "VERB"):
+            return False
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and nxt.is_title and nxt.ent_type_ in self._blocking:
+            return False  # "August Wilson"
+        if rel:
+            return True
+        prev = self._prev_word(doc, span[0])
+        return prev is not None and prev.lower_ in self._month_ctx
+
+    def _check_year(self, m: re.Match, doc: Doc, span: Span) -> bool:
+        tok = self._token_at(doc, m.start("year"))
+        if tok is None or tok.ent_type_ in self._blocking:
+            return False
+        if tok.ent_type_ in ("DATE", "TIME") or tok.lower_.startswith("mid"):
+            return True
+        prev = self._prev_word(doc, span[0])
+        return prev is not None and prev.lower_ in self._year_ctx
+
+    # ------------------------------------------------------------- widening
+
+    def _widen(self, doc: Doc, text: str, ref: Optional[dt.date], h: _Hit) -> _Hit:
+        """Take in a modifier before the hit and a clock time attached to a day."""
+        before = text[max(0, h.s - _WINDOW): h.s]
+        m = self._mod_before.search(before)
+        if m:
+            s = h.s - len(m.group(1))
+            span = doc.char_span(s, h.e, alignment_mode="contract")
+            if span is not None and span.start_char == s:
+                res = self._resolve(text[s: h.e], ref)
+                if res is not None and (res.resolved or not h.res or not h.res.resolved):
+                    h = _Hit(s, h.e, res, h.priority)
+        if h.res is not None and h.res.kind in ("weekday", "date", "offset"):
+            before = text[max(0, h.s - _WINDOW): h.s]
+            m = self._clock_before.search(before)
+            if m:
+                s = h.s - len(m.group(0))
+                span = doc.char_span(s, h.e)
+                if span is not None:
+                    h = _Hit(s, h.e, h.res, h.priority)
+            m = self._clock_after.match(text, h.e, min(len(text), h.e + _WINDOW))
+            if m:
+                span = doc.char_span(h.s, m.end())
+                if span is not None:
+                    h = _Hit(h.s, m.end(), h.res, h.priority)
+        return h
+
+    def _no_overlap(self, hits: list[_Hit], header: Optional[tuple[int, int]]) -> list[_Hit]:
+        out: list[_Hit] = []
+        for h in sorted(hits, key=lambda x: (x.s, -(x.e - x.s))):
+            if h.e <= h.s:
+                continue
+            if header and h.s < header[1] and h.e > header[0]:
+                continue
+            if out and h.s < out[-1].e:
+                if (h.e - h.s) > (out[-1].e - out[-1].s):
+                    out[-1] = h
+                continue
+            out.append(h)
+        return out
+
+    def _merge_ranges(self, doc: Doc, text: str, ref: Optional[dt.date], hits: list[_Hit]):
+        out: list[_Hit] = []
+        i = 0
+        while i < len(hits):
+            a = hits[i]
+            if i + 1 < len(hits):
+                b = hits[i + 1]
+                gap = text[a.e: b.s]
+                conn = self._connector.fullmatch(gap) if len(gap) < 16 else None
+                if conn and a.res is not None and b.res is not None:
+                    opener = self._opener_before.search(text[max(0, a.s - 16): a.s])
+                    is_and = gap.strip().lower() == "and"
+                    if opener or not is_and:
+                        s = a.s - len(opener.group(0)) if opener else a.s
+                        if not is_and or opener.group(1).lower() == "between":
+                            res = self._resolve(text[s: b.e], ref)
+                            span = doc.char_span(s, b.e)
+                            if res is not None and res.resolved and span is not None:
+                                out.append(_Hit(s, b.e, res, a.priority))
+                                i += 2
+                                continue
+            out.append(a)
+            i += 1
+        return out
+
+    def _sent_index(self, doc: Doc, char: int) -> int:
+        tok = self._token_at(doc, char)
+        if tok is None:
+            return -1
+        if doc.has_annotation("SENT_START"):
+            return tok.sent.start
+        return text_paragraph(doc.text, char)
+
+    def _anchor_reldays(self, doc: Doc, text: str, hits: list[_Hit]) -> None:
+        """'the previous day' -> one day before the day named just before (or after 'before')."""
+        for i, h in enumerate(hits):
+            if h.res is None or h.res.kind != "relday":
+                continue
+            delta = h.res.delta
+            nxt = hits[i + 1] if i + 1 < len(hits) else None
+            anchor = None
+            if (
+                nxt is not None and nxt.single_day and not text[h.e: nxt.s].strip()
+                and self._day_before_after.search(text[h.s: h.e])
+            ):
+                anchor, h.e = nxt, nxt.e
+                hits[i + 1] = _Hit(nxt.s, nxt.s, None)  # swallowed; dropped by _no_overlap
+            elif i > 0 and hits[i - 1].single_day:
+                prev = hits[i - 1]
+                here = self._sent_index(doc, h.s)
+                there = self._sent_index(doc, prev.s)
+                if here == there or self._sents_apart(doc, prev.s, h.s) <= 1:
+                    anchor = prev
+            if anchor is not None and anchor.res is not None and anchor.res.start is not None:
+                day = anchor.res.start + dt.timedelta(days=delta)
+                h.res = Resolution("relday", day, day, "anchored", delta)
+
+    def _sents_apart(self, doc: Doc, a: int, b: int) -> int:
+        ta, tb = self._token_at(doc, a), self._token_at(doc, b)
+        if ta is None or tb is None or not doc.has_annotation("SENT_START"):
+            return 99
+        n = 0
+        for tok in doc[ta.i + 1: tb.i + 1]:
+            if tok.is_sent_start:
+                n += 1
+                if n > 1:
+                    break
+        return n
+
+    # ------------------------------------------------------- model entities
+
+    def _entity_hits(
+        self, doc: Doc, text: str, ref: Optional[dt.date], taken: bytearray, rejected: bytearray
+    ) -> list[_Hit]:
+        out = []
+        for ent in doc.ents:
+            if ent.label_ != "DATE":
+                continue
+            toks = [t for t in ent if not t.is_space]
+            if not toks:
+                continue
+            s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+            if any(taken[s:e]) or any(rejected[s:e]):
+                continue
+            words = {t.lower_ for t in toks}
+            named = bool(words & self._names)
+            if not (words & self._deictic) and not named:
+                continue
+            res = self._resolve(text[s:e], ref, fallback=True)
+            if res is None or not res.resolved:
+                if not (words & self._time_nouns) or not (words & self._deictic):
+                    continue
+                res = Resolution("unresolved", None, None, "entity")
+            out.append(_Hit(s, e, res, 99))
+            taken[s:e] = b"\x01" * (e - s)
+        return out
+
+
+def text_paragraph(text: str, char: int) -> int:
+    """Index of the paragraph (blank-line separated) holding ``char``."""
+    return text.count("\n\n", 0, max(0, char))

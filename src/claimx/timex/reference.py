@@ -1,0 +1,121 @@
+"""Finding the article's reference date in a header or dateline at the top of the text.
+
+Recognised, in this order of preference, within the first ~400 characters:
+a ``date YYYY-MM-DD`` header; a dateline at the start of one of the first lines
+("Monday, July 15, 2019", "March 6, 2023 —", "KYIV, March 6, 2023 (Reuters) -").
+A dateline without a year ("KYIV, March 6 (Reuters) -") has a span but no date:
+the year is never guessed from today.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+from typing import NamedTuple, Optional
+
+from claimx.timex.rules import expand, load_rules
+
+
+class _Header(NamedTuple):
+    start: int
+    end: int
+    date: Optional[dt.date]
+
+
+class _Compiled(NamedTuple):
+    header: re.Pattern
+    datelines: tuple
+    prefix: int
+    max_lines: int
+    months: dict
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> _Compiled:
+    rules = load_rules(None)
+    ref = rules.reference
+    frags = ref["_frags"]
+    after = ref.get("after", "")
+    end = ref.get("end", "")
+    city = ref.get("city", "")
+    header = re.compile(r"[^\S\n]*" + expand(ref["header"], frags), re.IGNORECASE)
+    datelines = tuple(
+        re.compile(
+            rf"[^\S\n]*(?:(?-i:{city}),[^\S\n]+)?(?:{expand(t, frags)}){end}{after}", re.IGNORECASE
+        )
+        for t in ref.get("datelines", [])
+    )
+    return _Compiled(
+        header, datelines, int(ref.get("max_prefix_chars", 400)), int(ref.get("max_lines", 4)),
+        dict(rules.month_names),
+    )
+
+
+def _to_date(m: re.Match, months: dict) -> Optional[dt.date]:
+    g = m.groupdict()
+    year = g.get("year")
+    if not year:
+        return None
+    month = g.get("mm") or months.get((g.get("month") or "").lower().rstrip("."))
+    day = g.get("dd") or re.match(r"\d+", g.get("day") or "x")
+    if isinstance(day, re.Match):
+        day = day.group(0)
+    if not month or not day:
+        return None
+    try:
+        return dt.date(int(year), int(month), int(day))
+    except (ValueError, TypeError):
+        return None
+
+
+def _line_starts(prefix: str, max_lines: int) -> list[int]:
+    starts, pos = [], 0
+    while pos < len(prefix) and len(starts) < max_lines:
+        nl = prefix.find("\n", pos)
+        if prefix[pos:nl if nl >= 0 else None].strip():
+            starts.append(pos)
+        if nl < 0:
+            break
+        pos = nl + 1
+    return starts
+
+
+def _find_header(text: str) -> Optional[_Header]:
+    if not isinstance(text, str) or not text:
+        return None
+    c = _compiled()
+    prefix = text[: c.prefix]
+    starts = _line_starts(prefix, c.max_lines)
+    for pos in starts:
+        m = c.header.match(prefix, pos)
+        if m:
+            day = _to_date(m, c.months)
+            if day is not None:
+                return _Header(m.start() + len(m.group(0)) - len(m.group(0).lstrip()), m.end(), day)
+    for pos in starts:
+        for pattern in c.datelines:
+            m = pattern.match(prefix, pos)
+            if m:
+                body = m.group(0)
+                lead = len(body) - len(body.lstrip())
+                stop = m.start() + len(body.rstrip())
+                return _Header(m.start() + lead, stop, _to_date(m, c.months))
+    return None
+
+
+def find_reference_date(text: str) -> Optional[dt.date]:
+    """The article's date from a ``date YYYY-MM-DD`` header or a dated dateline, else None."""
+    try:
+        found = _find_header(text)
+    except Exception:  # never raise on any input
+        return None
+    return found.date if found else None
+
+
+def reference_header_span(text: str) -> Optional[tuple[int, int]]:
+    """Character span of the header or dateline at the top of ``text`` (dated or not)."""
+    try:
+        found = _find_header(text)
+    except Exception:  # never raise on any input
+        return None
+    return (found.start, found.end) if found else None

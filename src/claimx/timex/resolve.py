@@ -1,0 +1,479 @@
+"""Resolving one time expression to a closed interval of dates against a reference date R.
+
+Rules (see GUIDELINES.md, "Time"): dates give that day, months the whole month (the latest
+not after R), years the whole year, weekdays the latest such day not after R, "the past N
+units" [R - N units, R], "N units ago" that single day, "last week/month/year" the previous
+calendar period. Relative expressions need R; without it they resolve to nothing. dateparser
+is a last resort for what the rules cannot read, imported lazily.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable, Optional
+
+from claimx.timex import dates as D
+from claimx.timex.rules import Rules, load_rules
+
+MAX_EXPRESSION_CHARS = 160
+_WS = re.compile(r"\s+")
+_CONNECTOR = re.compile(r" (?:to|and|until|till|through|thru) | ?[-–—] ?", re.IGNORECASE)
+_OPENER = re.compile(r"(?:from|between) ", re.IGNORECASE)
+_TRAIL = re.compile(r"(?:'s|’s|[,.;:])$")
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """How an expression was read: its kind and interval (dates may be None)."""
+
+    kind: str
+    start: Optional[dt.date]
+    end: Optional[dt.date]
+    pattern: str = ""
+    delta: int = 0
+
+    @property
+    def resolved(self) -> bool:
+        return self.start is not None and self.end is not None
+
+    def iso(self) -> Optional[tuple[str, str]]:
+        if self.start is None or self.end is None:
+            return None
+        return self.start.isoformat(), self.end.isoformat()
+
+
+def normalize(expression: str) -> str:
+    """Collapse whitespace and curly quotes; strip trailing punctuation and a possessive."""
+    text = _WS.sub(" ", expression.replace("’", "'").replace("\u2011", "-")).strip()
+    for _ in range(3):
+        new = _TRAIL.sub("", text).strip()
+        if new == text:
+            break
+        text = new
+    return text
+
+
+def _num(rules: Rules, text: Optional[str]) -> Optional[float]:
+    if text is None:
+        return None
+    t = _WS.sub(" ", text.strip().lower())
+    if t and t[0].isdigit():
+        try:
+            return float(t)
+        except ValueError:
+            return None
+    return rules.numbers.get(t)
+
+
+def _name(table: dict, text: Optional[str]) -> Optional[int]:
+    if not text:
+        return None
+    return table.get(text.strip().lower().rstrip("."))
+
+
+def _int(text: Optional[str]) -> Optional[int]:
+    if not text:
+        return None
+    digits = re.match(r"\d+", text)
+    return int(digits.group(0)) if digits else None
+
+
+Handler = Callable[[dict, Optional[dt.date], Rules, dict], Optional[D.Interval]]
+
+
+def _date(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
+    month = _name(rules.month_names, g.get("month")) or _int(g.get("mm"))
+    day = _int(g.get("day") or g.get("dd"))
+    year = _int(g.get("year"))
+    if month is None or day is None:
+        return None
+    if year is None:
+        if ref is None:
+            return None
+        year = ref.year
+        window = int(rules.lex.get("future_day_window_days", 90))
+        if dt.date(year, month, min(day, D.month_end(year, month).day)) > ref + dt.timedelta(window):
+            year -= 1
+    day_ = dt.date(year, month, day)
+    return day_, day_
+
+
+def _day_range(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
+    first = _date(g, ref, rules, p)
+    if first is None:
+        return None
+    last = dt.date(first[0].year, first[0].month, int(_int(g.get("day2")) or 0))
+    return (first[0], last) if last >= first[0] else None
+
+
+def _month(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
+    month = _name(rules.month_names, g.get("month"))
+    if month is None:
+        return None
+    year = _int(g.get("year"))
+    rel = (g.get("rel") or "").lower()
+    if year is None:
+        if ref is None:
+            return None
+        if p.get("rel_year") and rel in ("last", "this", "next"):
+            year = ref.year + {"last": -1, "this": 0, "next": 1}[rel]
+        elif rel == "next":
+            year = ref.year if month > ref.month else ref.year + 1
+        elif rel == "last":
+            year = ref.year if month < ref.month else ref.year - 1
+        else:
+            year = D.latest_month(ref, month)
+    return D.month_interval(year, month)
+
+
+def _month_range(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
+    m1 = _name(rules.month_names, g.get("month"))
+    m2 = _name(rules.month_names, g.get("month2"))
+    if m1 is None or m2 is None:
+        return None
+    year = _int(g.get("year"))
+    if year is None:
+        if ref is None:
+            return None
+        year = D.latest_month(ref, m2)
+    y1 = year if m1 <= m2 else year - 1
+    return dt.date(y1, m1, 1), D.month_end(year, m2)
+
+
+def _year(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
+    year = _int(g.get("year"))
+    return D.year_interval(year) if year else None
+
+
+def _year_range(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
+    y1, y2 = _int(g.get("year")), _int(g.get("year2"))
+    if not y1 or not y2 or y2 < y1:
+        return None
+    return dt.date(y1, 1, 1), dt.date(y2, 12, 31)
+
+
+def _decade(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
+    y = _int(g.get("decade"))
+    return (dt.date(y, 1, 1), dt.date(y + 9, 12, 31)) if y else None
+
+
+def _quarter(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
+    q = _int(g.get("qn")) or rules.lex["quarters"].get((g.get("quarter") or "").lower())
+    year = _int(g.get("year"))
+    if not q or not year:
+        return None
+    return dt.date(year, 3 * q - 2, 1), D.month_end(year, 3 * q)
+
+
+def _season(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
+    months = rules.lex["seasons"].get((g.get("season") or "").lower())
+    if not months:
+        return None
+    first, last = months
+    year = _int(g.get("year"))
+    rel = (g.get("rel") or "").lower()
+    if year is None:
+        if ref is None:
+            return None
+        latest = ref.year if first <= ref.month else ref.year - 1
+        year = {"last": latest - 1 if last >= ref.month >= first else latest,
+                "next": latest + 1}.get(rel, latest)
+    return dt.date(year, first, 1), D.month_end(year, last)
+
+
+def _offset(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
+    if ref is None:
+        return None
+    key = _WS.sub(" ", (g.get("offset") or "").lower())
+    delta = rules.lex["offset_words"].get(key)
+    if delta is None:
+        return None
+    day = ref + dt.timedelta(days=int(delta))
+    return day, day
+
+
+def _weekday(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
+    wd = _name(rules.weekday_names, g.get("weekday"))
+    if ref is None or wd is None:
+        return None
+    rel = (g.get("rel") or "").lower()
+    if rel == "next":
+        day = D.next_weekday(ref, wd)
+    else:
+        day = D.latest_weekday(ref, wd, strictly_before=(rel == "last"))
+    return day, day
+
+
+def _relday(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
+    # unanchored: "the previous day" is R-1; "the next day" cannot be placed
+    if ref is None or int(p.get("delta", 0)) >= 0:
+        return None
+    day = ref - dt.timedelta(days=1)
+    return day, day
+
+
+def _period_bounds(period: str, day: dt.date) -> D.Interval:
+    if period == "week":
+        return D.week_interval(day)
+    if period == "month":
+        return D.month_interval(day.year, day.month)
+    return D.year_interval(day.year)
+
+
+def _period_shift(period: str, ref: dt.date, steps: int) -> dt.date:
+    if period == "week":
+        return ref + dt.timedelta(days=7 * steps)
+    if period == "month":
+        return D.add_months(ref, steps)
+    return dt.date(ref.year + steps, 1, 1)
+
+
+def _period(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
+    period = rules.lex["periods"].get((g.get("period") or "").lower())
+    if ref is None or period is None:
+        return None
+    rel = (g.get("rel") or "").lower()
+    if rel == "past":
+        return _span_n({"dir": "past", "unit": period}, ref, rules, p)
+    steps = {"last": -1, "this": 0, "next": 1}.get(rel, 0)
+    return _period_bounds(period, _period_shift(period, ref, steps))
+
+
+def _period_part(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
+    whole = _period(g, ref, rules, p)
+    if whole is None or ref is None:
+        return None
+    if (g.get("rel") or "").lower() != "this":
+        return whole
+    if (g.get("part") or "").lower() == "earlier":
+        return whole[0], ref
+    return ref, whole[1]
+
+
+def _weekend(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
+    if ref is None:
+        return None
+    saturday = D.latest_weekday(ref, 5)
+    if (g.get("rel") or "").lower() == "last" and ref.weekday() >= 5:
+        saturday -= dt.timedelta(days=7)
+    return saturday, saturday + dt.timedelta(days=1)
+
+
+def _amount(g: dict, rules: Rules) -> Optional[tuple[float, float]]:
+    """(months, days) of '<num> <unit> [and a half]'; None when vague (plural, no number)."""
+    unit_word = (g.get("unit") or "").lower()
+    unit = rules.lex["units"].get(unit_word)
+    if unit is None:
+        return None
+    n = _num(rules, g.get("num"))
+    if n is None:
+        if g.get("vague") or unit_word != unit:  # "years ago", "a few days", "the past weeks"
+            return None
+        n = 1.0
+    if g.get("half") or g.get("half2"):
+        n += 0.5
+    if n <= 0 or n > 5000:
+        return None
+    months, days = rules.lex["unit_lengths"][unit]
+    return months * n, days * n
+
+
+def _span_n(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
+    amount = _amount(g, rules)
+    if ref is None or amount is None:
+        return None
+    months, days = amount
+    if (g.get("dir") or "").lower() in ("next", "coming"):
+        return ref, D.shift(ref, months, days, +1)
+    return D.shift(ref, months, days, -1), ref
+
+
+def _ago(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
+    amount = _amount(g, rules)
+    if ref is None or amount is None:
+        return None
+    day = D.shift(ref, amount[0], amount[1], -1)
+    return day, day
+
+
+def _vague(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
+    return None
+
+
+HANDLERS: dict[str, Handler] = {
+    "date": _date, "day_range": _day_range, "month": _month, "month_range": _month_range,
+    "year": _year, "year_range": _year_range, "decade": _decade, "quarter": _quarter,
+    "season": _season, "offset": _offset, "weekday": _weekday, "relday": _relday,
+    "period": _period, "period_part": _period_part, "weekend": _weekend, "span_n": _span_n,
+    "ago": _ago, "vague": _vague,
+}
+
+#: kinds that are time expressions even when they resolve to nothing
+UNRESOLVED_OK = {"vague", "relday", "offset", "weekday", "period", "period_part", "weekend",
+                 "span_n", "ago", "month", "date", "day_range", "month_range", "season"}
+
+
+def _apply(pattern, m: re.Match, text: str, ref: Optional[dt.date], rules: Rules):
+    groups = m.groupdict()
+    groups["_text"] = text.lower()
+    try:
+        interval = HANDLERS[pattern.kind](groups, ref, rules, dict(pattern.params))
+    except (ValueError, OverflowError, KeyError, TypeError):
+        interval = None
+    start, end = interval if interval else (None, None)
+    return Resolution(pattern.kind, start, end, pattern.name, int(pattern.param("delta", 0)))
+
+
+def match_rules(text: str, ref: Optional[dt.date], rules: Rules) -> Optional[Resolution]:
+    """Read ``text`` (already normalised) with the rule patterns alone."""
+    for pattern in rules.patterns:
+        m = pattern.full.fullmatch(text)
+        if m is not None:
+            return _apply(pattern, m, text, ref, rules)
+    return None
+
+
+def _range(text: str, ref: Optional[dt.date], rules: Rules, depth: int) -> Optional[Resolution]:
+    opener = _OPENER.match(text)
+    body = text[opener.end():] if opener else text
+    for c in _CONNECTOR.finditer(body):
+        if c.group(0).strip().lower() == "and" and not opener:
+            continue
+        right = _interpret(body[c.end():], ref, rules, depth + 1)
+        if right is None or right.end is None:
+            continue
+        left = _interpret(body[: c.start()], right.end, rules, depth + 1)
+        if left is None or left.start is None:
+            continue
+        if left.start <= right.end:
+            return Resolution("range", left.start, right.end, "range")
+    return None
+
+
+def _strip_modifier(text: str, rules: Rules) -> Optional[str]:
+    low = text.lower()
+    for mod in sorted(rules.lex.get("modifiers", []), key=len, reverse=True):
+        if low.startswith(mod):
+            rest = text[len(mod):]
+            if mod == "mid" or rest[:1] in (" ", "-"):
+                rest = rest.lstrip(" -")
+                if rest:
+                    return rest
+    return None
+
+
+def _interpret(text: str, ref: Optional[dt.date], rules: Rules, depth: int) -> Optional[Resolution]:
+    if not text or depth > 8:
+        return None
+    res = match_rules(text, ref, rules)
+    if res is not None:
+        return res
+    low = text.lower()
+    for word in rules.lex.get("since_words", []):
+        if low.startswith(word + " "):
+            inner = _interpret(text[len(word) + 1:], ref, rules, depth + 1)
+            if inner is None:
+                return None
+            if inner.start is None or ref is None or inner.start > ref:
+                return Resolution("since", None, None, "since")
+            return Resolution("since", inner.start, ref, "since")
+    res = _range(text, ref, rules, depth)
+    if res is not None:
+        return res
+    rest = _strip_modifier(text, rules)
+    if rest is not None:
+        return _interpret(rest, ref, rules, depth + 1)
+    if rules.clock_lead is not None:
+        trimmed = _trim_clock(text, rules)
+        if trimmed and trimmed != text:
+            return _interpret(trimmed, ref, rules, depth + 1)
+    return None
+
+
+def _trim_clock(text: str, rules: Rules) -> Optional[str]:
+    """Drop a clock time (and zone) before or after a day: '4:42 local time on Saturday'."""
+    lead = rules.clock_lead.match(text) if rules.clock_lead else None
+    if lead and lead.end() < len(text):
+        return text[lead.end():]
+    tail = rules.clock_tail.search(text) if rules.clock_tail else None
+    if tail and tail.start() > 0:
+        return text[: tail.start()]
+    return None
+
+
+_DP_GATE_MAX = 40
+
+
+def _dateparser(text: str, ref: Optional[dt.date], rules: Rules) -> Optional[Resolution]:
+    """Last resort: dateparser on expressions naming a month or weekday; needs R."""
+    if ref is None or len(text) > _DP_GATE_MAX or "/" in text or re.search(r"\d{5}", text):
+        return None
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    if not words & (set(rules.lex["months"]) | set(rules.lex["weekdays"])):
+        return None
+    try:
+        from dateparser.date import DateDataParser
+
+        base = dt.datetime(ref.year, ref.month, ref.day)
+        parser = DateDataParser(
+            languages=["en"],
+            settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past",
+                      "RETURN_TIME_AS_PERIOD": False},
+        )
+        data = parser.get_date_data(text)
+    except Exception:  # dateparser raises many kinds on odd input
+        return None
+    if data is None or data.date_obj is None:
+        return None
+    day = data.date_obj.date()
+    period = data.period or "day"
+    if period == "year":
+        start, end = D.year_interval(day.year)
+    elif period == "month":
+        start, end = D.month_interval(day.year, day.month)
+    elif period == "week":
+        start, end = D.week_interval(day)
+    else:
+        start, end = day, day
+    return Resolution("dateparser", start, end, "dateparser")
+
+
+def interpret(
+    expression: str, reference_date: Optional[dt.date], rules: Optional[Rules] = None,
+    fallback: bool = True,
+) -> Optional[Resolution]:
+    """Read an expression: its kind and interval, or None when it is no time expression."""
+    if not isinstance(expression, str):
+        return None
+    rules = rules or load_rules(None)
+    text = normalize(expression)
+    if not text or len(text) > MAX_EXPRESSION_CHARS:
+        return None
+    res = _interpret(text, reference_date, rules, 0)
+    if (res is None or not res.resolved) and fallback:
+        dp = _dateparser(text, reference_date, rules)
+        if dp is not None:
+            return dp
+    return res
+
+
+@lru_cache(maxsize=8192)
+def _resolve_cached(expression: str, reference_date: Optional[dt.date]) -> Optional[tuple[str, str]]:
+    res = interpret(expression, reference_date)
+    return None if res is None else res.iso()
+
+
+def resolve(expression: str, reference_date: Optional[dt.date]) -> Optional[tuple[str, str]]:
+    """Normalise one time expression to (start, end) ISO dates, or None. Never raises."""
+    if isinstance(reference_date, dt.datetime):
+        reference_date = reference_date.date()
+    if not isinstance(expression, str) or (
+        reference_date is not None and not isinstance(reference_date, dt.date)
+    ):
+        return None
+    return _resolve_cached(expression, reference_date)
+
+
+__all__ = ["Resolution", "interpret", "normalize", "resolve"]
