@@ -7,11 +7,19 @@ from typing import Any, Optional
 
 from spacy.tokens import Doc, Token
 
+from .lexicon import load_table
+
 #: clause heads where an unattributed claim stops growing upwards
 _CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "parataxis"}
 #: children that start a clause of their own: their words are not part of the parent's claim
 _SUBCLAUSE_DEPS = {"advcl", "relcl", "parataxis", "ccomp"}
+#: "Kyiv: ..." or "KYIV, March 6 (Reuters) - ..." opening the first paragraph
+_PLACE_DATELINE = re.compile(r"\s*[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}(?:,[^\n:]{0,40}?)?"
+                             r"(?:\s*\([A-Z][\w ]{1,30}\))?\s*(?::|\s[-\u2013\u2014])\s")
 _HEADLINE_END = re.compile(r"[.!?\"\u201d\u2019)\]]\s*$")
+
+
+_TIME_ANAPHORA = tuple(load_table("time_anaphora.json")["phrases"])
 
 
 @dataclass
@@ -39,9 +47,8 @@ def preamble_end(text: str, header: Optional[tuple[int, int]]) -> int:
     first = text[end:para if para >= 0 else len(text)]
     if para >= 0 and first.strip() and not _HEADLINE_END.search(first) and len(first) < 300:
         return para
-    if header and not first.strip():
-        return end
-    return end
+    place = _PLACE_DATELINE.match(text, end)
+    return place.end() if place else end
 
 
 def build_claims(doc: Doc, data: dict[str, Any]) -> list[dict[str, Any]]:
@@ -62,14 +69,14 @@ def build_claims(doc: Doc, data: dict[str, Any]) -> list[dict[str, Any]]:
         token = _token_at(doc, s, e)
         if token is None:
             continue
-        _add_unattributed(doc, units, attributed, token)
+        _add_unattributed(doc, units, attributed, token, start_at)
     for h in data.get("hedge_cues", ()):
         if not h.get("makes_claim"):
             continue
         s, e = h["span"]
         if s < start_at or any(u.covers(s, e) for u in units):
             continue
-        _add_unattributed(doc, units, attributed, doc[h["head"]])
+        _add_unattributed(doc, units, attributed, doc[h["head"]], start_at)
     units.sort(key=lambda u: (u.span[0], u.span[1]))
     for unit in units:
         _attach(unit, units, data.get("quantities", ()), "quantities")
@@ -106,8 +113,10 @@ def _clause_span(doc: Doc, token: Token) -> tuple[int, int, int]:
         t = stack.pop()
         keep.add(t.i)
         for child in t.children:
-            if child.dep_ in _SUBCLAUSE_DEPS and token not in child.subtree:
-                continue
+            if child.dep_ in _SUBCLAUSE_DEPS and token not in child.subtree and not (
+                    child.dep_ == "advcl" and child.tag_ == "VBG" and not any(
+                        c.dep_ in ("nsubj", "nsubjpass", "mark") for c in child.children)):
+                continue  # a participle ("emailed AWS informing them") stays in the clause
             if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and token not in \
                     child.subtree and any(c.dep_ in ("nsubj", "nsubjpass")
                                           for c in child.children):
@@ -127,8 +136,10 @@ def _clause_span(doc: Doc, token: Token) -> tuple[int, int, int]:
     return doc[lo].idx, doc[hi].idx + len(doc[hi]), head.i
 
 
-def _add_unattributed(doc: Doc, units: list[Unit], attributed: list[Unit], token: Token) -> None:
+def _add_unattributed(doc: Doc, units: list[Unit], attributed: list[Unit], token: Token,
+                      start_at: int = 0) -> None:
     s, e, head = _clause_span(doc, token)
+    s = max(s, start_at)
     # never overlap an attributed claim: cut the clause at its edge
     for att in attributed:
         a0, a1 = att.span
@@ -176,6 +187,14 @@ def _attach(unit: Unit, units: list[Unit], records, key: str) -> None:
 
 
 def _choose_time(doc: Doc, unit: Unit, units: list[Unit], times) -> Optional[dict]:
+    text = doc.text[unit.span[0]:unit.span[1]].lower()
+    if any(p in text for p in _TIME_ANAPHORA):
+        # "at the time": the latest resolved time before the claim, in its sentence or the last
+        sent = doc[unit.head].sent
+        floor = doc[sent.start - 1].sent.start_char if sent.start > 0 else 0
+        earlier = [t for t in times if floor <= t["span"][0] < unit.span[0] and t["start"]]
+        if earlier:
+            return earlier[-1]
     inside = [t for t in times if unit.covers(*t["span"]) and not _nested(unit, units,
                                                                             *t["span"])]
     heads = [doc[unit.head]] + ([doc[unit.cue_head]] if unit.cue_head is not None else [])
@@ -185,10 +204,11 @@ def _choose_time(doc: Doc, unit: Unit, units: list[Unit], times) -> Optional[dic
     in_sent = [t for t in times if sent.start_char <= t["span"][0] < sent.end_char]
     if not in_sent:
         return None
-    ancestors = set()
+    distance: dict[int, int] = {}
     for h in heads:
-        ancestors.add(h.i)
-        ancestors.update(a.i for a in h.ancestors)
+        for d, a in enumerate([h, *h.ancestors]):
+            distance[a.i] = min(distance.get(a.i, d), d)
+    governing = []
     for t in in_sent:
         token = _token_at(doc, *t["span"])
         if token is None:
@@ -196,8 +216,10 @@ def _choose_time(doc: Doc, unit: Unit, units: list[Unit], times) -> Optional[dic
         clause = token
         while clause.pos_ not in ("VERB", "AUX") and clause.head is not clause:
             clause = clause.head
-        if clause.i in ancestors:
-            return t
+        if clause.i in distance:
+            governing.append((distance[clause.i], t))
+    if governing:
+        return min(governing, key=lambda pair: pair[0])[1]
     free = [t for t in in_sent if not any(
         o is not unit and o.covers(*t["span"]) for o in units)]
     return free[0] if free else None

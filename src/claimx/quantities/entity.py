@@ -7,6 +7,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _NOUNS = ("NOUN", "PROPN")
+_MOD_DEPS = ("nummod", "compound", "nmod", "amod", "quantmod", "npadvmod")
 
 
 class Entity(NamedTuple):
@@ -70,11 +71,15 @@ class EntityFinder:
         # 1. the noun the number (or its unit) modifies, to its right
         for k in span:
             h = doc[k].head
-            if h.i >= q_end and h.i - q_end <= self.max_gap and h.pos_ in _NOUNS + ("ADJ",):
-                if doc[k].dep_ in ("nummod", "compound", "nmod", "amod", "quantmod", "npadvmod"):
-                    noun = self._noun_after_demonym(doc, h, q_end)
-                    if noun is not None:
-                        return self._entity(doc, noun, q_end, q_end, is_num)
+            if (
+                h.i >= q_end
+                and h.i - q_end <= self.max_gap
+                and h.pos_ in _NOUNS + ("ADJ",)
+                and doc[k].dep_ in _MOD_DEPS
+            ):
+                noun = self._noun_after_demonym(doc, h, q_end)
+                if noun is not None:
+                    return self._entity(doc, noun, q_end, q_end, is_num)
         # 2. a participle/adjective or an "of" phrase hanging on the number
         for k in span:
             for c in doc[k].children:

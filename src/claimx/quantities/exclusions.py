@@ -98,12 +98,10 @@ class Exclusions:
             if (
                 len(core_text) == 4
                 and self.year_lo <= val <= self.year_hi
-                and not has_bound
                 and (
-                    doc[p.core].ent_type_ == "DATE"
-                    or prev in self.year_preps
-                    or prev in self.months
-                    or nxt in self.months
+                    (doc[p.core].ent_type_ == "DATE" and not _counts_noun(doc[p.core], self))
+                    or (not has_bound and prev in self.year_preps)
+                    or (not has_bound and (prev in self.months or nxt in self.months))
                     or (prev == "," and self._low(doc, p.start - 2).isdigit())
                 )
             ):
@@ -123,7 +121,11 @@ class Exclusions:
         # "F-16", "MH-17": a hyphen glued to letters before the number
         if p.start >= 2 and prev in ("-", "\u2010", "\u2011") and not doc[p.start - 1].whitespace_:
             before = doc[p.start - 2]
-            if before.is_alpha and not before.whitespace_ and not before.like_num:
+            if (
+                any(ch.isalpha() for ch in before.text)
+                and not before.whitespace_
+                and not before.like_num
+            ):
                 return True
         return False
 
@@ -138,14 +140,12 @@ class Exclusions:
                 return True
             if core.head.i == core.i or core.head.lemma_ in ("one", "another"):
                 return True
-        if (
+        return bool(
             core.pos_ == "PROPN"
             and core.is_title
             and core.ent_type_ in self.name_labels
             and not core.is_sent_start
-        ):
-            return True
-        return False
+        )
 
     def _name_excluded(self, doc: Doc, p: NumberParse, prev: str, has_unit: bool) -> bool:
         if p.start == 0 or has_unit:
@@ -154,12 +154,21 @@ class Exclusions:
         if prev in self.name_prefixes:
             return True
         core = doc[p.core]
-        if (
+        return bool(
             before.tag_ in ("NNP", "NNPS")
             and before.text[:1].isupper()
             and before.lower_ not in self.months
             and (core.head.i == before.i or before.head.i == core.i)
             and p.is_digit
-        ):
-            return True
-        return False
+        )
+
+
+def _counts_noun(tok, excl: Exclusions) -> bool:
+    """True when ``tok`` is the number of a following noun that is not a time word."""
+    head = tok.head
+    return (
+        tok.dep_ == "nummod"
+        and head.i > tok.i
+        and head.pos_ == "NOUN"
+        and head.lower_ not in excl.time_units
+    )

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import bisect
 import math
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, Optional, Sequence, Union
+from typing import TYPE_CHECKING, Any, NamedTuple, Optional, Union
 
 from claimx.quantities.entity import EntityFinder
 from claimx.quantities.exclusions import Exclusions
@@ -56,7 +57,8 @@ class _Ctx:
         self.attached = [i > 0 and not doc[i - 1].whitespace_ for i in range(self.n)]
         self.prefix_currency: dict[int, str] = {}
         for i, w in enumerate(self.words):
-            if w and not w[0].isalnum() or (len(w) > 2 and w[:3].isupper() and "$" in w):
+            if (w and not w[0].isalnum()) or (len(w) > 3 and w[:3].isupper() and w[:3].isalpha()
+                                               or "$" in w[:4]):
                 split = currencies.split_prefix(w)
                 if split is not None:
                     self.prefix_currency[i] = currencies.symbols[split[0]]
@@ -139,10 +141,28 @@ class QuantityFinder:
                 return q._replace(start=p.start)
         return p
 
+    def _token_range(self, ctx: _Ctx, i: int) -> Optional[tuple[NumberParse, float, float]]:
+        """A range written as one token: "15\u201325 million"."""
+        ab = self.numbers.token_range(ctx.words[i])
+        if ab is None:
+            return None
+        scale, k = self.numbers.scales_after(ctx.words, i + 1)
+        low, high = ab[0] * scale, ab[1] * scale
+        if not (math.isfinite(low) and math.isfinite(high) and low < high):
+            return None
+        ylo, yhi = self.exclusions.year_lo, self.exclusions.year_hi
+        if scale == 1.0 and ylo <= ab[0] <= yhi and ylo <= ab[1] <= yhi and ab[0] % 1 == 0:
+            return None
+        return NumberParse(i, k, high, ab[1], scale, i, True), low, high
+
     def _at(self, ctx: _Ctx, i: int) -> tuple[Optional[QuantityHit], int]:
         p = self._parse(ctx, i)
+        token_rng = None
         if p is None:
-            return self._vague_at(ctx, i)
+            token_rng = self._token_range(ctx, i)
+            if token_rng is None:
+                return self._vague_at(ctx, i)
+            p = token_rng[0]
         doc = ctx.doc
         cur_before = self._currency_before(ctx, p.start)
         cur_start = cur_before.start if cur_before else p.start
@@ -151,12 +171,17 @@ class QuantityFinder:
         unit = self._unit_after(ctx, p.end, p.scale)
         lead = self._bound_before(ctx, cur_start, unit.end if unit else p.end)
         has_unit = bool(cur_before or (unit and unit.name))
-        if ctx.excluded(doc[p.start].idx, _end_char(doc, p.end)) or self.exclusions.excluded(
+        if ctx.excluded(doc[p.start].idx, _end_char(doc, p.end)):
+            return None, p.end
+        if token_rng is None and self.exclusions.excluded(
             doc, p, has_bound=lead is not None, has_unit=has_unit, core_text=ctx.words[p.core]
         ):
             return None, p.end
         # ranges: "between A and B", "A to B", "A-B", "from A to B"
-        rng = self._range(ctx, p, unit, lead)
+        if token_rng is not None:
+            rng: Any = (p, unit if unit and unit.name else None, token_rng[1], token_rng[2])
+        else:
+            rng = self._range(ctx, p, unit, lead)
         low = high = None
         value: Optional[float] = p.value
         end = unit.end if unit else p.end
@@ -253,6 +278,8 @@ class QuantityFinder:
         if w in cur.symbols and (w.isupper() or w == "zł") and len(w) > 1:
             return _Unit(cur.symbols[w], k, k + 1)
         if doc[k].pos_ in _NON_UNIT_POS or not any(ch.isalpha() or ch in "°%" for ch in w):
+            return None
+        if ctx.low[k] in self.exclusions.time_units:
             return None
         for size in range(min(self.units.max_tokens, ctx.n - k), 0, -1):
             toks = doc[k:k + size]

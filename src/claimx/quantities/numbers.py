@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Any, NamedTuple, Optional, Sequence
+from collections.abc import Sequence
+from typing import Any, NamedTuple, Optional
 
 # Shapes only; the words live in the data files. Every pattern is anchored, has no nested
 # quantifiers and is applied to one token of bounded length, so matching is linear.
@@ -19,6 +20,9 @@ _DIGITS = re.compile(
     r"(?P<suffix>[A-Za-z]{1,3})?$"
 )
 _SLASH = re.compile(r"^(?P<num>\d{1,2})/(?P<den>\d{1,2})$")
+_TOKEN_RANGE = re.compile(
+    r"^(\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?)[-\u2013\u2014](\d[\d,.]*)$"
+)
 _HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
 
 
@@ -102,6 +106,25 @@ class NumberParser:
         if not math.isfinite(value):
             return None
         return value, scale
+
+    def token_range(self, text: str) -> Optional[tuple[float, float]]:
+        """(a, b) for a single-token range such as "15\u201325" or "2,000-3,000"."""
+        if len(text) > 2 * self.max_digits:
+            return None
+        m = _TOKEN_RANGE.match(text)
+        if not m:
+            return None
+        a, b = self.digit_value(m.group(1)), self.digit_value(m.group(2))
+        if a is None or b is None or a[1] != 1.0 or b[1] != 1.0:
+            return None
+        return a[0], b[0]
+
+    def scales_after(self, words: Sequence[str], k: int, limit: int = 6) -> tuple[float, int]:
+        """Product of the scale words starting at ``words[k]`` and the index after them."""
+        low = [w.lower() for w in words[k:k + limit]]
+        scale, end = self._scales_after(lambda j: low[j - k] if j - k < len(low) else "", k,
+                                        k + len(low))
+        return scale, end
 
     def is_word_number(self, low: str) -> bool:
         """True for a cardinal number word ("seven", "twenty", "million")."""
@@ -209,8 +232,8 @@ class NumberParser:
             value *= more
             scale *= more
             return NumberParse(i, k, value, raw, scale, i, True)
-        if not self.is_word_number(first):
-            return None
+        if not (first in self.units or first in self.tens):
+            return None  # a bare "million" is no number; "a million" is handled above
         return self._parse_words(w, i, n)
 
     def _parse_words(self, w, i: int, n: int) -> Optional[NumberParse]:
@@ -254,9 +277,7 @@ class NumberParser:
                 prev_kind = "scale"
                 k += 1
                 last_ok = k
-            elif t in _HYPHENS and prev_kind == "ten" and w(k + 1) in self.units:
-                k += 1
-            elif t in self.joiners and prev_kind == "scale" and (
+            elif t in _HYPHENS and prev_kind == "ten" and w(k + 1) in self.units or t in self.joiners and prev_kind == "scale" and (
                 w(k + 1) in self.units or w(k + 1) in self.tens
             ):
                 k += 1

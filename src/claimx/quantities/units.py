@@ -135,6 +135,11 @@ class CurrencyTable:
     def split_prefix(self, text: str) -> Optional[tuple[str, str]]:
         """("HK$", "10") for a token that starts with a currency symbol, else None."""
         for sym in self.prefixes:
-            if len(text) > len(sym) and text.startswith(sym) and not sym.isalpha():
+            if (
+                len(text) > len(sym)
+                and text.startswith(sym)
+                and text[len(sym)].isdigit()
+                and (not sym.isalpha() or (len(sym) >= 3 and sym.isupper()))
+            ):
                 return sym, text[len(sym):]
         return None

@@ -1,7 +1,8 @@
 """Vague amounts: "dozens of", "tens of thousands", "several hundred", "millions"."""
 from __future__ import annotations
 
-from typing import Any, NamedTuple, Optional, Sequence
+from collections.abc import Sequence
+from typing import Any, NamedTuple, Optional
 
 
 class VagueParse(NamedTuple):

@@ -15,6 +15,9 @@ from .quotes import find_quotations
 _CLAUSAL = ("ccomp", "xcomp")
 _INHERIT_SUBJECT = ("advcl", "xcomp", "conj", "acl", "pcomp", "relcl")
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+#: children of a reporting verb that are not part of what it reports
+_NOT_CONTENT = {"punct", "cc", "conj", "advcl", "parataxis", "mark", "relcl", "nsubj",
+                "nsubjpass", "aux", "auxpass", "neg", "advmod", "prt"}
 _EXPLETIVES = {"it", "there", "this", "that", "which", "who", "what"}
 
 
@@ -56,8 +59,10 @@ class AttributionFinder:
         """Every attribution in ``doc``, in text order, speakers resolved."""
         canon = CanonicalNames(doc, self.honorifics, start_char=self.preamble_end(doc))
         found: list[Attribution] = []
+        quotes = find_quotations(doc.text)
         for token in doc:
-            if token.pos_ == "VERB" and token.lemma_.lower() in self.verbs:
+            if token.pos_ == "VERB" and token.lemma_.lower() in self.verbs and not any(
+                    q0 < token.idx < q1 for q0, q1 in quotes):
                 att = self._verb(doc, token)
                 if att is not None:
                     found.append(att)
@@ -67,8 +72,7 @@ class AttributionFinder:
             if att is not None:
                 found.append(att)
         found.sort(key=lambda a: (a.span[0], a.cue_start))
-        found = _drop_outer_duplicates(found)
-        found.extend(self._quotations(doc, found))
+        found.extend(self._quotations(doc, found, quotes))
         found.sort(key=lambda a: (a.span[0], a.cue_start))
         self._resolve_speakers(doc, found, canon)
         return found
@@ -95,15 +99,24 @@ class AttributionFinder:
             # "X, CNN reported the governor said": the innermost source speaks
             nested_subject = self._subject(inner[0])
             clausal = [c for c in clausal if c not in inner]
-        objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
+        objects = [c for c in verb.children
+                   if c.dep_ in ("dobj", "attr", "oprd", "acomp") and c.i > verb.i]
         needs = rule.get("needs", "any")
         content_tokens: list[Token] = []
         if clausal:
             content_tokens = [t for c in clausal for t in c.subtree]
-        elif verb.dep_ == "parataxis" and verb.head.i < verb.i:
-            content_tokens = [t for t in verb.head.subtree if t not in set(verb.subtree)]
+        elif verb.dep_ in ("parataxis", "ccomp") and verb.head is not verb and (
+                verb.dep_ == "parataxis" or verb.head.i > verb.i):
+            # "..., he said" hung off the content, or "X reported in May, 62 outlets closed"
+            own = set(verb.subtree)
+            content_tokens = [t for t in verb.head.subtree if t not in own]
         elif needs in ("any", "quote") and objects:
-            content_tokens = [t for c in objects for t in c.subtree]
+            # the object and what follows it in the verb's own clause
+            # ("reported Monday's attack the deadliest since ...")
+            start = min(c.i for c in objects)
+            content_tokens = [t for c in verb.children
+                              if c.i >= start and c.dep_ not in _NOT_CONTENT
+                              for t in c.subtree]
         elif needs == "any" and _right_numbers(verb):
             # "analysts estimating between 20,000 and 30,000 troops"
             content_tokens = _right_numbers(verb)
@@ -137,7 +150,8 @@ class AttributionFinder:
         """The verb with its auxiliaries, negation and particles ("have warned", "also reported")."""
         tokens = [verb] + [c for c in verb.children
                            if c.dep_ in ("aux", "auxpass", "neg", "prt", "advmod")
-                           and abs(c.i - verb.i) <= 3 and c.pos_ != "VERB"]
+                           and abs(c.i - verb.i) <= 3 and c.pos_ != "VERB"
+                           and (c.i < verb.i or c.dep_ == "prt")]
         lo = min(t.i for t in tokens)
         hi = max(t.i for t in tokens)
         # keep only the contiguous run around the verb
@@ -152,7 +166,7 @@ class AttributionFinder:
         while current is not None and seen < 4:
             for child in current.children:
                 if child.dep_ in ("nsubj", "csubj") and child.lower_ not in _EXPLETIVES:
-                    return child
+                    return _contrasted_subject(child, current)
                 if child.dep_ == "agent":
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
@@ -194,8 +208,11 @@ class AttributionFinder:
         first = doc[start]
         sent = first.sent
         anchor = first.head if first.head is not first else first
-        while anchor.dep_ in ("prep", "pobj", "pcomp") and anchor.head is not anchor:
+        while anchor.dep_ in ("prep", "pobj", "pcomp") and anchor.pos_ not in ("VERB", "AUX") \
+                and anchor.head is not anchor:
             anchor = anchor.head
+        while anchor.dep_ == "conj" and anchor.head is not anchor and anchor.head.sent == sent:
+            anchor = anchor.head  # "17 died and 35 were rescued, according to officials"
         phrase_tokens = set(first.subtree) | set(last.subtree) | set(doc[start:end])
         if anchor in phrase_tokens or anchor.sent != sent:
             content = [t for t in sent if t not in phrase_tokens]
@@ -239,13 +256,15 @@ class AttributionFinder:
         return token
 
     # -- quotations ----------------------------------------------------------------------
-    def _quotations(self, doc: Doc, found: list[Attribution]) -> list[Attribution]:
-        """Quotations with no reporting verb of their own: attribute from context."""
+    def _quotations(self, doc: Doc, found: list[Attribution],
+                    quotes: list[tuple[int, int]]) -> list[Attribution]:
+        """A quotation is one claim: its attribution's content grows to hold all of it, and
+        a quotation with no cue of its own continues the previous quotation's speaker."""
         extra: list[Attribution] = []
         text = doc.text
         last_speaker: Optional[Attribution] = None
         last_end = -1
-        for q_start, q_end in find_quotations(text):
+        for q_start, q_end in quotes:
             owner = None
             for att in found:
                 if att.content[0] < q_end and q_start < att.content[1]:
@@ -255,40 +274,20 @@ class AttributionFinder:
                     owner = att
                     break
             if owner is not None:
-                # sentences of the quotation outside the owner's span are quote claims too
-                covered = (min(owner.content[0], owner.cue_start),
-                           max(owner.content[1], owner.cue_end))
-                extra.extend(self._quote_pieces(doc, q_start, q_end, owner, skip=covered))
+                if owner.kind != "according_to":
+                    owner.content = (min(owner.content[0], q_start), max(owner.content[1], q_end))
                 last_speaker, last_end = owner, q_end
                 continue
             if last_speaker is not None and _paragraphs_between(text, last_end, q_start) <= 1:
-                extra.extend(self._quote_pieces(doc, q_start, q_end, last_speaker, skip=None))
+                span = doc.char_span(q_start, q_end, alignment_mode="expand")
+                if span is None:
+                    continue
+                att = Attribution(q_start, q_start + 1, "quote", (q_start, q_end),
+                                  (q_start, q_end), span.root.i)
+                att.extra["inherit"] = last_speaker
+                extra.append(att)
                 last_end = q_end
         return extra
-
-    def _quote_pieces(self, doc: Doc, q_start: int, q_end: int, owner: Attribution,
-                      skip: Optional[tuple[int, int]]) -> list[Attribution]:
-        pieces = []
-        span = doc.char_span(q_start, q_end, alignment_mode="expand")
-        if span is None:
-            return pieces
-        for sent in span.sents:
-            s = max(sent.start_char, q_start)
-            e = min(sent.end_char, q_end)
-            if skip is not None and skip[0] <= s and e <= skip[1] + 2:
-                continue
-            if skip is not None and s < skip[1] and skip[0] < e:
-                continue
-            s, e = _trim(doc, s, e)
-            if e - s < 3:
-                continue
-            mark_end = q_start + 1
-            att = Attribution(q_start, mark_end, "quote", (s, e), (s, e),
-                              doc.char_span(s, e, alignment_mode="expand").root.i)
-            att.extra["subject"] = owner.extra.get("subject")
-            att.extra["inherit"] = owner
-            pieces.append(att)
-        return pieces
 
     # -- speakers -------------------------------------------------------------------------
     def _resolve_speakers(self, doc: Doc, found: list[Attribution], canon: CanonicalNames) -> None:
@@ -369,6 +368,17 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _contrasted_subject(subject: Token, verb: Token) -> Token:
+    """"the company invested ..., but Gazeta Prawna reports": the parse may hang the real
+    subject as a conjunct of an earlier noun; take the conjunct right before the verb."""
+    for conj in subject.children:
+        if conj.dep_ == "conj" and conj.i < verb.i and max(t.i for t in conj.subtree) + 1 \
+                == verb.i and any(c.dep_ == "cc" and c.lower_ in ("but", "while", "yet", "whereas")
+                                  for c in subject.children):
+            return conj
+    return subject
+
+
 def _right_numbers(verb: Token) -> list[Token]:
     """Words right of the verb, outside its clauses, when they hold a number."""
     tokens = [t for c in verb.rights if c.dep_ in ("prep", "npadvmod", "advmod", "dative")
@@ -442,18 +452,3 @@ def _nearest_entity(doc: Doc, before: int, want: str) -> Optional[Mention]:
 def _has_role(title: str, role: str, roles: dict[str, str]) -> bool:
     words = title.lower().replace(",", " ").split()
     return any(roles.get(w) == role for w in words)
-
-
-def _drop_outer_duplicates(found: list[Attribution]) -> list[Attribution]:
-    """"CNN reported the governor said X": keep the innermost source of X."""
-    keep = []
-    for att in found:
-        nested = any(
-            other is not att and att.content[0] <= other.cue_start < att.content[1]
-            and other.content[1] <= att.content[1] + 1
-            and other.content[0] - att.content[0] <= 60
-            for other in found
-        )
-        if not nested:
-            keep.append(att)
-    return keep

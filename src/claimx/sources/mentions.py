@@ -82,6 +82,9 @@ class MentionBuilder:
         while words and (words[0].lower() in self.honorifics or words[0].lower() == "the"):
             words = words[1:]
         short = " ".join(words) or name_text
+        longer = _title_case_extension(doc, ent, end)
+        if longer:
+            short = f"{short} {longer}"
         label = ent.label_
         person = canon.person_for(short) if label != "PERSON" else None
         if person is not None:
@@ -107,6 +110,9 @@ class MentionBuilder:
         stack = list(head.children)
         while stack:
             child = stack.pop()
+            if child.dep_ in ("det", "predet") and child.lower_ not in self.determiners:
+                tokens.append(child)  # "both sides", "each side"
+                continue
             if child.dep_ in _CUT_DEPS and not (
                 child.dep_ == "prep" and child.i > head.i and child.lower_ in _KEEP_PREPS
                 and child.head is head
@@ -159,6 +165,23 @@ class MentionBuilder:
     def role_of(self, head: Token) -> Optional[str]:
         """The role a common-noun source names ("the governor" -> "governor")."""
         return self.roles.get(head.lower_)
+
+
+_NAME_GLUE = {"of", "for", "from", "and", "the", "de", "on", "in", "&"}
+
+
+def _title_case_extension(doc: Doc, ent: Span, end: int) -> str:
+    """Capitalised words right after a name that the NER cut short ("Notes" + "from Poland")."""
+    i = ent.end
+    last = ent.end
+    while i < end:
+        t = doc[i]
+        if t.text[:1].isupper() and t.is_alpha:
+            last = i + 1
+        elif t.lower_ not in _NAME_GLUE:
+            break
+        i += 1
+    return doc[ent.end:last].text if last > ent.end else ""
 
 
 def _balance(doc: Doc, start: int, end: int, head: int) -> tuple[int, int]:

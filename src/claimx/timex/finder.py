@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, Optional, Union
 
+from claimx.timex.dates import shift
 from claimx.timex.reference import reference_header_span
 from claimx.timex.resolve import Resolution, interpret, normalize
 from claimx.timex.rules import SP, Pattern, Rules, _alt, load_rules, rules_key
@@ -74,6 +75,7 @@ class TimeFinder:
         self._time_nouns |= self._dayparts
         self._deictic = {w.lower() for w in lex.get("deictic_words", [])}
         self._names = set(lex["months"]) | set(lex["weekdays"])
+        self._clock_words = set(lex.get("clock_words_after_year", []))
         flags = re.IGNORECASE
         mods = _alt(lex.get("span_modifiers", []))
         self._mod_before = re.compile(
@@ -237,6 +239,9 @@ class TimeFinder:
         tok = self._token_at(doc, m.start("year"))
         if tok is None or tok.ent_type_ in self._blocking:
             return False
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and nxt.text in self._clock_words:
+            return False  # "(1800 UTC)"
         if tok.ent_type_ in ("DATE", "TIME") or tok.lower_.startswith("mid"):
             return True
         prev = self._prev_word(doc, span[0])
@@ -320,7 +325,7 @@ class TimeFinder:
     def _anchor_reldays(self, doc: Doc, text: str, hits: list[_Hit]) -> None:
         """'the previous day' -> one day before the day named just before (or after 'before')."""
         for i, h in enumerate(hits):
-            if h.res is None or h.res.kind != "relday":
+            if h.res is None or h.res.kind not in ("relday", "rel_n") or h.res.amount is None:
                 continue
             delta = h.res.delta
             nxt = hits[i + 1] if i + 1 < len(hits) else None
@@ -338,8 +343,10 @@ class TimeFinder:
                 if here == there or self._sents_apart(doc, prev.s, h.s) <= 1:
                     anchor = prev
             if anchor is not None and anchor.res is not None and anchor.res.start is not None:
-                day = anchor.res.start + dt.timedelta(days=delta)
-                h.res = Resolution("relday", day, day, "anchored", delta)
+                months, days = h.res.amount
+                sign = -1 if delta < 0 else 1
+                day = shift(anchor.res.start, months, days, sign)
+                h.res = Resolution("relday", day, day, "anchored", delta, h.res.amount)
 
     def _sents_apart(self, doc: Doc, a: int, b: int) -> int:
         ta, tb = self._token_at(doc, a), self._token_at(doc, b)
@@ -372,6 +379,11 @@ class TimeFinder:
             named = bool(words & self._names)
             if not (words & self._deictic) and not named:
                 continue
+            if any(
+                t.pos_ in ("NOUN", "PROPN") and t.lower_ not in self._time_nouns
+                and t.lower_ not in self._names for t in toks
+            ):
+                continue  # "the four day convention", "the eve of Independence Day"
             res = self._resolve(text[s:e], ref, fallback=True)
             if res is None or not res.resolved:
                 if not (words & self._time_nouns) or not (words & self._deictic):

@@ -33,6 +33,7 @@ class Resolution:
     end: Optional[dt.date]
     pattern: str = ""
     delta: int = 0
+    amount: Optional[tuple] = None
 
     @property
     def resolved(self) -> bool:
@@ -298,6 +299,10 @@ def _ago(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.I
     return day, day
 
 
+def _rel_n(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
+    return None  # "two days later": only the finder can anchor it on an earlier day
+
+
 def _vague(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
     return None
 
@@ -307,7 +312,7 @@ HANDLERS: dict[str, Handler] = {
     "year": _year, "year_range": _year_range, "decade": _decade, "quarter": _quarter,
     "season": _season, "offset": _offset, "weekday": _weekday, "relday": _relday,
     "period": _period, "period_part": _period_part, "weekend": _weekend, "span_n": _span_n,
-    "ago": _ago, "vague": _vague,
+    "ago": _ago, "vague": _vague, "rel_n": _rel_n,
 }
 
 #: kinds that are time expressions even when they resolve to nothing
@@ -323,7 +328,12 @@ def _apply(pattern, m: re.Match, text: str, ref: Optional[dt.date], rules: Rules
     except (ValueError, OverflowError, KeyError, TypeError):
         interval = None
     start, end = interval if interval else (None, None)
-    return Resolution(pattern.kind, start, end, pattern.name, int(pattern.param("delta", 0)))
+    delta = int(pattern.param("delta", 0))
+    amount = (0.0, float(abs(delta)))
+    if pattern.kind == "rel_n":
+        amount = _amount(groups, rules)
+        delta = -1 if (groups.get("dir") or "").lower() == "earlier" else 1
+    return Resolution(pattern.kind, start, end, pattern.name, delta, amount)
 
 
 def match_rules(text: str, ref: Optional[dt.date], rules: Rules) -> Optional[Resolution]:
