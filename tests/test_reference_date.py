@@ -6,9 +6,9 @@ import json
 import time
 
 import pytest
-from conftest import SHARED
 
 from claimx.timex.reference import find_reference_date, reference_header_span
+from conftest import SHARED
 
 D = dt.date
 
@@ -48,7 +48,8 @@ def test_dateline_followed_by_blank_lines():
         ("March 6, 2023 — Russian forces pressed on.", D(2023, 3, 6), "March 6, 2023 —"),
         ("KYIV, March 6, 2023 (Reuters) - Russian forces pressed on.", D(2023, 3, 6),
          "KYIV, March 6, 2023 (Reuters) -"),
-        ("NEW YORK, Jan. 9, 2020 (AP) — Stocks fell.", D(2020, 1, 9), "NEW YORK, Jan. 9, 2020 (AP) —"),
+        ("NEW YORK, Jan. 9, 2020 (AP) — Stocks fell.", D(2020, 1, 9),
+         "NEW YORK, Jan. 9, 2020 (AP) —"),
         ("6 March 2023\nRussian forces pressed on.", D(2023, 3, 6), "6 March 2023"),
     ],
 )

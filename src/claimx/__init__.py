@@ -8,6 +8,8 @@ Importing claimx is cheap: spaCy and the model load on first use.
 from __future__ import annotations
 
 from .api import Extractor, extract, extract_many, load
+from .export import json_schema, to_frame, to_records
+from .render import claims_html, render, render_claims  # claimx.render: the function
 from .types import Claim, Cue, Hedge, Quantity, Speaker, TimeRef
 
 __version__ = "0.1.0"
@@ -21,7 +23,13 @@ __all__ = [
     "Speaker",
     "TimeRef",
     "__version__",
+    "claims_html",
     "extract",
     "extract_many",
+    "json_schema",
     "load",
+    "render",
+    "render_claims",
+    "to_frame",
+    "to_records",
 ]

@@ -57,9 +57,10 @@ def build_claims(doc: Doc, data: dict[str, Any]) -> list[dict[str, Any]]:
     start_at = preamble_end(text, data.get("header"))
     units: list[Unit] = []
     for att in data.get("attributions", ()):
-        if att["span"][0] < start_at:
+        s, e = _trim(text, max(att["span"][0], start_at), att["span"][1])
+        if e <= s or att["cue"]["span"][0] < start_at:
             continue
-        units.append(Unit(tuple(att["span"]), att["head"], att.get("speaker"),
+        units.append(Unit((s, e), att["head"], att.get("speaker"),
                           att["cue"], att.get("cue_head"), attributed=True))
     attributed = list(units)
     for q in data.get("quantities", ()):

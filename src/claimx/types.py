@@ -211,6 +211,19 @@ class Claim:
                    quantities=d.get("quantities") or (), time=d.get("time"),
                    hedges=d.get("hedges") or ())
 
+    def to_schema_org(self, *, url: Optional[str] = None,
+                      date_published: Any = None) -> dict[str, Any]:
+        """The claim as a schema.org ``Claim`` in JSON-LD.
+
+        ``author`` is a Person (PERSON speakers, with ``jobTitle``) or an Organization;
+        ``dateCreated`` is ``date_published`` (the article's date) when given, else the end of
+        the claim's resolved time; ``temporalCoverage`` is the claim's time interval;
+        ``appearance`` is a CreativeWork with ``url``/``datePublished`` when given.
+        """
+        from .export import schema_org
+
+        return schema_org(self, url=url, date_published=date_published)
+
     def _repr_html_(self) -> str:
         from .render import claim_html
 

@@ -277,8 +277,10 @@ class NumberParser:
                 prev_kind = "scale"
                 k += 1
                 last_ok = k
-            elif t in _HYPHENS and prev_kind == "ten" and w(k + 1) in self.units or t in self.joiners and prev_kind == "scale" and (
-                w(k + 1) in self.units or w(k + 1) in self.tens
+            elif (t in _HYPHENS and prev_kind == "ten" and w(k + 1) in self.units) or (
+                t in self.joiners
+                and prev_kind == "scale"
+                and (w(k + 1) in self.units or w(k + 1) in self.tens)
             ):
                 k += 1
             else:

@@ -105,6 +105,7 @@ class AttributionFinder:
         content_tokens: list[Token] = []
         if clausal:
             content_tokens = [t for c in clausal for t in c.subtree]
+            content_tokens += _reported_conjuncts(verb, clausal)
         elif verb.dep_ in ("parataxis", "ccomp") and verb.head is not verb and (
                 verb.dep_ == "parataxis" or verb.head.i > verb.i):
             # "..., he said" hung off the content, or "X reported in May, 62 outlets closed"
@@ -309,6 +310,19 @@ class AttributionFinder:
                     recent.append(mention)
             att.span = _claim_span(doc, att)
 
+    def _nearest_named_subject(self, doc: Doc, mention: Mention) -> Optional[Mention]:
+        """The last proper-noun subject in this or the previous sentence (NER missed it)."""
+        sent = doc[mention.start].sent
+        floor = doc[sent.start - 1].sent.start if sent.start > 0 else 0
+        for i in range(mention.start - 1, floor - 1, -1):
+            t = doc[i]
+            if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN" and t.ent_type_ in (
+                    "", "PERSON"):
+                found = self.mentions.build(doc, t, CanonicalNames(doc, self.honorifics))
+                return Mention(found.start, found.end, found.head, "PERSON", found.name,
+                               found.title)
+        return None
+
     def _resolve_reference(self, doc: Doc, mention: Mention, recent: list[Mention]) -> Mention:
         head = doc[mention.head]
         if mention.label == "PRONOUN":
@@ -316,6 +330,8 @@ class AttributionFinder:
             target = _nearest(doc, mention, recent, want)
             if target is None:
                 target = _nearest_entity(doc, mention.start, want)
+            if target is None and want == "PERSON":
+                target = self._nearest_named_subject(doc, mention)
             if target is not None:
                 return Mention(mention.start, mention.end, mention.head, target.label,
                                target.name, target.title)
@@ -366,6 +382,21 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:-\u2014"):
         end -= 1
     return start, end
+
+
+def _reported_conjuncts(verb: Token, clausal: list[Token]) -> list[Token]:
+    """"Salling said it seeks X and intends Y": with the sequence of tenses, a present-tense
+    conjunct of a past reporting verb continues the (present-tense) reported clause."""
+    if verb.tag_ != "VBD":
+        return []
+    tags = {c.tag_ for c in clausal}
+    out: list[Token] = []
+    for conj in verb.children:
+        if conj.dep_ == "conj" and conj.pos_ == "VERB" and conj.tag_ in ("VBZ", "VBP") \
+                and conj.tag_ in tags and not any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+            out.extend(conj.subtree)
+    return out
 
 
 def _contrasted_subject(subject: Token, verb: Token) -> Token:

@@ -120,7 +120,8 @@ class MentionBuilder:
                 continue
             if child.dep_ == "prep" and child.lower_ in _KEEP_PREPS:
                 sub = list(child.subtree)
-                if any(t.dep_ in ("relcl", "acl", "appos") or t.pos_ == "VERB" for t in sub):
+                if any(t.dep_ in ("relcl", "acl") or t.pos_ == "VERB" or (
+                        t.dep_ == "appos" and not _in_brackets(t)) for t in sub):
                     continue
                 tokens.extend(sub)
                 continue
@@ -143,7 +144,12 @@ class MentionBuilder:
             if doc[i].text in {",", ";"}:
                 end = i
                 break
-        return _balance(doc, start, end, head.i)
+        start, end = _balance(doc, start, end, head.i)
+        # a trailing "(ACR)" names the same thing again: not part of the mention
+        if end - start > 3 and doc[end - 1].text == ")" and doc[end - 3].text == "(" \
+                and end - 3 > head.i:
+            end -= 3
+        return start, end
 
     def _apposition(self, head: Token) -> Optional[str]:
         for child in head.children:
@@ -165,6 +171,12 @@ class MentionBuilder:
     def role_of(self, head: Token) -> Optional[str]:
         """The role a common-noun source names ("the governor" -> "governor")."""
         return self.roles.get(head.lower_)
+
+
+def _in_brackets(token: Token) -> bool:
+    doc = token.doc
+    return token.i > 0 and token.i + 1 < len(doc) and doc[token.i - 1].text == "(" \
+        and doc[token.i + 1].text == ")"
 
 
 _NAME_GLUE = {"of", "for", "from", "and", "the", "de", "on", "in", "&"}

@@ -95,7 +95,8 @@ def _date(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.
             return None
         year = ref.year
         window = int(rules.lex.get("future_day_window_days", 90))
-        if dt.date(year, month, min(day, D.month_end(year, month).day)) > ref + dt.timedelta(window):
+        latest_day = min(day, D.month_end(year, month).day)
+        if dt.date(year, month, latest_day) > ref + dt.timedelta(window):
             year -= 1
     day_ = dt.date(year, month, day)
     return day_, day_
@@ -470,7 +471,9 @@ def interpret(
 
 
 @lru_cache(maxsize=8192)
-def _resolve_cached(expression: str, reference_date: Optional[dt.date]) -> Optional[tuple[str, str]]:
+def _resolve_cached(
+    expression: str, reference_date: Optional[dt.date]
+) -> Optional[tuple[str, str]]:
     res = interpret(expression, reference_date)
     return None if res is None else res.iso()
 

@@ -180,12 +180,14 @@ def load_rules(rules_path: Optional[str] = None) -> Rules:
     rules = Rules(lex=lex, numbers=numbers)
     flags = re.IGNORECASE
     for spec in pats.get("patterns", []):
-        params = tuple((k, v) for k, v in spec.items() if k not in ("name", "kind", "template", "check"))
+        skip = ("name", "kind", "template", "check")
+        params = tuple((k, v) for k, v in spec.items() if k not in skip)
+        find = LEFT_EDGE + "(?:" + expand(spec["template"], strict) + ")" + RIGHT_EDGE
         rules.patterns.append(
             Pattern(
                 name=spec["name"],
                 kind=spec["kind"],
-                find=re.compile(LEFT_EDGE + "(?:" + expand(spec["template"], strict) + ")" + RIGHT_EDGE, flags),
+                find=re.compile(find, flags),
                 full=re.compile("(?:" + expand(spec["template"], loose) + ")", flags),
                 check=spec.get("check"),
                 params=params,

@@ -1,0 +1,456 @@
+"""The time engine on the real English model: finding and resolving time expressions."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from claimx.timex.finder import TimeFinder, TimeHit
+from claimx.timex.reference import find_reference_date, reference_header_span
+from claimx.timex.resolve import resolve
+from conftest import SHARED
+
+D = dt.date
+R0313 = D(2023, 3, 13)  # a Monday
+R0306 = D(2023, 3, 6)  # a Monday
+
+
+@pytest.fixture(scope="module")
+def finder() -> TimeFinder:
+    return TimeFinder()
+
+
+@pytest.fixture(scope="module")
+def times(bare_nlp, finder):
+    """text, R -> {surface: (start, end)} of every hit, checking offsets on the way."""
+
+    def run(text: str, ref: dt.date | None) -> dict[str, tuple]:
+        doc = bare_nlp(text)
+        out = {}
+        for h in finder.find(doc, ref):
+            assert doc.char_span(h.start_char, h.end_char) is not None
+            out[text[h.start_char:h.end_char]] = (h.start, h.end)
+        return out
+
+    return run
+
+
+def one(times, text, ref, surface):
+    found = times(text, ref)
+    assert surface in found, found
+    return found[surface]
+
+
+# ---------------------------------------------------------------- seed checks
+
+
+def test_seed_0313(bare_nlp, finder, seed_0313):
+    ref = find_reference_date(seed_0313)
+    assert ref == R0313
+    doc = bare_nlp(seed_0313)
+    found = {seed_0313[h.start_char:h.end_char]: (h.start, h.end) for h in finder.find(doc, ref)}
+    assert found["the past week"] == ("2023-03-06", "2023-03-13")
+    assert found["over the past 24 hours"] == ("2023-03-12", "2023-03-13")
+    assert found["Monday"] == ("2023-03-13", "2023-03-13")
+    assert found["December"] == ("2022-12-01", "2022-12-31")
+    assert found["recent days"] == (None, None)
+    assert found["the coming months"] == (None, None)
+    assert "months" not in found and "2023-03-13" not in found  # duration; the header
+
+
+def test_seed_0306(bare_nlp, finder, seed_0306):
+    ref = find_reference_date(seed_0306)
+    assert ref == R0306
+    doc = bare_nlp(seed_0306)
+    found = {seed_0306[h.start_char:h.end_char]: (h.start, h.end) for h in finder.find(doc, ref)}
+    assert found["late on Sunday"] == ("2023-03-05", "2023-03-05")
+    assert found["just over a year ago"] == ("2022-03-06", "2022-03-06")
+    assert found["February 24, 2022"] == ("2022-02-24", "2022-02-24")
+    assert found["Monday"] == ("2023-03-06", "2023-03-06")
+    assert "six months" not in found and "months" not in found and "a year" not in found
+
+
+def test_header_span_is_not_reported(bare_nlp, finder, seed_0313):
+    span = reference_header_span(seed_0313)
+    for h in finder.find(bare_nlp(seed_0313), R0313):
+        assert h.start_char >= span[1] or h.end_char <= span[0]
+
+
+def test_wikinews_dateline_and_clock_time(times):
+    text = ("Monday, July 15, 2019 \n\n\nAt 4:42 local time on Saturday (2024 Friday, UTC), an "
+            "earthquake struck Surigao del Sur, injuring at least 25 people.")
+    ref = find_reference_date(text)
+    assert ref == D(2019, 7, 15)
+    found = times(text, ref)
+    assert found["4:42 local time on Saturday"] == ("2019-07-13", "2019-07-13")
+    assert "Monday, July 15, 2019" not in found
+    assert "2024" not in found  # a UTC clock time, not a year
+
+
+# ------------------------------------------------------------------ conventions
+
+
+def test_full_date_is_that_day(times):
+    text = "Moscow's full-scale invasion on February 24, 2022 soon stalled."
+    assert one(times, text, R0306, "February 24, 2022") == ("2022-02-24", "2022-02-24")
+
+
+def test_absolute_date_resolves_without_reference(times):
+    text = "Moscow's full-scale invasion on February 24, 2022 soon stalled."
+    assert one(times, text, None, "February 24, 2022") == ("2022-02-24", "2022-02-24")
+
+
+def test_month_is_latest_not_after_r(times):
+    text = "Zelensky gave a Bakhmut flag to Congress during a visit to Washington in December."
+    assert one(times, text, R0313, "December") == ("2022-12-01", "2022-12-31")
+
+
+def test_month_and_year(times):
+    text = "The Taliban killed 150 security forces in an assault in Ghazni in August 2018."
+    assert one(times, text, D(2019, 1, 24), "August 2018") == ("2018-08-01", "2018-08-31")
+
+
+def test_day_without_year_takes_the_year_of_r(times):
+    text = "UpGuard notified Cultura Colectiva on January 10, and again on January 14."
+    found = times(text, D(2019, 4, 8))
+    assert found["January 10"] == ("2019-01-10", "2019-01-10")
+    assert found["January 14"] == ("2019-01-14", "2019-01-14")
+
+
+def test_near_future_day_stays_in_the_year(times):
+    text = "The presidential election is to be held on August 9, officials said."
+    assert one(times, text, D(2020, 8, 3), "August 9") == ("2020-08-09", "2020-08-09")
+
+
+def test_year(times):
+    text = "Tesco centralized its management in the Central European region in 2015."
+    assert one(times, text, D(2020, 6, 21), "2015") == ("2015-01-01", "2015-12-31")
+
+
+def test_mid_year_modifier_keeps_the_year(times):
+    text = "Deutsche Welle reported in mid-2019 that 62 Tesco outlets had closed."
+    assert one(times, text, D(2020, 6, 21), "mid-2019") == ("2019-01-01", "2019-12-31")
+
+
+def test_weekday_is_r_itself_on_that_weekday(times):
+    text = "Four people were injured in the city on Monday alone, the governor said."
+    assert one(times, text, R0313, "Monday") == ("2023-03-13", "2023-03-13")
+
+
+def test_weekday_latest_before_r(times):
+    text = "According to a report on Wednesday by UpGuard, two databases were found."
+    assert one(times, text, D(2019, 4, 8), "Wednesday") == ("2019-04-03", "2019-04-03")
+
+
+def test_late_on_weekday(times):
+    text = "The tenacious defence of Bakhmut achieved a great deal, Kofman tweeted late on Sunday."
+    assert one(times, text, R0306, "late on Sunday") == ("2023-03-05", "2023-03-05")
+
+
+def test_possessive_weekday(times):
+    text = "Monday's attack killed 12 soldiers, the ministry said."
+    assert one(times, text, D(2019, 1, 24), "Monday") == ("2019-01-21", "2019-01-21")
+
+
+def test_relative_times_need_a_reference_date(times):
+    text = "On Monday, officials said 47 attacks were recorded in the past week."
+    found = times(text, None)
+    assert found["Monday"] == (None, None)
+    assert found["the past week"] == (None, None)
+
+
+@pytest.mark.parametrize(
+    "text, surface, ref, expected",
+    [
+        ("Yesterday, confirmed cases surpassed one million, JHU data indicated.", "Yesterday",
+         D(2020, 4, 29), ("2020-04-28", "2020-04-28")),
+        ("The hotel caught fire yesterday morning, killing 17 people.", "yesterday morning",
+         D(2019, 2, 13), ("2019-02-12", "2019-02-12")),
+        ("Italy had around 27,000 deaths as of yesterday.", "as of yesterday",
+         D(2020, 4, 29), ("2020-04-28", "2020-04-28")),
+        ("Today, the state of Wisconsin held elections.", "Today",
+         D(2020, 4, 7), ("2020-04-07", "2020-04-07")),
+        ("Police said three men were arrested last night.", "last night",
+         R0313, ("2023-03-12", "2023-03-12")),
+        ("The minister will speak tonight, officials said.", "tonight",
+         R0313, ("2023-03-13", "2023-03-13")),
+        ("Markets fell sharply this morning, traders said.", "this morning",
+         R0313, ("2023-03-13", "2023-03-13")),
+    ],
+)
+def test_today_yesterday_tonight(times, text, surface, ref, expected):
+    assert one(times, text, ref, surface) == expected
+
+
+def test_past_n_days_hours_months(times):
+    ref = D(2020, 6, 21)
+    text = ("The chain's press release reported 22 sold units in the last 18 months, and 300 "
+            "stores over the past 24 hours, after losses in the past three years.")
+    found = times(text, ref)
+    assert found["the last 18 months"] == ("2018-12-21", "2020-06-21")
+    assert found["over the past 24 hours"] == ("2020-06-20", "2020-06-21")
+    assert found["the past three years"] == ("2017-06-21", "2020-06-21")
+
+
+def test_past_year_and_a_half(times):
+    text = "The chain's press release reported 22 sold units in the past year and a half."
+    found = times(text, D(2020, 6, 21))
+    assert found["the past year and a half"] == ("2018-12-21", "2020-06-21")
+
+
+def test_vague_recent_periods_are_reported_unresolved(times):
+    text = ("In recent days both sides reported heavy losses; in the past few years Tesco cut "
+            "costs, and in recent weeks prices rose.")
+    found = times(text, R0313)
+    assert found["recent days"] == (None, None)
+    assert found["the past few years"] == (None, None)
+    assert found["recent weeks"] == (None, None)
+
+
+def test_last_week_is_previous_calendar_week(times):
+    text = "Last week, Taliban negotiators met the US peace envoy in Qatar."
+    assert one(times, text, D(2019, 1, 24), "Last week") == ("2019-01-14", "2019-01-20")
+
+
+def test_last_month_and_last_year(times):
+    text = "Sales fell last month after Tesco closed its Poznan centre last year."
+    found = times(text, D(2020, 6, 21))
+    assert found["last month"] == ("2020-05-01", "2020-05-31")
+    assert found["last year"] == ("2019-01-01", "2019-12-31")
+
+
+def test_this_year_week_month(times):
+    text = ("The parties said they expect a decision this year, prices rose this month and "
+            "talks resume this week.")
+    found = times(text, R0313)
+    assert found["this year"] == ("2023-01-01", "2023-12-31")
+    assert found["this month"] == ("2023-03-01", "2023-03-31")
+    assert found["this week"] == ("2023-03-13", "2023-03-19")
+
+
+def test_earlier_this_year(times):
+    text = "Earlier this year, northern Philippines suffered a 6.3 magnitude earthquake."
+    assert one(times, text, D(2019, 7, 15), "Earlier this year") == ("2019-01-01", "2019-07-15")
+
+
+def test_n_units_ago(times):
+    text = "The bridge collapsed two weeks ago and the mayor resigned three days ago."
+    found = times(text, R0313)
+    assert found["two weeks ago"] == ("2023-02-27", "2023-02-27")
+    assert found["three days ago"] == ("2023-03-10", "2023-03-10")
+
+
+def test_just_over_a_year_ago(times):
+    text = "Russian forces that invaded Ukraine just over a year ago have been bearing down."
+    assert one(times, text, R0306, "just over a year ago") == ("2022-03-06", "2022-03-06")
+
+
+@pytest.mark.parametrize("mod", ["about", "nearly", "almost", "roughly"])
+def test_modifiers_do_not_break_resolution(times, mod):
+    text = f"The factory closed {mod} two years ago, the union said."
+    assert one(times, text, R0313, f"{mod} two years ago") == ("2021-03-13", "2021-03-13")
+
+
+def test_the_weekend(times):
+    text = "Shelling intensified over the weekend, the governor said."
+    assert one(times, text, R0313, "over the weekend") == ("2023-03-11", "2023-03-12")
+
+
+def test_the_previous_day_anchored_on_the_day_before(times):
+    text = ("Officials said on Saturday that 12 people had died. The previous day, the army "
+            "reported 40 attacks.")
+    found = times(text, D(2019, 7, 15))
+    assert found["Saturday"] == ("2019-07-13", "2019-07-13")
+    assert found["The previous day"] == ("2019-07-12", "2019-07-12")
+
+
+def test_the_day_before_unanchored_is_r_minus_one(times):
+    text = "The day before, the army reported 40 attacks, the ministry said."
+    assert one(times, text, R0313, "The day before") == ("2023-03-12", "2023-03-12")
+
+
+def test_year_range(times):
+    text = "Prosecutors said he wrote prescriptions in five different states from 2015 to 2017."
+    assert one(times, text, D(2019, 10, 4), "from 2015 to 2017") == ("2015-01-01", "2017-12-31")
+
+
+def test_month_range(times):
+    text = "Prices rose 7% between March and May, the statistics office said."
+    assert one(times, text, D(2020, 6, 21), "between March and May") == (
+        "2020-03-01", "2020-05-31")
+
+
+def test_month_of_last_year(times):
+    text = "In a DW report in March of last year, Dave Lewis said Tesco would stay."
+    assert one(times, text, D(2020, 6, 21), "March of last year") == ("2019-03-01", "2019-03-31")
+
+
+def test_future_next_year_and_coming_months(times):
+    text = "The plant will reopen next year, but no offensives are expected in the coming months."
+    found = times(text, R0313)
+    assert found["next year"] == ("2024-01-01", "2024-12-31")
+    assert found["the coming months"] == (None, None)
+
+
+# ------------------------------------------------------------ not time expressions
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Its defenders denied the Kremlin the prize it has sought for six months.",
+        "The months-long battle for Bakhmut has been costly for both sides.",
+        "The war in Afghanistan has been ongoing for seventeen years.",
+        "Salling intends to merge the stores over 18 months at a cost of one billion zlotys.",
+        "Three years of supervised release will follow, the judge said.",
+        "Prosecutors had called for at least 20 years in prison.",
+        "Smithers, 36 years old, was convicted on 861 counts.",
+    ],
+)
+def test_durations_are_not_reported(times, text):
+    assert times(text, R0313) == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said prices may rise again, and protesters march to the square.",
+        "August Wilson wrote ten plays about African-American life.",
+        "The Sunday trade ban, introduced by the government, also hurt sales.",
+        "Good Friday services were cancelled, the archdiocese said.",
+        "The COVID-19 pandemic cut turnover in the 2019/20 fiscal year by 4%.",
+        "The rally started around 18:00 local time (1500 UTC).",
+        "Tesco sold its roughly 2000 Thai stores to Charoen Pokphand.",
+    ],
+)
+def test_false_friends_are_not_reported(times, text):
+    assert times(text, R0313) == {}
+
+
+def test_bare_clock_time_is_not_reported(times):
+    assert times("Sviatlana Tsikhanouskaya arrived at about 20:00.", R0313) == {}
+
+
+def test_clock_time_after_a_day(times):
+    text = "The polls closed on Tuesday at 8:00 p.m. local time, the commission said."
+    found = times(text, R0313)
+    assert found["Tuesday at 8:00 p.m. local time"] == ("2023-03-07", "2023-03-07")
+
+
+# ------------------------------------------------------------------- resolve()
+
+
+def test_resolve_examples():
+    assert resolve("the past week", R0313) == ("2023-03-06", "2023-03-13")
+    assert resolve("in August 2018", R0313) == ("2018-08-01", "2018-08-31")
+    assert resolve("on January 10", D(2019, 4, 8)) == ("2019-01-10", "2019-01-10")
+    assert resolve("the last 18 months", D(2020, 6, 21)) == ("2018-12-21", "2020-06-21")
+    assert resolve("recent weeks", R0313) is None
+    assert resolve("for six months", R0313) is None
+    assert resolve("yesterday", None) is None
+    assert resolve("2015", None) == ("2015-01-01", "2015-12-31")
+
+
+def test_resolve_never_raises():
+    for expr in ["", " ", "9" * 20000, "1," * 3000, "<b>May 5</b>", "\x00", "March 99",
+                 "February 30, 2023", "in 9999 years", "next year"]:
+        resolve(expr, R0313)
+    assert resolve("next year", D(9999, 6, 1)) is None
+    assert resolve("last year", D(1, 6, 1)) is None
+
+
+def test_import_does_not_load_dateparser():
+    code = ("import sys; import claimx.timex.finder, claimx.timex.resolve, "
+            "claimx.timex.reference; print('dateparser' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_dateparser_fallback_for_unusual_forms(times):
+    text = "The contract was signed on Tuesday the 7th of March, officials said."
+    found = times(text, R0313)
+    assert any(v == ("2023-03-07", "2023-03-07") for v in found.values()), found
+
+
+# ------------------------------------------------------------- robustness
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["9" * 20000, "1," * 5000, "<html><body><p>May 5</p></body></html>" * 50,
+     "\x00\x01\x02 March \x7f 2019 \u200b Monday", "Mon Sat Sun Wed " * 200,
+     "in May " * 1000, " " * 5000 + "May" + " " * 5000, "COVID-19 2019/20 24/7 9/11"],
+)
+def test_never_raises_and_linear(bare_nlp, finder, text):
+    doc = bare_nlp(text)
+    t0 = time.perf_counter()
+    hits = finder.find(doc, R0313)
+    assert time.perf_counter() - t0 < 5
+    for h in hits:
+        assert isinstance(h, TimeHit)
+        assert doc.char_span(h.start_char, h.end_char) is not None
+
+
+@settings(
+    max_examples=200, deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(["on Monday", "in May", "2019", "the past week", "late on Sunday",
+                             "March 6, 2023", "yesterday", "ago", "two", "years", "from", "to",
+                             "between", "and", "—", "\n", ",", "4:42", "(Reuters)", "date",
+                             "2023-03-13", "the day before", "last", "may", "Sat"]),
+            st.text(max_size=12),
+        ),
+        max_size=25,
+    ),
+    st.one_of(st.none(), st.dates(min_value=D(1, 1, 2), max_value=D(9999, 12, 30))),
+)
+def test_property_find_never_raises_and_offsets_are_valid(bare_nlp, finder, parts, ref):
+    text = " ".join(parts)
+    doc = bare_nlp(text)
+    hits = finder.find(doc, ref)
+    last_end = 0
+    for h in hits:
+        assert 0 <= h.start_char < h.end_char <= len(text)
+        assert h.start_char >= last_end
+        last_end = h.end_char
+        assert doc.char_span(h.start_char, h.end_char) is not None
+        assert (h.start is None) == (h.end is None)
+        if h.start is not None:
+            assert h.start <= h.end
+
+
+# ----------------------------------------------------------------- dev set
+
+
+def _dev_records():
+    path = SHARED / "eval" / "dev.jsonl"
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_dev_gold_times_are_among_the_hits(bare_nlp, finder):
+    """Every gold claim time of the dev set is the resolution of some hit in its article."""
+    records = _dev_records()
+    if not records:
+        pytest.skip("shared eval data not available")
+    missing = []
+    for rec in records:
+        ref = rec.get("reference_date")
+        ref = D.fromisoformat(ref) if ref else find_reference_date(rec["text"])
+        found = {(h.start, h.end) for h in finder.find(bare_nlp(rec["text"]), ref)}
+        for claim in rec.get("claims", []):
+            gold = claim.get("time")
+            if gold and (gold["start"], gold["end"]) not in found:
+                missing.append((rec["id"], claim["anchor"], gold))
+    assert not missing, missing
