@@ -372,10 +372,17 @@ def test_import_does_not_load_dateparser():
     assert out.stdout.strip() == "False"
 
 
-def test_dateparser_fallback_for_unusual_forms(times):
-    text = "The contract was signed on Tuesday the 7th of March, officials said."
+def test_dateparser_fallback_for_forms_the_rules_do_not_read():
+    assert resolve("March 7 of 2022", R0313) == ("2022-03-07", "2022-03-07")
+    assert resolve("7-March-2023", R0313) == ("2023-03-07", "2023-03-07")
+    assert resolve("7-March-2023", None) is None  # no dateparser without R
+
+
+def test_ordinal_day_forms(times):
+    text = "The contract was signed on Tuesday the 7th of March, and talks began on March the 2nd."
     found = times(text, R0313)
-    assert any(v == ("2023-03-07", "2023-03-07") for v in found.values()), found
+    assert found["Tuesday the 7th of March"] == ("2023-03-07", "2023-03-07")
+    assert found["March the 2nd"] == ("2023-03-02", "2023-03-02")
 
 
 # ------------------------------------------------------------- robustness
@@ -454,3 +461,22 @@ def test_dev_gold_times_are_among_the_hits(bare_nlp, finder):
             if gold and (gold["start"], gold["end"]) not in found:
                 missing.append((rec["id"], claim["anchor"], gold))
     assert not missing, missing
+
+
+def test_tokens_only_doc_without_parser_or_ner(bare_nlp, finder):
+    text = "Officials said on Monday that 47 attacks took place in the past week."
+    doc = bare_nlp.make_doc(text)
+    found = {text[h.start_char:h.end_char]: (h.start, h.end) for h in finder.find(doc, R0313)}
+    assert found["Monday"] == ("2023-03-13", "2023-03-13")
+    assert found["the past week"] == ("2023-03-06", "2023-03-13")
+
+
+def test_user_rules_file_extends_the_bundled_lists(bare_nlp, tmp_path):
+    rules = tmp_path / "my_time_rules.json"
+    rules.write_text(json.dumps({"lexicon": {"offset_words": {"overmorrow": 2}}}), "utf-8")
+    finder = TimeFinder(rules)
+    text = "The minister will visit Kyiv overmorrow, and spoke on Monday."
+    found = {text[h.start_char:h.end_char]: (h.start, h.end)
+             for h in finder.find(bare_nlp(text), R0313)}
+    assert found["overmorrow"] == ("2023-03-15", "2023-03-15")
+    assert found["Monday"] == ("2023-03-13", "2023-03-13")

@@ -4,6 +4,8 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager, nullcontext
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional, Union
 
@@ -52,23 +54,46 @@ def _check_text(text: Any) -> str:
 
 
 class Extractor:
-    """A loaded spaCy pipeline with the claimx stages; reuse it for many texts."""
+    """A loaded spaCy pipeline with the claimx stages; reuse it for many texts.
+
+    Thread safety: spaCy pipelines are not safe to run from several threads at once (the
+    tokenizer cache, the vocabulary and memory zones are shared state), so every call that
+    runs the pipeline holds the Extractor's lock: threads sharing one Extractor take turns
+    and get the same results as a serial run. For parallel speed use ``n_process`` or
+    :mod:`claimx.distributed`.
+
+    Memory: :meth:`extract` and :meth:`pipe` run inside ``nlp.memory_zone()`` (spaCy >= 3.8),
+    a block of at most :attr:`zone_texts` texts at a time, so the strings and lexemes of a
+    long stream are freed as it goes and memory stays flat. With ``n_process > 1`` the worker
+    processes are started afresh for every block of :attr:`zone_texts_mp` texts, which
+    bounds their memory too. :meth:`parse` returns a Doc and so runs outside any zone.
+    """
+
+    #: texts per memory zone when streaming in one process (results are yielded per block)
+    zone_texts = 256
+    #: texts per block (and per set of worker processes) when ``n_process > 1``
+    zone_texts_mp = 4096
 
     def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
+        # strings the components attach to every doc: permanent, never freed with a zone
+        for label in ("QUANTITY", "TIME", "SOURCE", "HEDGE"):
+            nlp.vocab.strings.add(label)
 
     # -- single texts ------------------------------------------------------------------
     def parse(self, text: str, reference_date: DateLike = None) -> Doc:
         """Run every component on ``text`` and return the Doc (``doc._.claims`` etc.)."""
         text = _check_text(text)
         ref = coerce_reference_date(reference_date)
-        docs = [self._run(chunk, ref) for _, chunk in chunk_text(text, self.nlp.max_length)]
-        if len(docs) == 1:
-            return docs[0]
-        from .chunking import merge_docs
+        with self._lock:
+            docs = [self._run(chunk, ref)
+                    for _, chunk in chunk_text(text, self.nlp.max_length)]
+            if len(docs) == 1:
+                return docs[0]
+            from .chunking import merge_docs
 
-        return merge_docs(self.nlp, docs)
+            return merge_docs(self.nlp, docs)
 
     def extract(self, text: str, reference_date: DateLike = None) -> list[Claim]:
         """The claims of ``text``, in text order."""
@@ -76,7 +101,7 @@ class Extractor:
         ref = coerce_reference_date(reference_date)
         if not text.strip():
             return []
-        return next(self._extract_stream([(text, ref)], batch_size=1, n_process=1))
+        return self._extract_block([(text, ref)], batch_size=1, n_process=1)[0]
 
     # -- many texts ----------------------------------------------------------------------
     def pipe(self, texts: Iterable[str], reference_dates: Optional[Iterable[DateLike]] = None,
@@ -91,35 +116,50 @@ class Extractor:
                      for t, r in zip(texts, reference_dates))
         return self._extract_stream(pairs, batch_size=batch_size, n_process=n_process)
 
-    def _extract_stream(self, pairs, batch_size: int, n_process: int) -> Iterator[list[Claim]]:
-        """Split long texts into chunks, run them through nlp.pipe, and reassemble."""
-        plan: list[list[int]] = []  # per text: the chunk offsets
+    def _extract_stream(self, pairs: Iterable[tuple[str, Optional[dt.date]]], batch_size: int,
+                        n_process: int) -> Iterator[list[Claim]]:
+        """Blocks of texts, each run in a memory zone; results yielded as blocks finish."""
+        block = self.zone_texts_mp if n_process != 1 else max(self.zone_texts, batch_size)
+        pairs = iter(pairs)
+        while True:
+            chunk = list(islice(pairs, block))
+            if not chunk:
+                return
+            yield from self._extract_block(chunk, batch_size, n_process)
 
-        def docs():
-            for text, ref in pairs:
-                chunks = chunk_text(text, self.nlp.max_length) if text.strip() else []
-                plan.append([offset for offset, _ in chunks])
-                for _, chunk in chunks:
-                    yield self._make_doc(chunk, ref)
-
-        stream = self.nlp.pipe(docs(), batch_size=batch_size, n_process=n_process)
-        index = 0
-        pending: list[list[dict]] = []
-        for doc in stream:
-            while index < len(plan) and not plan[index]:
-                yield []
-                index += 1
-            offsets = plan[index]
-            pending.append(list((doc._.claimx_store or {}).get("claims", ())))
-            if len(pending) == len(offsets):
-                yield merge_claims(pending, offsets)
-                pending = []
-                index += 1
-        while index < len(plan):
-            yield []
-            index += 1
+    def _extract_block(self, pairs: list[tuple[str, Optional[dt.date]]], batch_size: int,
+                       n_process: int) -> list[list[Claim]]:
+        """The claims of a list of texts: long texts are split into chunks, run through
+        ``nlp.pipe`` inside one memory zone, and reassembled with exact offsets."""
+        plan: list[list[int]] = []  # per text: the offsets of its chunks
+        chunks: list[tuple[str, Optional[dt.date]]] = []
+        for text, ref in pairs:
+            parts = chunk_text(text, self.nlp.max_length) if text.strip() else []
+            plan.append([offset for offset, _ in parts])
+            chunks.extend((part, ref) for _, part in parts)
+        records: list[list[dict]] = []
+        if chunks:
+            with self._lock, self._zone():
+                docs = (self._make_doc(part, ref) for part, ref in chunks)
+                for doc in self.nlp.pipe(docs, batch_size=batch_size,
+                                         n_process=n_process if len(chunks) > 1 else 1):
+                    records.append(list((doc._.claimx_store or {}).get("claims", ())))
+        results = []
+        done = 0
+        for offsets in plan:
+            results.append(merge_claims(records[done:done + len(offsets)], offsets)
+                           if offsets else [])
+            done += len(offsets)
+        return results
 
     # -- internals -------------------------------------------------------------------------
+    def _zone(self) -> AbstractContextManager:
+        """``nlp.memory_zone()``, unless one is open already (zones do not nest)."""
+        zone = getattr(self.nlp, "memory_zone", None)
+        if zone is None or self.nlp.vocab.in_memory_zone:
+            return nullcontext()
+        return zone()
+
     def _make_doc(self, text: str, ref: Optional[dt.date]) -> Doc:
         from .pipeline.store import store
 

@@ -100,7 +100,7 @@ def _clause_span(doc: Doc, token: Token) -> tuple[int, int, int]:
     """Char span and head of the clause holding ``token``, without the clauses it embeds."""
     head = token
     steps = 0
-    while head.head is not head and steps < 50:
+    while head.head.i != head.i and steps < 50:
         if head.pos_ in ("VERB", "AUX") and head.dep_ in _CLAUSE_DEPS:
             break
         if head.dep_ == "conj" and head.pos_ in ("VERB", "AUX") and any(
@@ -173,10 +173,9 @@ def _nested(unit: Unit, units: list[Unit], start: int, end: int) -> bool:
         if other is unit:
             continue
         o0, o1 = other.span
-        if unit.span[0] <= o0 and o1 <= unit.span[1] and (o1 - o0) < (unit.span[1] -
-                                                                     unit.span[0]):
-            if o0 <= start and end <= o1:
-                return True
+        smaller = (o1 - o0) < (unit.span[1] - unit.span[0])
+        if smaller and unit.span[0] <= o0 <= start and end <= o1 <= unit.span[1]:
+            return True
     return False
 
 
@@ -215,7 +214,7 @@ def _choose_time(doc: Doc, unit: Unit, units: list[Unit], times) -> Optional[dic
         if token is None:
             continue
         clause = token
-        while clause.pos_ not in ("VERB", "AUX") and clause.head is not clause:
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
             clause = clause.head
         if clause.i in distance:
             governing.append((distance[clause.i], t))

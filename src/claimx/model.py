@@ -46,4 +46,5 @@ def load_language(model: Union[str, Path, Language, None] = None) -> Language:
     try:
         return spacy.load(model)
     except OSError as exc:
-        raise ModelNotFoundError(f"could not load the spaCy pipeline {str(model)!r}. {INSTALL_HINT}") from exc
+        raise ModelNotFoundError(
+            f"could not load the spaCy pipeline {str(model)!r}. {INSTALL_HINT}") from exc

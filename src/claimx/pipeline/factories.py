@@ -5,7 +5,8 @@ factory of its own (``claimx_dateline`` ... ``claimx_claims``) for users who wan
 """
 from __future__ import annotations
 
-from typing import Optional
+from pathlib import Path
+from typing import Optional, Union
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -14,6 +15,7 @@ from .claims import ClaimsStage
 from .dateline import DatelineStage
 from .hedges import HedgesStage
 from .quantities import QuantitiesStage
+from .rulefiles import load_rule_files, null_config_keys
 from .sources import SourcesStage
 from .times import TimesStage
 
@@ -73,6 +75,31 @@ class ClaimxPipe:
         for stage in self.stages:
             doc = stage(doc)
         return doc
+
+    def to_disk(self, path: Union[str, Path], *, exclude=()) -> None:
+        """Save each stage's user rule files in a folder of its own."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        for stage in self.stages:
+            if hasattr(stage, "to_disk"):
+                stage.to_disk(path / stage.name)
+        copied = [key for key, stage_name in _COMBINED_KEYS.items()
+                  if load_rule_files(path / stage_name)]
+        null_config_keys(path.parent / "config.cfg", self.name, copied)
+
+    def from_disk(self, path: Union[str, Path], *, exclude=()) -> ClaimxPipe:
+        """Use the rule files saved by :meth:`to_disk`."""
+        path = Path(path)
+        for stage in self.stages:
+            if hasattr(stage, "from_disk") and (path / stage.name).exists():
+                stage.from_disk(path / stage.name)
+        return self
+
+
+#: the combined component's config keys and the stage whose rule file each one names
+_COMBINED_KEYS = {"time_rules_path": "claimx_times", "quantity_lexicon_path": "claimx_quantities",
+                  "verbs_path": "claimx_sources", "phrases_path": "claimx_sources",
+                  "hedge_cues_path": "claimx_hedges"}
 
 
 @Language.factory("claimx", default_config={

@@ -7,6 +7,7 @@ from typing import Optional, Union
 from spacy.tokens import Doc
 
 from ..hedging import HedgeFinder
+from .rulefiles import load_rule_files, save_rule_files
 from .store import register_extensions, set_group, store
 
 
@@ -35,3 +36,15 @@ class HedgesStage:
         set_group(doc, "claimx_hedges", [
             {k: c[k] for k in ("text", "span", "kind", "source")} for c in cues])
         return doc
+
+    def to_disk(self, path: Union[str, Path], *, exclude=()) -> None:
+        """Save a copy of the user hedge cues file (``cues_path``) with the pipeline."""
+        save_rule_files(self.name, path, {"cues_path": self.cues_path})
+
+    def from_disk(self, path: Union[str, Path], *, exclude=()) -> HedgesStage:
+        """Use the cues file saved by :meth:`to_disk`, if any."""
+        files = load_rule_files(path)
+        if "cues_path" in files:
+            self.cues_path = files["cues_path"]
+            self.finder = HedgeFinder(self.finder.matcher.vocab, self.cues_path)
+        return self

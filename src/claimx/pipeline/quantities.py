@@ -6,6 +6,7 @@ from typing import Optional, Union
 
 from spacy.tokens import Doc
 
+from .rulefiles import load_rule_files, save_rule_files
 from .store import register_extensions, set_group, store
 
 
@@ -34,3 +35,17 @@ class QuantitiesStage:
                    for h in self.finder.find(doc, exclude)]
         set_group(doc, "claimx_quantities", records)
         return doc
+
+    def to_disk(self, path: Union[str, Path], *, exclude=()) -> None:
+        """Save a copy of the user lexicon (``lexicon_path``) with the pipeline."""
+        save_rule_files(self.name, path, {"lexicon_path": self.lexicon_path})
+
+    def from_disk(self, path: Union[str, Path], *, exclude=()) -> QuantitiesStage:
+        """Use the lexicon saved by :meth:`to_disk`, if any."""
+        from ..quantities.finder import QuantityFinder
+
+        files = load_rule_files(path)
+        if "lexicon_path" in files:
+            self.lexicon_path = files["lexicon_path"]
+            self.finder = QuantityFinder(self.lexicon_path)
+        return self

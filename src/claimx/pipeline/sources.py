@@ -7,6 +7,7 @@ from typing import Optional, Union
 from spacy.tokens import Doc
 
 from ..sources.finder import AttributionFinder
+from .rulefiles import load_rule_files, save_rule_files
 from .store import register_extensions, set_group, store
 
 
@@ -40,3 +41,18 @@ class SourcesStage:
         store(doc)["attributions"] = records
         set_group(doc, "claimx_sources", [speakers[k] for k in sorted(speakers)])
         return doc
+
+    def to_disk(self, path: Union[str, Path], *, exclude=()) -> None:
+        """Save copies of the user rule files (``verbs_path``, ``phrases_path``)."""
+        save_rule_files(self.name, path, {"verbs_path": self.verbs_path,
+                                          "phrases_path": self.phrases_path})
+
+    def from_disk(self, path: Union[str, Path], *, exclude=()) -> SourcesStage:
+        """Use the rule files saved by :meth:`to_disk`, if any."""
+        files = load_rule_files(path)
+        if files:
+            self.verbs_path = files.get("verbs_path", self.verbs_path)
+            self.phrases_path = files.get("phrases_path", self.phrases_path)
+            self.finder = AttributionFinder(self.finder.matcher.vocab, self.verbs_path,
+                                            self.phrases_path)
+        return self

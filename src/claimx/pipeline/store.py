@@ -50,13 +50,14 @@ def _span_object(span: Span) -> Any:
         return None
     key, cls = entry
     records = (span.doc._.get(STORE) or {}).get(key, ())
+    inside = None
     for record in records:
         s, e = record["span"]
-        if (s, e) == (span.start_char, span.end_char) or (
-            span.start_char <= s and e <= span.end_char
-        ):
+        if (s, e) == (span.start_char, span.end_char):
             return cls.from_dict(record)
-    return None
+        if inside is None and span.start_char <= s and e <= span.end_char:
+            inside = record  # a record narrower than the tokens it sits in
+    return None if inside is None else cls.from_dict(inside)
 
 
 def register_extensions() -> None:
@@ -72,7 +73,7 @@ def register_extensions() -> None:
 
 
 def set_group(doc: Doc, group: str, records: list[dict[str, Any]]) -> None:
-    """Write ``records`` (dicts with "span" char offsets) to the store and to ``doc.spans[group]``."""
+    """Write ``records`` (dicts with "span" char offsets) to the store and ``doc.spans``."""
     label, key, _ = GROUPS[group]
     spans = []
     kept = []

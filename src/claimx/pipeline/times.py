@@ -7,6 +7,7 @@ from typing import Optional, Union
 
 from spacy.tokens import Doc
 
+from .rulefiles import load_rule_files, save_rule_files
 from .store import register_extensions, set_group, store
 
 
@@ -31,3 +32,17 @@ class TimesStage:
                    for h in self.finder.find(doc, ref)]
         set_group(doc, "claimx_times", records)
         return doc
+
+    def to_disk(self, path: Union[str, Path], *, exclude=()) -> None:
+        """Save a copy of the user rules file (``rules_path``) with the pipeline."""
+        save_rule_files(self.name, path, {"rules_path": self.rules_path})
+
+    def from_disk(self, path: Union[str, Path], *, exclude=()) -> TimesStage:
+        """Use the rules file saved by :meth:`to_disk`, if any."""
+        from ..timex.finder import TimeFinder
+
+        files = load_rule_files(path)
+        if "rules_path" in files:
+            self.rules_path = files["rules_path"]
+            self.finder = TimeFinder(self.rules_path)
+        return self

@@ -34,7 +34,7 @@ class Exclusions:
 
     # -- helpers -------------------------------------------------------------------------
     @staticmethod
-    def _chunk(doc: Doc, i: int) -> str:
+    def chunk(doc: Doc, i: int) -> str:
         """The whitespace-free run of tokens around token ``i`` (bounded)."""
         start = i
         while start > 0 and i - start < _MAX_CHUNK_TOKENS and not doc[start - 1].whitespace_:
@@ -42,7 +42,7 @@ class Exclusions:
         end = i
         while end + 1 < len(doc) and end - i < _MAX_CHUNK_TOKENS and not doc[end].whitespace_:
             end += 1
-        return doc[start:end + 1].text[:_MAX_CHUNK_CHARS]
+        return doc[start:end + 1].text[:_MAX_CHUNK_CHARS].rstrip(".,;:!?)\"'")
 
     @staticmethod
     def _line_start(doc: Doc, i: int) -> bool:
@@ -79,7 +79,7 @@ class Exclusions:
         self, doc: Doc, p: NumberParse, nxt: str, prev: str, has_bound: bool, has_unit: bool,
         core_text: str,
     ) -> bool:
-        chunk = self._chunk(doc, p.core)
+        chunk = self.chunk(doc, p.core)
         if self.phone.match(chunk) or self.version.match(chunk):
             return True
         plain = bool(_PLAIN_INT.match(core_text)) and p.end == p.core + 1

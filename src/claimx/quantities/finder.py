@@ -153,6 +153,9 @@ class QuantityFinder:
         ylo, yhi = self.exclusions.year_lo, self.exclusions.year_hi
         if scale == 1.0 and ylo <= ab[0] <= yhi and ylo <= ab[1] <= yhi and ab[0] % 1 == 0:
             return None
+        chunk = self.exclusions.chunk(ctx.doc, i)
+        if self.exclusions.phone.match(chunk) or self.exclusions.version.match(chunk):
+            return None
         return NumberParse(i, k, high, ab[1], scale, i, True), low, high
 
     def _at(self, ctx: _Ctx, i: int) -> tuple[Optional[QuantityHit], int]:

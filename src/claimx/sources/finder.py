@@ -106,7 +106,7 @@ class AttributionFinder:
         if clausal:
             content_tokens = [t for c in clausal for t in c.subtree]
             content_tokens += _reported_conjuncts(verb, clausal)
-        elif verb.dep_ in ("parataxis", "ccomp") and verb.head is not verb and (
+        elif verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i and (
                 verb.dep_ == "parataxis" or verb.head.i > verb.i):
             # "..., he said" hung off the content, or "X reported in May, 62 outlets closed"
             own = set(verb.subtree)
@@ -121,12 +121,10 @@ class AttributionFinder:
         elif needs == "any" and _right_numbers(verb):
             # "analysts estimating between 20,000 and 30,000 troops"
             content_tokens = _right_numbers(verb)
-        elif needs == "any":
-            # "Zelensky also reported the destruction ..." parsed without an object,
-            # or "..., X said." closing a sentence whose content came first
-            if verb.dep_ == "ROOT" and verb.i > verb.sent.start + 3:
-                before = [t for t in verb.sent if t.i < verb.i and t not in set(verb.subtree)]
-                content_tokens = before
+        elif needs == "any" and verb.dep_ == "ROOT" and verb.i > verb.sent.start + 3:
+            # "..., X said." closing a sentence whose content came first
+            own = set(verb.subtree)
+            content_tokens = [t for t in verb.sent if t.i < verb.i and t not in own]
         if needs == "quote":
             content_tokens = [t for t in content_tokens] if _has_quote(doc, content_tokens) else []
         if not content_tokens:
@@ -148,7 +146,7 @@ class AttributionFinder:
         return att
 
     def _cue_bounds(self, verb: Token) -> tuple[int, int]:
-        """The verb with its auxiliaries, negation and particles ("have warned", "also reported")."""
+        """The verb with its auxiliaries, negation and particles ("have warned")."""
         tokens = [verb] + [c for c in verb.children
                            if c.dep_ in ("aux", "auxpass", "neg", "prt", "advmod")
                            and abs(c.i - verb.i) <= 3 and c.pos_ != "VERB"
@@ -175,7 +173,7 @@ class AttributionFinder:
             if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN") and \
                     current.head.i < current.i:
                 return current.head  # "with analysts estimating ..."
-            if current.dep_ in _INHERIT_SUBJECT and current.head is not current:
+            if current.dep_ in _INHERIT_SUBJECT and current.head.i != current.i:
                 current = current.head
                 seen += 1
                 continue
@@ -208,11 +206,11 @@ class AttributionFinder:
         source = self._report_author(source)
         first = doc[start]
         sent = first.sent
-        anchor = first.head if first.head is not first else first
+        anchor = first.head
         while anchor.dep_ in ("prep", "pobj", "pcomp") and anchor.pos_ not in ("VERB", "AUX") \
-                and anchor.head is not anchor:
+                and anchor.head.i != anchor.i:
             anchor = anchor.head
-        while anchor.dep_ == "conj" and anchor.head is not anchor and anchor.head.sent == sent:
+        while anchor.dep_ == "conj" and anchor.head.i != anchor.i and anchor.head.sent == sent:
             anchor = anchor.head  # "17 died and 35 were rescued, according to officials"
         phrase_tokens = set(first.subtree) | set(last.subtree) | set(doc[start:end])
         if anchor in phrase_tokens or anchor.sent != sent:
@@ -419,7 +417,7 @@ def _right_numbers(verb: Token) -> list[Token]:
 
 def _depth(token: Token) -> int:
     depth = 0
-    while token.head is not token and depth < 100:
+    while token.head.i != token.i and depth < 100:
         token = token.head
         depth += 1
     return depth

@@ -115,7 +115,7 @@ class MentionBuilder:
                 continue
             if child.dep_ in _CUT_DEPS and not (
                 child.dep_ == "prep" and child.i > head.i and child.lower_ in _KEEP_PREPS
-                and child.head is head
+                and child.head.i == head.i
             ):
                 continue
             if child.dep_ == "prep" and child.lower_ in _KEEP_PREPS:
@@ -247,9 +247,7 @@ class CanonicalNames:
                 self._names.append((name, ent.label_))
             # "Long Name (ACR)" defines an acronym
             nxt = doc[ent.end:ent.end + 3]
-            if len(nxt) == 3 and nxt[0].text == "(" and nxt[2].text == ")" and nxt[1].is_upper:
-                self._acronyms[nxt[1].text] = name
-            elif len(nxt) == 3 and nxt[0].text == "(" and nxt[2].text == ")":
+            if len(nxt) == 3 and nxt[0].text == "(" and nxt[2].text == ")":
                 self._acronyms[nxt[1].text] = name
         self._cache: dict[tuple[str, str], str] = {}
 

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, NamedTuple, Optional, Union
 from claimx.timex.dates import shift
 from claimx.timex.reference import reference_header_span
 from claimx.timex.resolve import Resolution, interpret, normalize
-from claimx.timex.rules import SP, Pattern, Rules, _alt, load_rules, rules_key
+from claimx.timex.rules import Pattern, Rules, _alt, load_rules, rules_key
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -101,7 +101,6 @@ class TimeFinder:
         self._opener_before = re.compile(rf"(?<!\w)({openers}){_NBSP}+$", flags)
         self._between_before = re.compile(rf"(?<!\w)between{_NBSP}+$", flags)
         self._day_before_after = re.compile(r"\b(?:before|after)$", flags)
-        self._sp = re.compile(SP)
 
     # ------------------------------------------------------------------ public
 
@@ -147,12 +146,26 @@ class TimeFinder:
     def _resolve(self, text: str, ref: Optional[dt.date], fallback: bool = False):
         return _interpret_cached(normalize(text), ref, self._key, fallback)
 
+    @staticmethod
+    def _matches(pattern: Pattern, text: str):
+        """All matches of a pattern; with an anchor, only windows ending at the anchor."""
+        if pattern.anchor is None:
+            yield from pattern.find.finditer(text)
+            return
+        seen = set()
+        for a in pattern.anchor.finditer(text):
+            lo, hi = max(0, a.start() - _WINDOW * 2), min(len(text), a.end() + 1)
+            for m in pattern.find.finditer(text, lo, hi):
+                if m.end() >= a.end() and m.span() not in seen:
+                    seen.add(m.span())
+                    yield m
+
     def _rule_hits(
         self, doc: Doc, text: str, ref: Optional[dt.date], taken: bytearray, rejected: bytearray
     ) -> list[_Hit]:
         cands = []
         for index, pattern in enumerate(self.rules.patterns):
-            for m in pattern.find.finditer(text):
+            for m in self._matches(pattern, text):
                 if any(taken[m.start(): m.end()]):
                     continue
                 span = doc.char_span(m.start(), m.end(), alignment_mode="expand")

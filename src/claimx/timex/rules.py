@@ -31,6 +31,7 @@ class Pattern:
     full: re.Pattern
     check: Optional[str] = None
     params: tuple = ()
+    anchor: Optional[re.Pattern] = None
 
     def param(self, key: str, default: Any = None) -> Any:
         return dict(self.params).get(key, default)
@@ -180,7 +181,7 @@ def load_rules(rules_path: Optional[str] = None) -> Rules:
     rules = Rules(lex=lex, numbers=numbers)
     flags = re.IGNORECASE
     for spec in pats.get("patterns", []):
-        skip = ("name", "kind", "template", "check")
+        skip = ("name", "kind", "template", "check", "anchor")
         params = tuple((k, v) for k, v in spec.items() if k not in skip)
         find = LEFT_EDGE + "(?:" + expand(spec["template"], strict) + ")" + RIGHT_EDGE
         rules.patterns.append(
@@ -191,6 +192,7 @@ def load_rules(rules_path: Optional[str] = None) -> Rules:
                 full=re.compile("(?:" + expand(spec["template"], loose) + ")", flags),
                 check=spec.get("check"),
                 params=params,
+                anchor=re.compile(spec["anchor"], flags) if spec.get("anchor") else None,
             )
         )
     if pats.get("clock"):

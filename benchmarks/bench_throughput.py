@@ -1,0 +1,80 @@
+"""Throughput of claimx against the bare spaCy pipeline of the same model, same texts, same run.
+
+    python benchmarks/bench_throughput.py [--corpus FILE] [--limit N] [--batch-size 64]
+
+Prints words/s and docs/s of ``nlp.pipe`` (bare model) and ``Extractor.pipe`` (claimx), their
+ratio (target >= 0.85), and ``claimx.extract_many`` with ``n_process`` 1 and 2.
+"""
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _common import load_texts, machine, parser, words  # noqa: E402
+
+
+def timed(label: str, run, n_docs: int, n_words: int) -> float:
+    start = time.perf_counter()
+    run()
+    secs = time.perf_counter() - start
+    print(f"{label:<42} {secs:8.1f} s  {n_words / secs:8.0f} words/s  {n_docs / secs:6.2f} docs/s",
+          flush=True)
+    return secs
+
+
+def main() -> None:
+    p = parser(__doc__.splitlines()[0])
+    p.add_argument("--limit", type=int, default=None, help="only the first N texts")
+    p.add_argument("--batch-size", type=int, default=64)
+    p.add_argument("--skip-mp", action="store_true", help="skip the n_process=2 runs")
+    p.add_argument("--mp-only", action="store_true", help="only the n_process=2 runs")
+    args = p.parse_args()
+
+    import claimx
+    from claimx.model import load_language
+
+    texts = load_texts(args.corpus)[: args.limit]
+    n_docs, n_words = len(texts), words(texts)
+    bare = load_language(None)
+    ex = claimx.load()
+    print(machine())
+    print(f"{n_docs} texts, {n_words} words, {sum(map(len, texts))} characters; "
+          f"batch_size={args.batch_size}; model {bare.meta['lang']}_{bare.meta['name']} "
+          f"{bare.meta['version']}", flush=True)
+    # warm-up: lazy initialisation (quantulum3, dateparser, tokenizer caches) off the clock
+    list(bare.pipe(texts[:5]))
+    list(ex.pipe(texts[:5]))
+
+    bs = args.batch_size
+    if args.mp_only:
+        t_bare2 = timed("spaCy nlp.pipe(n_process=2) (bare model)",
+                        lambda: [d for d in bare.pipe(texts, batch_size=bs, n_process=2)],
+                        n_docs, n_words)
+        t_mp = timed("claimx.extract_many(n_process=2)",
+                     lambda: list(claimx.extract_many(texts, batch_size=bs, n_process=2)),
+                     n_docs, n_words)
+        print(f"ratio claimx/bare with n_process=2: {t_bare2 / t_mp:.2f}")
+        return
+    t_bare = timed("spaCy nlp.pipe (bare model)",
+                   lambda: [d for d in bare.pipe(texts, batch_size=bs)], n_docs, n_words)
+    t_claimx = timed("claimx Extractor.pipe",
+                     lambda: list(ex.pipe(texts, batch_size=bs)), n_docs, n_words)
+    print(f"ratio claimx/bare throughput: {t_bare / t_claimx:.2f} (target >= 0.85)", flush=True)
+    timed("claimx.extract_many(n_process=1)",
+          lambda: list(claimx.extract_many(texts, batch_size=bs, n_process=1)), n_docs, n_words)
+    if not args.skip_mp:
+        t_bare2 = timed("spaCy nlp.pipe(n_process=2) (bare model)",
+                        lambda: [d for d in bare.pipe(texts, batch_size=bs, n_process=2)],
+                        n_docs, n_words)
+        t_mp = timed("claimx.extract_many(n_process=2)",
+                     lambda: list(claimx.extract_many(texts, batch_size=bs, n_process=2)),
+                     n_docs, n_words)
+        print(f"speed-up of n_process=2 over Extractor.pipe: {t_claimx / t_mp:.2f}x; "
+              f"ratio claimx/bare with n_process=2: {t_bare2 / t_mp:.2f}")
+
+
+if __name__ == "__main__":
+    main()
