@@ -18,7 +18,6 @@ _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 #: children of a reporting verb that are not part of what it reports
 _NOT_CONTENT = {"punct", "cc", "conj", "advcl", "parataxis", "mark", "relcl", "nsubj",
                 "nsubjpass", "aux", "auxpass", "neg", "advmod", "prt"}
-_EXPLETIVES = {"it", "there", "this", "that", "which", "who", "what"}
 
 
 @dataclass
@@ -47,6 +46,7 @@ class AttributionFinder:
         self.mentions = MentionBuilder(self.lexicon)
         self.honorifics = self.mentions.honorifics
         self.group_nouns = {w.lower() for w in self.lexicon["group_nouns"]}
+        self.non_speakers = {w.lower() for w in self.lexicon["non_speakers"]}
         self.matcher = Matcher(vocab)
         self.phrase_rules: dict[str, dict] = {}
         for i, row in enumerate(load_rows("attribution_phrases.jsonl", phrases_path)):
@@ -164,14 +164,16 @@ class AttributionFinder:
         current = verb
         while current is not None and seen < 4:
             for child in current.children:
-                if child.dep_ in ("nsubj", "csubj") and child.lower_ not in _EXPLETIVES:
+                if child.dep_ in ("nsubj", "csubj") and child.lower_ not in self.non_speakers:
                     return _contrasted_subject(child, current)
                 if child.dep_ == "agent":
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
                             return pobj
             if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN") and \
-                    current.head.i < current.i:
+                    current.head.i < current.i and (
+                        current.head.head.lower_ in ("with", "without")
+                        or self._looks_like_source(current.doc, current.head)):
                 return current.head  # "with analysts estimating ..."
             if current.dep_ in _INHERIT_SUBJECT and current.head.i != current.i:
                 current = current.head
@@ -181,7 +183,9 @@ class AttributionFinder:
         return None
 
     def _looks_like_source(self, doc: Doc, token: Token) -> bool:
-        if token.ent_type_ in self.mentions.source_labels:
+        if token.lower_ in self.non_speakers:
+            return False
+        if token.ent_type_ in self.mentions.source_labels or token.pos_ == "PROPN":
             return True
         if token.lower_ in self.mentions.pronouns and token.lower_ != "it":
             return True
@@ -301,14 +305,15 @@ class AttributionFinder:
                 if subj is None:
                     continue
                 mention = self.mentions.build(doc, doc[subj], canon)
-                mention = self._resolve_reference(doc, mention, recent)
+                mention = self._resolve_reference(doc, mention, recent, canon)
                 att.mention = mention
                 att.speaker = _speaker_dict(doc, mention)
                 if mention.label != "PRONOUN":
                     recent.append(mention)
             att.span = _claim_span(doc, att)
 
-    def _nearest_named_subject(self, doc: Doc, mention: Mention) -> Optional[Mention]:
+    def _nearest_named_subject(self, doc: Doc, mention: Mention,
+                               canon: CanonicalNames) -> Optional[Mention]:
         """The last proper-noun subject in this or the previous sentence (NER missed it)."""
         sent = doc[mention.start].sent
         floor = doc[sent.start - 1].sent.start if sent.start > 0 else 0
@@ -316,12 +321,13 @@ class AttributionFinder:
             t = doc[i]
             if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN" and t.ent_type_ in (
                     "", "PERSON"):
-                found = self.mentions.build(doc, t, CanonicalNames(doc, self.honorifics))
+                found = self.mentions.build(doc, t, canon)
                 return Mention(found.start, found.end, found.head, "PERSON", found.name,
                                found.title)
         return None
 
-    def _resolve_reference(self, doc: Doc, mention: Mention, recent: list[Mention]) -> Mention:
+    def _resolve_reference(self, doc: Doc, mention: Mention, recent: list[Mention],
+                           canon: CanonicalNames) -> Mention:
         head = doc[mention.head]
         if mention.label == "PRONOUN":
             want = self.mentions.pronouns.get(head.lower_, "ANY")
@@ -329,7 +335,7 @@ class AttributionFinder:
             if target is None:
                 target = _nearest_entity(doc, mention.start, want)
             if target is None and want == "PERSON":
-                target = self._nearest_named_subject(doc, mention)
+                target = self._nearest_named_subject(doc, mention, canon)
             if target is not None:
                 return Mention(mention.start, mention.end, mention.head, target.label,
                                target.name, target.title)
@@ -337,12 +343,19 @@ class AttributionFinder:
         if mention.label == "GROUP":
             role = self.mentions.role_of(head)
             if role is not None:
-                for other in reversed(recent):
+                earlier = [m for m in recent if m.start < mention.start]
+                earlier += self._titled_people(doc, mention.start, canon)
+                for other in sorted(earlier, key=lambda m: m.start, reverse=True):
                     if other.label == "PERSON" and other.title and _has_role(
                             other.title, role, self.mentions.roles):
                         return Mention(mention.start, mention.end, mention.head, "PERSON",
                                        other.name, other.title)
         return mention
+
+    def _titled_people(self, doc: Doc, before: int, canon: CanonicalNames) -> list[Mention]:
+        """Mentions of the people named before token ``before``, with their titles."""
+        return [self.mentions.build(doc, ent.root, canon) for ent in doc.ents
+                if ent.label_ == "PERSON" and ent.end <= before]
 
 
 # -- helpers ----------------------------------------------------------------------------------
@@ -464,17 +477,13 @@ def _nearest(doc: Doc, mention: Mention, recent: list[Mention], want: str) -> Op
 
 
 def _nearest_entity(doc: Doc, before: int, want: str) -> Optional[Mention]:
-    best = None
-    for ent in doc.ents:
-        if ent.start >= before:
-            break
-        if want == "PERSON" and ent.label_ != "PERSON":
-            continue
-        if want != "PERSON" and ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
-            continue
-        best = ent
-    if best is None:
+    """The latest fitting entity before token ``before``, subjects first (they are salient)."""
+    labels = ("PERSON",) if want == "PERSON" else ("PERSON", "ORG", "GPE", "NORP")
+    candidates = [ent for ent in doc.ents if ent.end <= before and ent.label_ in labels]
+    if not candidates:
         return None
+    subjects = [ent for ent in candidates if ent.root.dep_ in ("nsubj", "nsubjpass")]
+    best = (subjects or candidates)[-1]
     return Mention(best.start, best.end, best.end - 1, best.label_, best.text, None)
 
 

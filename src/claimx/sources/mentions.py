@@ -100,6 +100,9 @@ class MentionBuilder:
                               or doc[i].pos_ != "PROPN"):
             i += 1
         title = doc[start:i].text or None
+        person = canon.person_for(doc[i:end].text)
+        if person is not None:
+            return Mention(start, end, head.i, "PERSON", person, title)
         label = "PERSON" if title else "ORG"
         name = canon.canonical(doc[i:end].text, label)
         return Mention(start, end, head.i, label, name, title)
