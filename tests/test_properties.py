@@ -23,8 +23,11 @@ from strategies import (
 )
 
 #: 500 examples each, no per-example deadline (the parser's first calls are slow); one
-#: shared extractor, so the "function-scoped fixture" health check does not apply
-PROPERTY = settings(max_examples=500, deadline=None,
+#: shared extractor, so the "function-scoped fixture" health check does not apply.
+#: derandomize: CI runs the same examples every time, so a red run is reproducible (the
+#: parse-dependent failures these tests find would otherwise come and go between runs);
+#: run with --hypothesis-seed=random (or edit here) to explore new examples locally.
+PROPERTY = settings(max_examples=500, deadline=None, derandomize=True,
                     suppress_health_check=[HealthCheck.function_scoped_fixture,
                                            HealthCheck.too_slow])
 REF = "2023-03-13"
@@ -53,15 +56,13 @@ def test_any_text(extractor, text):
         assert claims == []
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "claimx/hedging.py _scope(): `clause.head is not clause` is always true (spaCy makes a new "
-    "Token object on every access), so a hedge cue whose head chain ends at a non-verb root "
-    "loops forever, e.g. extract('rePORTEDLY'); compare token indices instead"))
 @settings(max_examples=300, deadline=None, phases=[Phase.explicit, Phase.generate],
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=hedged_text)
 def test_text_with_hedge_words(extractor, text):
-    """No shrinking: a hang costs one time limit, not minutes of shrinking."""
+    """Hedge cues anywhere, with or without a verb (a verbless one once hung the hedge stage).
+
+    No shrinking: a hang costs one time limit, not minutes of shrinking."""
     _check_all(extractor, text)
 
 
@@ -109,7 +110,11 @@ def test_generated_sentence(extractor, case):
     _expect(case, claims)
 
 
-@settings(max_examples=150, deadline=None,
+@pytest.mark.xfail(strict=True, reason=(
+    "quantity stage: counted entity missed when the parse does not link the noun, e.g. "
+    "'John Smith, the mayor, said about 102,062 people were killed on Monday.' after "
+    "'According to Reuters, 2 people were killed on Monday.' gives entity None"))
+@settings(max_examples=150, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(para=news_paragraph())
 def test_generated_paragraph(extractor, para):

@@ -7,7 +7,9 @@ from typing import Any, Optional
 
 from spacy.tokens import Doc, Token
 
+from .docinfo import info, sent_of
 from .lexicon import load_table
+from .spanindex import SpanIndex
 
 #: clause heads where an unattributed claim stops growing upwards
 _CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "parataxis"}
@@ -53,37 +55,69 @@ def preamble_end(text: str, header: Optional[tuple[int, int]]) -> int:
 
 def build_claims(doc: Doc, data: dict[str, Any]) -> list[dict[str, Any]]:
     """The claims of ``doc`` as JSON-ready dicts, in text order."""
-    text = doc.text
+    text = info(doc).text
     start_at = preamble_end(text, data.get("header"))
-    units: list[Unit] = []
+    attributed: list[Unit] = []
     for att in data.get("attributions", ()):
         s, e = _trim(text, max(att["span"][0], start_at), att["span"][1])
         if e <= s or att["cue"]["span"][0] < start_at:
             continue
-        units.append(Unit((s, e), att["head"], att.get("speaker"),
-                          att["cue"], att.get("cue_head"), attributed=True))
-    attributed = list(units)
+        attributed.append(Unit((s, e), att["head"], att.get("speaker"),
+                               att["cue"], att.get("cue_head"), attributed=True))
+    by_attribution = SpanIndex([u.span for u in attributed])
+    loose: list[Unit] = []
     for q in data.get("quantities", ()):
         s, e = q["span"]
-        if s < start_at or any(u.covers(s, e) for u in attributed):
+        if s < start_at or by_attribution.covering(s, e):
             continue
         token = _token_at(doc, s, e)
-        if token is None:
-            continue
-        _add_unattributed(doc, units, attributed, token, start_at)
+        if token is not None:
+            _add_unattributed(doc, loose, attributed, by_attribution, token, start_at)
     for h in data.get("hedge_cues", ()):
-        if not h.get("makes_claim"):
-            continue
         s, e = h["span"]
-        if s < start_at or any(u.covers(s, e) for u in units):
+        if not h.get("makes_claim") or s < start_at or by_attribution.covering(s, e) or any(
+                u.covers(s, e) for u in loose[-4:]):
             continue
-        _add_unattributed(doc, units, attributed, doc[h["head"]], start_at)
-    units.sort(key=lambda u: (u.span[0], u.span[1]))
+        _add_unattributed(doc, loose, attributed, by_attribution, doc[h["head"]], start_at)
+    units = sorted(attributed + loose, key=lambda u: (u.span[0], u.span[1]))
+    index = SpanIndex([u.span for u in units])
+    for q in data.get("quantities", ()):
+        for unit in _innermost(units, index, *q["span"]):
+            unit.quantities.append(q)
+    times = data.get("times", ())
+    inside: dict[int, list[dict]] = {}
+    for t in times:
+        for unit in _innermost(units, index, *t["span"]):
+            inside.setdefault(id(unit), []).append(t)
+    by_sentence = _times_by_sentence(doc, times)
     for unit in units:
-        _attach(unit, units, data.get("quantities", ()), "quantities")
-        unit.time = _choose_time(doc, unit, units, data.get("times", ()))
-    _attach_hedges(doc, units, data.get("hedge_cues", ()), data)
+        unit.time = _choose_time(doc, unit, units, index, inside.get(id(unit), []),
+                                 by_sentence, times)
+    _attach_hedges(doc, units, index, data.get("hedge_cues", ()))
     return [_to_record(doc, u) for u in units]
+
+
+def _innermost(units: list[Unit], index: SpanIndex, start: int, end: int) -> list[Unit]:
+    """The claims that hold [start, end) and hold no smaller claim that also holds it."""
+    holders = [units[i] for i in index.covering(start, end)]
+    if len(holders) < 2:
+        return holders
+    out = []
+    for unit in holders:
+        size = unit.span[1] - unit.span[0]
+        if not any(o is not unit and unit.span[0] <= o.span[0] and o.span[1] <= unit.span[1]
+                   and (o.span[1] - o.span[0]) < size for o in holders):
+            out.append(unit)
+    return out
+
+
+def _times_by_sentence(doc: Doc, times) -> dict[int, list[dict]]:
+    out: dict[int, list[dict]] = {}
+    for t in times:
+        token = _token_at(doc, *t["span"])
+        if token is not None:
+            out.setdefault(sent_of(token).start_char, []).append(t)
+    return out
 
 
 def _token_at(doc: Doc, start: int, end: int) -> Optional[Token]:
@@ -137,26 +171,25 @@ def _clause_span(doc: Doc, token: Token) -> tuple[int, int, int]:
     return doc[lo].idx, doc[hi].idx + len(doc[hi]), head.i
 
 
-def _add_unattributed(doc: Doc, units: list[Unit], attributed: list[Unit], token: Token,
-                      start_at: int = 0) -> None:
+def _add_unattributed(doc: Doc, loose: list[Unit], attributed: list[Unit],
+                      by_attribution: SpanIndex, token: Token, start_at: int = 0) -> None:
     s, e, head = _clause_span(doc, token)
     s = max(s, start_at)
     # never overlap an attributed claim: cut the clause at its edge
-    for att in attributed:
-        a0, a1 = att.span
-        if a0 < e and s < a1:
-            if token.idx < a0:
-                e = a0
-            elif token.idx >= a1:
-                s = a1
-        s, e = _trim(doc.text, s, e)
+    for k in by_attribution.overlapping(s, e):
+        a0, a1 = attributed[k].span
+        if token.idx < a0:
+            e = min(e, a0)
+        elif token.idx >= a1:
+            s = max(s, a1)
+    s, e = _trim(info(doc).text, s, e)
     if e <= s:
         return
-    for unit in units:
-        if not unit.attributed and unit.span[0] < e and s < unit.span[1]:
+    for unit in reversed(loose[-4:]):
+        if unit.span[0] < e and s < unit.span[1]:
             unit.span = (min(unit.span[0], s), max(unit.span[1], e))
             return
-    units.append(Unit((s, e), head))
+    loose.append(Unit((s, e), head))
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -167,41 +200,23 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def _nested(unit: Unit, units: list[Unit], start: int, end: int) -> bool:
-    """Is [start, end) inside a smaller claim nested in ``unit``?"""
-    for other in units:
-        if other is unit:
-            continue
-        o0, o1 = other.span
-        smaller = (o1 - o0) < (unit.span[1] - unit.span[0])
-        if smaller and unit.span[0] <= o0 <= start and end <= o1 <= unit.span[1]:
-            return True
-    return False
-
-
-def _attach(unit: Unit, units: list[Unit], records, key: str) -> None:
-    for rec in records:
-        s, e = rec["span"]
-        if unit.covers(s, e) and not _nested(unit, units, s, e):
-            getattr(unit, key).append(rec)
-
-
-def _choose_time(doc: Doc, unit: Unit, units: list[Unit], times) -> Optional[dict]:
-    text = doc.text[unit.span[0]:unit.span[1]].lower()
+def _choose_time(doc: Doc, unit: Unit, units: list[Unit], index: SpanIndex,
+                 inside: list[dict], by_sentence: dict[int, list[dict]],
+                 times) -> Optional[dict]:
+    """The time expression that governs the claim's clause (see the guidelines, "Time")."""
+    heads = [doc[unit.head]] + ([doc[unit.cue_head]] if unit.cue_head is not None else [])
+    sent = sent_of(doc[unit.head])
+    text = info(doc).text[unit.span[0]:unit.span[1]].lower()
     if any(p in text for p in _TIME_ANAPHORA):
         # "at the time": the latest resolved time before the claim, in its sentence or the last
-        sent = doc[unit.head].sent
-        floor = doc[sent.start - 1].sent.start_char if sent.start > 0 else 0
-        earlier = [t for t in times if floor <= t["span"][0] < unit.span[0] and t["start"]]
+        floor = info(doc).previous(sent).start_char
+        earlier = [t for t in by_sentence.get(floor, []) + by_sentence.get(sent.start_char, [])
+                   if floor <= t["span"][0] < unit.span[0] and t["start"]]
         if earlier:
-            return earlier[-1]
-    inside = [t for t in times if unit.covers(*t["span"]) and not _nested(unit, units,
-                                                                            *t["span"])]
-    heads = [doc[unit.head]] + ([doc[unit.cue_head]] if unit.cue_head is not None else [])
+            return max(earlier, key=lambda t: t["span"][0])
     if inside:
         return min(inside, key=lambda t: min(abs(t["span"][0] - h.idx) for h in heads))
-    sent = doc[unit.head].sent
-    in_sent = [t for t in times if sent.start_char <= t["span"][0] < sent.end_char]
+    in_sent = by_sentence.get(sent.start_char, [])
     if not in_sent:
         return None
     distance: dict[int, int] = {}
@@ -220,39 +235,34 @@ def _choose_time(doc: Doc, unit: Unit, units: list[Unit], times) -> Optional[dic
             governing.append((distance[clause.i], t))
     if governing:
         return min(governing, key=lambda pair: pair[0])[1]
-    free = [t for t in in_sent if not any(
-        o is not unit and o.covers(*t["span"]) for o in units)]
+    free = [t for t in in_sent if all(units[k] is unit for k in index.covering(*t["span"]))]
     return free[0] if free else None
 
 
-def _attach_hedges(doc: Doc, units: list[Unit], cues, data: dict) -> None:
+def _attach_hedges(doc: Doc, units: list[Unit], index: SpanIndex, cues) -> None:
     sides = _side_names(doc)
     for cue in cues:
         s, e = cue["span"]
         hedge = {k: cue[k] for k in ("text", "span", "kind", "source")}
-        hit = False
-        for unit in units:
-            if unit.covers(s, e) and not _nested(unit, units, s, e):
-                unit.hedges.append(hedge)
-                hit = True
+        holders = _innermost(units, index, s, e)
+        for unit in holders:
+            unit.hedges.append(hedge)
         if cue.get("anaphoric"):
-            for unit in _referents(doc, units, cue, sides):
+            for unit in _referents(doc, units, index, cue, sides):
                 if hedge not in unit.hedges:
                     unit.hedges.append(hedge)
-        elif not hit:
+        elif not holders:
             # a cue outside every claim qualifies the claims of the clause it governs
-            g0, g1 = cue["scope"]
-            for unit in units:
-                if g0 <= unit.span[0] and unit.span[1] <= g1:
-                    unit.hedges.append(hedge)
+            for k in index.within(*cue["scope"]):
+                units[k].hedges.append(hedge)
 
 
-def _referents(doc: Doc, units: list[Unit], cue: dict, sides: set[str]) -> list[Unit]:
+def _referents(doc: Doc, units: list[Unit], index: SpanIndex, cue: dict,
+               sides: set[str]) -> list[Unit]:
     """The earlier claims an anaphoric hedge refers to."""
     s = cue["span"][0]
     window_start = _sentence_start_before(doc, s, cue.get("window", 12))
-    before = [u for u in units if window_start <= u.span[0] and u.span[1] <= s + 1
-              and u.span[0] < s]
+    before = [units[k] for k in index.within(window_start, s + 1) if units[k].span[0] < s]
     if cue.get("both_sides"):
         picked = [u for u in before if u.speaker and _is_side(u.speaker, sides)]
         if cue.get("casualty"):
@@ -275,14 +285,14 @@ def _referents(doc: Doc, units: list[Unit], cue: dict, sides: set[str]) -> list[
 
 
 def _sentence_start_before(doc: Doc, char: int, n: int) -> int:
-    token = _token_at(doc, char, min(char + 1, len(doc.text)))
+    """Where the sentence ``n`` sentences before the one at ``char`` starts."""
+    table = info(doc)
+    token = _token_at(doc, char, min(char + 1, len(table.text)))
     if token is None:
         return 0
-    sent = token.sent
+    sent = sent_of(token)
     for _ in range(n):
-        if sent.start == 0:
-            break
-        sent = doc[sent.start - 1].sent
+        sent = table.previous(sent)
     return sent.start_char
 
 
@@ -303,16 +313,16 @@ _CASUALTY = re.compile(r"\b(death|dead|die|died|kill|killed|injur|wound|casualt|
 
 
 def _is_casualty(doc: Doc, unit: Unit) -> bool:
-    return bool(_CASUALTY.search(doc.text[unit.span[0]:unit.span[1]]))
+    return bool(_CASUALTY.search(info(doc).text[unit.span[0]:unit.span[1]]))
 
 
 def _to_record(doc: Doc, unit: Unit) -> dict[str, Any]:
-    text = doc.text
+    text = info(doc).text
     s, e = unit.span
     first = _token_at(doc, s, min(s + 1, e))
     last = _token_at(doc, max(e - 1, s), e)
-    sent_start = first.sent.start_char if first is not None else s
-    sent_end = last.sent.end_char if last is not None else e
+    sent_start = sent_of(first).start_char if first is not None else s
+    sent_end = sent_of(last).end_char if last is not None else e
     sent_start, sent_end = min(sent_start, s), max(sent_end, e)
     hedges = sorted({(h["span"][0], h["span"][1], h["kind"]): h for h in unit.hedges}.values(),
                     key=lambda h: h["span"][0])

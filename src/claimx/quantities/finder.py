@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, Optional, Union
 
+from claimx.docinfo import sent_of
 from claimx.quantities.entity import EntityFinder
 from claimx.quantities.exclusions import Exclusions
 from claimx.quantities.lexicon import load_lexicon
@@ -296,9 +297,9 @@ class QuantityFinder:
         return None
 
     def _money_context(self, ctx: _Ctx, k: int) -> bool:
-        sent = ctx.doc[k].sent
+        sent = sent_of(ctx.doc[k])
         cues = self.currencies.money_cues
-        return any(t.lower_ in cues for t in sent[: 120])
+        return any(t.lower_ in cues for t in ctx.doc[sent.start:min(sent.end, sent.start + 120)])
 
     def _bound_before(self, ctx: _Ctx, b: int, after: int) -> Optional[tuple[str, int]]:
         for size in range(min(self.before_len, b), 0, -1):

@@ -8,6 +8,7 @@ from typing import Any, Optional, Union
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
+from ..docinfo import info, sent_of
 from ..lexicon import load_rows, load_table
 from .mentions import CanonicalNames, Mention, MentionBuilder
 from .quotes import find_quotations
@@ -59,7 +60,7 @@ class AttributionFinder:
         """Every attribution in ``doc``, in text order, speakers resolved."""
         canon = CanonicalNames(doc, self.honorifics, start_char=self.preamble_end(doc))
         found: list[Attribution] = []
-        quotes = find_quotations(doc.text)
+        quotes = find_quotations(info(doc).text)
         for token in doc:
             if token.pos_ == "VERB" and token.lemma_.lower() in self.verbs and not any(
                     q0 < token.idx < q1 for q0, q1 in quotes):
@@ -84,7 +85,7 @@ class AttributionFinder:
         from ..pipeline.store import store
 
         header = store(doc).get("header")
-        return preamble_end(doc.text, tuple(header) if header else None)
+        return preamble_end(info(doc).text, tuple(header) if header else None)
 
     # -- reporting verbs -------------------------------------------------------------------
     def _verb(self, doc: Doc, verb: Token) -> Optional[Attribution]:
@@ -121,10 +122,10 @@ class AttributionFinder:
         elif needs == "any" and _right_numbers(verb):
             # "analysts estimating between 20,000 and 30,000 troops"
             content_tokens = _right_numbers(verb)
-        elif needs == "any" and verb.dep_ == "ROOT" and verb.i > verb.sent.start + 3:
+        elif needs == "any" and verb.dep_ == "ROOT" and verb.i > sent_of(verb).start + 3:
             # "..., X said." closing a sentence whose content came first
             own = set(verb.subtree)
-            content_tokens = [t for t in verb.sent if t.i < verb.i and t not in own]
+            content_tokens = [t for t in doc[sent_of(verb).start:verb.i] if t not in own]
         if needs == "quote":
             content_tokens = [t for t in content_tokens] if _has_quote(doc, content_tokens) else []
         if not content_tokens:
@@ -209,21 +210,22 @@ class AttributionFinder:
             return None
         source = self._report_author(source)
         first = doc[start]
-        sent = first.sent
+        sent = sent_of(first)
+        sent_tokens = doc[sent.start:sent.end]
         anchor = first.head
         while anchor.dep_ in ("prep", "pobj", "pcomp") and anchor.pos_ not in ("VERB", "AUX") \
                 and anchor.head.i != anchor.i:
             anchor = anchor.head
-        while anchor.dep_ == "conj" and anchor.head.i != anchor.i and anchor.head.sent == sent:
+        while anchor.dep_ == "conj" and anchor.head.i != anchor.i and sent_of(anchor.head) == sent:
             anchor = anchor.head  # "17 died and 35 were rescued, according to officials"
         phrase_tokens = set(first.subtree) | set(last.subtree) | set(doc[start:end])
-        if anchor in phrase_tokens or anchor.sent != sent:
-            content = [t for t in sent if t not in phrase_tokens]
+        if anchor in phrase_tokens or sent_of(anchor) != sent:
+            content = [t for t in sent_tokens if t not in phrase_tokens]
         else:
             content = [t for t in anchor.subtree if t not in phrase_tokens]
             # the clause around a nominal head ("... , according to X") is the sentence clause
             if anchor.pos_ not in ("VERB", "AUX"):
-                content = [t for t in sent if t not in phrase_tokens]
+                content = [t for t in sent_tokens if t not in phrase_tokens]
         content = [t for t in content if not t.is_space]
         if not content:
             return None
@@ -231,7 +233,7 @@ class AttributionFinder:
         c_end = max(t.idx + len(t) for t in content)
         c_start, c_end = _trim(doc, c_start, c_end)
         cue_start, cue_end = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
-        head = anchor.i if anchor not in phrase_tokens else sent.root.i
+        head = anchor.i if anchor not in phrase_tokens else sent_tokens.root.i
         att = Attribution(cue_start, cue_end, rule.get("kind", "according_to"),
                           (c_start, c_end), (0, 0), head)
         att.extra["subject"] = source.i
@@ -264,7 +266,7 @@ class AttributionFinder:
         """A quotation is one claim: its attribution's content grows to hold all of it, and
         a quotation with no cue of its own continues the previous quotation's speaker."""
         extra: list[Attribution] = []
-        text = doc.text
+        text = info(doc).text
         last_speaker: Optional[Attribution] = None
         last_end = -1
         for q_start, q_end in quotes:
@@ -315,8 +317,8 @@ class AttributionFinder:
     def _nearest_named_subject(self, doc: Doc, mention: Mention,
                                canon: CanonicalNames) -> Optional[Mention]:
         """The last proper-noun subject in this or the previous sentence (NER missed it)."""
-        sent = doc[mention.start].sent
-        floor = doc[sent.start - 1].sent.start if sent.start > 0 else 0
+        sent = sent_of(doc[mention.start])
+        floor = info(doc).previous(sent).start
         for i in range(mention.start - 1, floor - 1, -1):
             t = doc[i]
             if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN" and t.ent_type_ in (
@@ -387,7 +389,7 @@ def _claim_span(doc: Doc, att: Attribution) -> tuple[int, int]:
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    text = doc.text
+    text = info(doc).text
     while start < end and (text[start].isspace() or text[start] in ",;:-\u2014"):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:-\u2014"):

@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, Optional, Union
 
+from claimx.docinfo import info, sent_of
 from claimx.timex.dates import shift
 from claimx.timex.reference import reference_header_span
 from claimx.timex.resolve import Resolution, interpret, normalize
@@ -332,8 +333,8 @@ class TimeFinder:
         if tok is None:
             return -1
         if doc.has_annotation("SENT_START"):
-            return tok.sent.start
-        return text_paragraph(doc.text, char)
+            return sent_of(tok).start
+        return text_paragraph(info(doc).text, char)
 
     def _anchor_reldays(self, doc: Doc, text: str, hits: list[_Hit]) -> None:
         """'the previous day' -> one day before the day named just before (or after 'before')."""

@@ -1,0 +1,61 @@
+"""Per-document facts that spaCy recomputes on every access (``doc.text``, ``token.sent``).
+
+``Doc.text`` joins every token and ``Token.sent`` walks the sentence boundaries each time it
+is read, so calling them per token makes long documents quadratic. ``info(doc)`` computes
+both once and keeps them for the document being processed (one per thread).
+"""
+from __future__ import annotations
+
+import threading
+from bisect import bisect_right
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+
+class Sent(NamedTuple):
+    """A sentence's token range and character range."""
+
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+
+
+class DocInfo:
+    """The text and the sentence table of one Doc."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.n_tokens = len(doc)
+        self.text = doc.text
+        self.sents = [Sent(s.start, s.end, s.start_char, s.end_char) for s in doc.sents] \
+            if len(doc) else []
+        self._starts = [s.start for s in self.sents]
+
+    def sent_of(self, i: int) -> Sent:
+        """The sentence holding token ``i``."""
+        k = bisect_right(self._starts, i) - 1
+        return self.sents[max(k, 0)]
+
+    def previous(self, sent: Sent) -> Sent:
+        """The sentence before ``sent`` (itself when it is the first)."""
+        return self.sent_of(sent.start - 1) if sent.start > 0 else sent
+
+
+_local = threading.local()
+
+
+def info(doc: Doc) -> DocInfo:
+    """The DocInfo of ``doc``, computed once while ``doc`` is the one being processed."""
+    cached = getattr(_local, "info", None)
+    if cached is None or cached.doc is not doc or cached.n_tokens != len(doc):
+        cached = DocInfo(doc)
+        _local.info = cached
+    return cached
+
+
+def sent_of(token: Token) -> Sent:
+    """The sentence of ``token`` (a fast ``token.sent``)."""
+    return info(token.doc).sent_of(token.i)
