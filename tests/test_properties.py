@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
@@ -110,10 +109,6 @@ def test_generated_sentence(extractor, case):
     _expect(case, claims)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "quantity stage: counted entity missed when the parse does not link the noun, e.g. "
-    "'John Smith, the mayor, said about 102,062 people were killed on Monday.' after "
-    "'According to Reuters, 2 people were killed on Monday.' gives entity None"))
 @settings(max_examples=150, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(para=news_paragraph())

@@ -96,7 +96,10 @@ class HedgeFinder:
             words = {t.lower_ for t in obj.subtree}
             lemma_words = {t.lemma_.lower() for t in obj.subtree}
             det = {c.lower_ for c in obj.children if c.dep_ in ("det", "poss", "predet")}
-            pronoun = obj.lower_ in self.ana_pronouns and obj.pos_ in ("PRON", "DET")
+            # a relative pronoun ("a figure that could not be verified") points at its own
+            # clause, not back at earlier claims
+            pronoun = obj.lower_ in self.ana_pronouns and obj.pos_ in ("PRON", "DET") and \
+                obj.tag_ not in ("WDT", "WP")
             noun = obj.lower_ in self.ana_nouns or obj.lemma_.lower() in self.ana_nouns
             if pronoun or (noun and det & self.ana_dets):
                 cue.anaphoric = True

@@ -115,6 +115,10 @@ class EntityFinder:
                 verb = verb.head
             if verb.pos_ == "VERB" and verb.lemma_ in self.predicate_verbs:
                 return Entity(verb.text, verb.i, verb.i + 1, False)
+        # 6. the parse did not link them: a plural noun right after the number
+        if q_end < len(doc) and doc[q_end].tag_ in ("NNS", "NNPS") and \
+                doc[q_end].lower_ not in self.time_units:
+            return self._entity(doc, doc[q_end], q_end, q_end, is_num)
         return None
 
     def _noun_after_demonym(self, doc: Doc, head: Token, q_end: int) -> Optional[Token]:

@@ -16,6 +16,8 @@ from .quotes import find_quotations
 _CLAUSAL = ("ccomp", "xcomp")
 _INHERIT_SUBJECT = ("advcl", "xcomp", "conj", "acl", "pcomp", "relcl")
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+#: how many tokens around "according to" its content may reach in a very long sentence
+_WINDOW = 150
 #: children of a reporting verb that are not part of what it reports
 _NOT_CONTENT = {"punct", "cc", "conj", "advcl", "parataxis", "mark", "relcl", "nsubj",
                 "nsubjpass", "aux", "auxpass", "neg", "advmod", "prt"}
@@ -211,18 +213,28 @@ class AttributionFinder:
         source = self._report_author(source)
         first = doc[start]
         sent = sent_of(first)
-        sent_tokens = doc[sent.start:sent.end]
+        # a window of the sentence: one endless "sentence" must not make this quadratic
+        sent_tokens = doc[max(sent.start, start - _WINDOW):min(sent.end, end + _WINDOW)]
         anchor = first.head
-        while anchor.dep_ in ("prep", "pobj", "pcomp") and anchor.pos_ not in ("VERB", "AUX") \
-                and anchor.head.i != anchor.i:
+        for _ in range(8):
+            if anchor.dep_ not in ("prep", "pobj", "pcomp") or anchor.pos_ in ("VERB", "AUX") \
+                    or anchor.head.i == anchor.i:
+                break
             anchor = anchor.head
-        while anchor.dep_ == "conj" and anchor.head.i != anchor.i and sent_of(anchor.head) == sent:
+        for _ in range(8):
+            if anchor.dep_ != "conj" or anchor.head.i == anchor.i or \
+                    sent_of(anchor.head) != sent:
+                break
             anchor = anchor.head  # "17 died and 35 were rescued, according to officials"
-        phrase_tokens = set(first.subtree) | set(last.subtree) | set(doc[start:end])
+        lo = max(first.left_edge.i, last.left_edge.i, start - _WINDOW)
+        hi = min(max(first.right_edge.i, last.right_edge.i) + 1, end + _WINDOW)
+        phrase_tokens = set(doc[min(lo, start):max(hi, end)])
         if anchor in phrase_tokens or sent_of(anchor) != sent:
             content = [t for t in sent_tokens if t not in phrase_tokens]
         else:
-            content = [t for t in anchor.subtree if t not in phrase_tokens]
+            lo = max(anchor.left_edge.i, start - _WINDOW)
+            hi = min(anchor.right_edge.i + 1, end + _WINDOW)
+            content = [t for t in doc[lo:hi] if t not in phrase_tokens]
             # the clause around a nominal head ("... , according to X") is the sentence clause
             if anchor.pos_ not in ("VERB", "AUX"):
                 content = [t for t in sent_tokens if t not in phrase_tokens]
