@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, Optional, Union
 
@@ -21,6 +21,11 @@ RIGHT_EDGE = r"(?![\w/%]|[.,:\-]\d)"
 _PLACEHOLDER = re.compile(r"\{([A-Z]+?)(2?)(FULL)?\}")
 
 
+@cache
+def _compile_loose(source: str) -> re.Pattern:
+    return re.compile(source, re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Pattern:
     """One compiled pattern: a finding regex (case-aware) and a resolving regex (any case)."""
@@ -28,10 +33,15 @@ class Pattern:
     name: str
     kind: str
     find: re.Pattern
-    full: re.Pattern
+    full_source: str
     check: Optional[str] = None
     params: tuple = ()
     anchor: Optional[re.Pattern] = None
+
+    @property
+    def full(self) -> re.Pattern:
+        """The resolving regex, compiled on first use (keeps loading the rules fast)."""
+        return _compile_loose(self.full_source)
 
     def param(self, key: str, default: Any = None) -> Any:
         return dict(self.params).get(key, default)
@@ -189,7 +199,7 @@ def load_rules(rules_path: Optional[str] = None) -> Rules:
                 name=spec["name"],
                 kind=spec["kind"],
                 find=re.compile(find, flags),
-                full=re.compile("(?:" + expand(spec["template"], loose) + ")", flags),
+                full_source="(?:" + expand(spec["template"], loose) + ")",
                 check=spec.get("check"),
                 params=params,
                 anchor=re.compile(spec["anchor"], flags) if spec.get("anchor") else None,
