@@ -55,7 +55,7 @@ def test_any_text(extractor, text):
         assert claims == []
 
 
-@settings(max_examples=300, deadline=None, phases=[Phase.explicit, Phase.generate],
+@settings(max_examples=500, deadline=None, phases=[Phase.explicit, Phase.generate],
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=hedged_text)
 def test_text_with_hedge_words(extractor, text):
@@ -65,7 +65,7 @@ def test_text_with_hedge_words(extractor, text):
     _check_all(extractor, text)
 
 
-@settings(max_examples=100, deadline=None,
+@settings(max_examples=500, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=awkward_text)
 def test_any_text_span_groups(extractor, text):
@@ -109,7 +109,7 @@ def test_generated_sentence(extractor, case):
     _expect(case, claims)
 
 
-@settings(max_examples=150, deadline=None, derandomize=True,
+@settings(max_examples=500, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(para=news_paragraph())
 def test_generated_paragraph(extractor, para):
@@ -121,7 +121,7 @@ def test_generated_paragraph(extractor, para):
         offset += len(case.text) + 1
 
 
-@settings(max_examples=50, deadline=None,
+@settings(max_examples=500, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(texts=st.lists(st.one_of(awkward_text, said_sentence().map(lambda c: c.text)),
                       max_size=6))

@@ -457,7 +457,7 @@ _ALPHABET = st.sampled_from(
 
 
 @settings(
-    max_examples=250, deadline=None,
+    max_examples=500, deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(st.lists(_ALPHABET, max_size=40).map("".join) | st.text(max_size=120))

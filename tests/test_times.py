@@ -405,7 +405,7 @@ def test_never_raises_and_linear(bare_nlp, finder, text):
 
 
 @settings(
-    max_examples=200, deadline=None,
+    max_examples=500, deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(
