@@ -145,3 +145,27 @@ def test_user_reporting_verbs_extend_the_bundled_list(bare_nlp, tmp_path):
     nlp.add_pipe("claimx", config={"verbs_path": str(verbs)})
     doc = nlp("The coach grumbled that the referee was biased.")
     assert [c.speaker.name for c in doc._.claims] == ["coach"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ('Zelensky: "We will not give up Bakhmut, whatever it costs."', "Zelensky"),
+    ('"We will not give up Bakhmut, whatever it costs," \u2014 Volodymyr Zelensky.',
+     "Volodymyr Zelensky"),
+])
+def test_colon_and_dash_attributions(extractor, text, name):
+    claim = claim_with(extractor, text, "give up Bakhmut")
+    assert claim.speaker.name == name
+    assert claim.cue.kind == "quote"
+
+
+def test_citing_gives_the_innermost_source(extractor):
+    text = "Reuters reported, citing two senior officials, that 40 soldiers had died."
+    claim = claim_with(extractor, text, "40 soldiers")
+    assert claim.speaker.name == "senior officials"
+    assert claim.speaker.label == "GROUP"
+
+
+def test_a_place_dateline_is_not_a_speaker(extractor):
+    text = "KYIV: The city was shelled overnight, and 12 people were hurt, officials said."
+    claims = extractor.extract(text)
+    assert all(c.speaker is None or c.speaker.name != "KYIV" for c in claims)

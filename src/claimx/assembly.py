@@ -50,7 +50,11 @@ def preamble_end(text: str, header: Optional[tuple[int, int]]) -> int:
     if para >= 0 and first.strip() and not _HEADLINE_END.search(first) and len(first) < 300:
         return para
     place = _PLACE_DATELINE.match(text, end)
-    return place.end() if place else end
+    # "Kyiv: ..." right after a date header, or "KYIV, March 6 (Reuters) -" anywhere at the top;
+    # a bare "Zelensky: ..." opening a text is an attribution, not a dateline
+    if place and (header or place.group().split()[0].strip(",:").isupper()):
+        return place.end()
+    return end
 
 
 def build_claims(doc: Doc, data: dict[str, Any]) -> list[dict[str, Any]]:

@@ -1,6 +1,8 @@
 """Attributions: a source, a cue and the reported content, from the parse and the quotations."""
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional, Union
@@ -63,12 +65,14 @@ class AttributionFinder:
         canon = CanonicalNames(doc, self.honorifics, start_char=self.preamble_end(doc))
         found: list[Attribution] = []
         quotes = find_quotations(info(doc).text)
+        quote_starts = [q0 for q0, _ in quotes]
         for token in doc:
-            if token.pos_ == "VERB" and token.lemma_.lower() in self.verbs and not any(
-                    q0 < token.idx < q1 for q0, q1 in quotes):
+            if token.pos_ == "VERB" and token.lemma_.lower() in self.verbs and not _inside(
+                    quotes, quote_starts, token.idx):
                 att = self._verb(doc, token)
                 if att is not None:
                     found.append(att)
+        found.extend(self._colons(doc))
         for match_id, start, end in self.matcher(doc):
             rule = self.phrase_rules[doc.vocab.strings[match_id]]
             att = self._phrase(doc, start, end, rule)
@@ -79,6 +83,32 @@ class AttributionFinder:
         found.sort(key=lambda a: (a.span[0], a.cue_start))
         self._resolve_speakers(doc, found, canon)
         return found
+
+    def _colons(self, doc: Doc) -> list[Attribution]:
+        """"Zelensky: 'We will not give up'": a name, a colon, then what the name says."""
+        out = []
+        table = info(doc)
+        for sent in table.sents:
+            stop = min(sent.end, sent.start + 8)
+            colon = next((t for t in doc[sent.start:stop] if t.text == ":"), None)
+            if colon is None or colon.i == sent.start or colon.i + 1 >= sent.end:
+                continue
+            name = doc[sent.start:colon.i]
+            ents = [e for e in name.ents if e.label_ in ("PERSON", "ORG")]
+            if len(ents) != 1 or ents[0].end != colon.i or any(
+                    t.pos_ not in ("PROPN", "NOUN", "ADJ", "PUNCT", "DET") for t in name):
+                continue
+            content_start, content_end = _trim(doc, doc[colon.i + 1].idx,
+                                               doc[sent.end - 1].idx + len(doc[sent.end - 1]))
+            if content_end <= content_start:
+                continue
+            quoted = doc[colon.i + 1].is_quote or table.text[content_start] in "\"\u201c\u00ab"
+            head = doc[colon.i + 1:sent.end].root.i
+            att = Attribution(colon.idx, colon.idx + 1, "quote" if quoted else "said",
+                              (content_start, content_end), (0, 0), head)
+            att.extra["subject"] = ents[0].root.i
+            out.append(att)
+        return out
 
     @staticmethod
     def preamble_end(doc: Doc) -> int:
@@ -135,6 +165,9 @@ class AttributionFinder:
         subject = nested_subject or self._subject(verb)
         if subject is None:
             return None
+        cited = _cited_source(verb, clausal)
+        if cited is not None:
+            subject = cited  # "Reuters reported, citing two officials, that ...": the officials
         if rule.get("subject") == "source" and not self._looks_like_source(doc, subject):
             return None
         c_start = min(t.idx for t in content_tokens)
@@ -295,6 +328,11 @@ class AttributionFinder:
                     owner.content = (min(owner.content[0], q_start), max(owner.content[1], q_end))
                 last_speaker, last_end = owner, q_end
                 continue
+            dashed = self._dash_attribution(doc, q_start, q_end)
+            if dashed is not None:
+                extra.append(dashed)
+                last_speaker, last_end = dashed, q_end
+                continue
             if last_speaker is not None and _paragraphs_between(text, last_end, q_start) <= 1:
                 span = doc.char_span(q_start, q_end, alignment_mode="expand")
                 if span is None:
@@ -305,6 +343,25 @@ class AttributionFinder:
                 extra.append(att)
                 last_end = q_end
         return extra
+
+    def _dash_attribution(self, doc: Doc, q_start: int, q_end: int) -> Optional[Attribution]:
+        """"'We will win,' \u2014 Zelensky": a dash and a name right after the quotation."""
+        m = _DASH.match(info(doc).text, q_end)
+        if m is None:
+            return None
+        after = doc.char_span(m.end(), min(m.end() + 1, len(info(doc).text)),
+                              alignment_mode="expand")
+        if after is None or after[0].ent_type_ not in ("PERSON", "ORG"):
+            return None
+        ent = next((e for e in doc.ents if e.start <= after[0].i < e.end), None)
+        span = doc.char_span(q_start, q_end, alignment_mode="expand")
+        if ent is None or span is None:
+            return None
+        att = Attribution(m.start() + m.group().index(m.group().strip()[0]),
+                          m.start() + m.group().index(m.group().strip()[0]) + 1, "quote",
+                          (q_start, q_end), (0, 0), span.root.i)
+        att.extra["subject"] = ent.root.i
+        return att
 
     # -- speakers -------------------------------------------------------------------------
     def _resolve_speakers(self, doc: Doc, found: list[Attribution], canon: CanonicalNames) -> None:
@@ -407,6 +464,26 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:-\u2014"):
         end -= 1
     return start, end
+
+
+_DASH = re.compile(r"[ \t]*[-\u2013\u2014]{1,2}[ \t]*")
+
+
+def _inside(quotes: list[tuple[int, int]], starts: list[int], char: int) -> bool:
+    """Is ``char`` strictly inside one of the (sorted, disjoint) quotations?"""
+    k = bisect_right(starts, char) - 1
+    return k >= 0 and quotes[k][0] < char < quotes[k][1]
+
+
+def _cited_source(verb: Token, clausal: list[Token]) -> Optional[Token]:
+    """The object of a "citing" that hangs on the reporting verb or its content."""
+    for head in [verb, *clausal]:
+        for child in head.children:
+            if child.lemma_.lower() == "cite" and child.tag_ == "VBG":
+                for obj in child.children:
+                    if obj.dep_ == "dobj":
+                        return obj
+    return None
 
 
 def _reported_conjuncts(verb: Token, clausal: list[Token]) -> list[Token]:
