@@ -312,8 +312,10 @@ def _is_side(speaker: dict, sides: set[str]) -> bool:
     return any(word in sides for word in title.split())
 
 
-_CASUALTY = re.compile(r"\b(death|dead|die|died|kill|killed|injur|wound|casualt|fatalit|loss"
-                       r"|losses|toll|victim|bodies)", re.I)
+#: words that make a claim a casualty figure ("the casualty figures reported by either side")
+_CASUALTY = re.compile(r"\b(?:" + "|".join(sorted(
+    (re.escape(w) for w in load_table("hedge_anaphora.json")["casualty_words"]),
+    key=len, reverse=True)) + r")\b", re.I)
 
 
 def _is_casualty(doc: Doc, unit: Unit) -> bool:

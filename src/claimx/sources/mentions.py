@@ -182,7 +182,12 @@ def _in_brackets(token: Token) -> bool:
         and doc[token.i + 1].text == ")"
 
 
-_NAME_GLUE = {"of", "for", "from", "and", "the", "de", "on", "in", "&"}
+
+
+def _name_glue() -> frozenset:
+    from ..lexicon import load_table
+
+    return frozenset(load_table("sources.json")["name_glue"])
 
 
 def _title_case_extension(doc: Doc, ent: Span, end: int) -> str:
@@ -193,7 +198,7 @@ def _title_case_extension(doc: Doc, ent: Span, end: int) -> str:
         t = doc[i]
         if t.text[:1].isupper() and t.is_alpha:
             last = i + 1
-        elif t.lower_ not in _NAME_GLUE:
+        elif t.lower_ not in _name_glue():
             break
         i += 1
     return doc[ent.end:last].text if last > ent.end else ""
