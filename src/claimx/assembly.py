@@ -9,18 +9,13 @@ from spacy.tokens import Doc, Token
 
 from .docinfo import info, sent_of
 from .lexicon import load_table
-from .spanindex import SpanIndex
+from .preamble import claims_start
+from .spanindex import SpanIndex, trim_span
 
 #: clause heads where an unattributed claim stops growing upwards
 _CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "parataxis"}
 #: children that start a clause of their own: their words are not part of the parent's claim
 _SUBCLAUSE_DEPS = {"advcl", "relcl", "parataxis", "ccomp"}
-#: "Kyiv: ..." or "KYIV, March 6 (Reuters) - ..." opening the first paragraph
-_PLACE_DATELINE = re.compile(r"\s*[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}(?:,[^\n:]{0,40}?)?"
-                             r"(?:\s*\([A-Z][\w ]{1,30}\))?\s*(?::|\s[-\u2013\u2014])\s")
-_HEADLINE_END = re.compile(r"[.!?\"\u201d\u2019)\]]\s*$")
-
-
 _TIME_ANAPHORA = tuple(load_table("time_anaphora.json")["phrases"])
 
 
@@ -42,28 +37,13 @@ class Unit:
         return self.span[0] <= start and end <= self.span[1]
 
 
-def preamble_end(text: str, header: Optional[tuple[int, int]]) -> int:
-    """End of the header, headline and dateline block at the top, where no claims are taken."""
-    end = header[1] if header else 0
-    para = text.find("\n\n", end)
-    first = text[end:para if para >= 0 else len(text)]
-    if para >= 0 and first.strip() and not _HEADLINE_END.search(first) and len(first) < 300:
-        return para
-    place = _PLACE_DATELINE.match(text, end)
-    # "Kyiv: ..." right after a date header, or "KYIV, March 6 (Reuters) -" anywhere at the top;
-    # a bare "Zelensky: ..." opening a text is an attribution, not a dateline
-    if place and (header or place.group().split()[0].strip(",:").isupper()):
-        return place.end()
-    return end
-
-
 def build_claims(doc: Doc, data: dict[str, Any]) -> list[dict[str, Any]]:
     """The claims of ``doc`` as JSON-ready dicts, in text order."""
     text = info(doc).text
-    start_at = preamble_end(text, data.get("header"))
+    start_at = claims_start(doc)
     attributed: list[Unit] = []
     for att in data.get("attributions", ()):
-        s, e = _trim(text, max(att["span"][0], start_at), att["span"][1])
+        s, e = trim_span(text, max(att["span"][0], start_at), att["span"][1])
         if e <= s or att["cue"]["span"][0] < start_at:
             continue
         attributed.append(Unit((s, e), att["head"], att.get("speaker"),
@@ -186,7 +166,7 @@ def _add_unattributed(doc: Doc, loose: list[Unit], attributed: list[Unit],
             e = min(e, a0)
         elif token.idx >= a1:
             s = max(s, a1)
-    s, e = _trim(info(doc).text, s, e)
+    s, e = trim_span(info(doc).text, s, e)
     if e <= s:
         return
     for unit in reversed(loose[-4:]):
@@ -194,14 +174,6 @@ def _add_unattributed(doc: Doc, loose: list[Unit], attributed: list[Unit],
             unit.span = (min(unit.span[0], s), max(unit.span[1], e))
             return
     loose.append(Unit((s, e), head))
-
-
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and (text[s].isspace() or text[s] in ",;:-\u2014"):
-        s += 1
-    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:-\u2014"):
-        e -= 1
-    return s, e
 
 
 def _choose_time(doc: Doc, unit: Unit, units: list[Unit], index: SpanIndex,

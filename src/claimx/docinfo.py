@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import threading
 from bisect import bisect_right
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, Optional
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 
 class Sent(NamedTuple):
@@ -30,14 +30,33 @@ class DocInfo:
         self.doc = doc
         self.n_tokens = len(doc)
         self.text = doc.text
-        self.sents = [Sent(s.start, s.end, s.start_char, s.end_char) for s in doc.sents] \
-            if len(doc) else []
-        self._starts = [s.start for s in self.sents]
+        self._sents: Optional[list[Sent]] = None
+        self._starts: list[int] = []
+        self._entities: Optional[list] = None
+
+    @property
+    def sents(self) -> list[Sent]:
+        """The sentences (computed on first use: the parser may not have run yet)."""
+        if self._sents is None:
+            self._sents = [Sent(s.start, s.end, s.start_char, s.end_char)
+                           for s in self.doc.sents] if self.n_tokens else []
+            self._starts = [s.start for s in self._sents]
+        return self._sents
+
+    def entity_at(self, i: int) -> Optional[Span]:
+        """The named entity holding token ``i``, or None."""
+        if self._entities is None:
+            self._entities = [None] * self.n_tokens
+            for ent in self.doc.ents:
+                for k in range(ent.start, ent.end):
+                    self._entities[k] = ent
+        return self._entities[i]
 
     def sent_of(self, i: int) -> Sent:
         """The sentence holding token ``i``."""
+        sents = self.sents
         k = bisect_right(self._starts, i) - 1
-        return self.sents[max(k, 0)]
+        return sents[max(k, 0)]
 
     def previous(self, sent: Sent) -> Sent:
         """The sentence before ``sent`` (itself when it is the first)."""

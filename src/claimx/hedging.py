@@ -9,6 +9,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 from spacy.util import filter_spans
 
+from .docinfo import info
 from .lexicon import load_rows, load_table
 
 
@@ -133,13 +134,12 @@ def _scope(head: Token) -> tuple[int, int]:
 
 
 def _entity_text(doc: Doc, token: Token) -> str:
-    if token.ent_type_:
-        for ent in doc.ents:
-            if ent.start <= token.i < ent.end:
-                start = ent.start
-                if start > 0 and doc[start - 1].lower_ == "the":
-                    start -= 1
-                return doc[start:ent.end].text
+    ent = info(doc).entity_at(token.i) if token.ent_type_ else None
+    if ent is not None:
+        start = ent.start
+        if start > 0 and doc[start - 1].lower_ == "the":
+            start -= 1
+        return doc[start:ent.end].text
     tokens = [t for t in token.subtree if t.dep_ not in ("relcl", "acl", "appos", "punct")]
     if not tokens:
         return token.text

@@ -8,6 +8,18 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
+#: characters trimmed from the edges of a claim or its content
+_EDGE = ",;:-\u2014"
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """[start, end) without white space and clause punctuation at either edge."""
+    while start < end and (text[start].isspace() or text[start] in _EDGE):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _EDGE):
+        end -= 1
+    return start, end
+
 
 class SpanIndex:
     """Spans sorted by start, with the running maximum of their ends."""

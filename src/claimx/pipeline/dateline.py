@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ..preamble import claims_start
 from ..timex.reference import find_reference_date, reference_header_span
 from .store import register_extensions, store
 
@@ -28,4 +29,6 @@ class DatelineStage:
             if not given:
                 found = find_reference_date(doc.text)
         data["reference_date"] = given or (found.isoformat() if found else None)
+        data["claims_start"] = None
+        claims_start(doc)
         return doc

@@ -7,19 +7,22 @@ from typing import Optional, Union
 from spacy.tokens import Doc
 
 from ..hedging import HedgeFinder
-from .rulefiles import load_rule_files, save_rule_files
+from .rulefiles import RuleFileStage
 from .store import register_extensions, set_group, store
 
 
-class HedgesStage:
+class HedgesStage(RuleFileStage):
     """Fills ``doc.spans["claimx_hedges"]`` (each span's ``._.claimx`` is a Hedge)."""
+
+    rule_files = ("cues_path",)
 
     def __init__(self, nlp, name: str = "claimx_hedges", *,
                  cues_path: Optional[Union[str, Path]] = None) -> None:
         register_extensions()
         self.name = name
         self.cues_path = cues_path
-        self.finder = HedgeFinder(nlp.vocab, cues_path)
+        self.vocab = nlp.vocab
+        self.build_finder()
 
     def __call__(self, doc: Doc) -> Doc:
         cues = []
@@ -37,14 +40,5 @@ class HedgesStage:
             {k: c[k] for k in ("text", "span", "kind", "source")} for c in cues])
         return doc
 
-    def to_disk(self, path: Union[str, Path], *, exclude=()) -> None:
-        """Save a copy of the user hedge cues file (``cues_path``) with the pipeline."""
-        save_rule_files(self.name, path, {"cues_path": self.cues_path})
-
-    def from_disk(self, path: Union[str, Path], *, exclude=()) -> HedgesStage:
-        """Use the cues file saved by :meth:`to_disk`, if any."""
-        files = load_rule_files(path)
-        if "cues_path" in files:
-            self.cues_path = files["cues_path"]
-            self.finder = HedgeFinder(self.finder.matcher.vocab, self.cues_path)
-        return self
+    def build_finder(self) -> None:
+        self.finder = HedgeFinder(self.vocab, self.cues_path)

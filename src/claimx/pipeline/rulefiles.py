@@ -65,3 +65,30 @@ def load_rule_files(path: Union[str, Path]) -> dict[str, str]:
         return {}
     names = json.loads(manifest.read_text(encoding="utf-8"))
     return {key: str(Path(path) / name) for key, name in names.items()}
+
+
+class RuleFileStage:
+    """``to_disk``/``from_disk`` for a stage whose config names user rule files.
+
+    A stage lists the config keys of its rule files in ``rule_files``, keeps each path in the
+    attribute of that name, and rebuilds its finder in ``build_finder()``.
+    """
+
+    name: str
+    rule_files: tuple[str, ...] = ()
+
+    def build_finder(self) -> None:
+        raise NotImplementedError
+
+    def to_disk(self, path: Union[str, Path], *, exclude=()) -> None:
+        """Save copies of the user rule files with the pipeline."""
+        save_rule_files(self.name, path, {key: getattr(self, key) for key in self.rule_files})
+
+    def from_disk(self, path: Union[str, Path], *, exclude=()) -> RuleFileStage:
+        """Use the rule files saved by :meth:`to_disk`, if any."""
+        files = load_rule_files(path)
+        if files:
+            for key in self.rule_files:
+                setattr(self, key, files.get(key, getattr(self, key)))
+            self.build_finder()
+        return self

@@ -6,13 +6,16 @@ from typing import Optional, Union
 
 from spacy.tokens import Doc
 
+from ..docinfo import info
 from ..sources.finder import AttributionFinder
-from .rulefiles import load_rule_files, save_rule_files
+from .rulefiles import RuleFileStage
 from .store import register_extensions, set_group, store
 
 
-class SourcesStage:
+class SourcesStage(RuleFileStage):
     """Fills ``doc.spans["claimx_sources"]`` (each span's ``._.claimx`` is a Speaker)."""
+
+    rule_files = ("verbs_path", "phrases_path")
 
     def __init__(self, nlp, name: str = "claimx_sources", *,
                  verbs_path: Optional[Union[str, Path]] = None,
@@ -21,10 +24,11 @@ class SourcesStage:
         self.name = name
         self.verbs_path = verbs_path
         self.phrases_path = phrases_path
-        self.finder = AttributionFinder(nlp.vocab, verbs_path, phrases_path)
+        self.vocab = nlp.vocab
+        self.build_finder()
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = info(doc).text
         records = []
         speakers = {}
         for att in self.finder.find(doc):
@@ -42,17 +46,5 @@ class SourcesStage:
         set_group(doc, "claimx_sources", [speakers[k] for k in sorted(speakers)])
         return doc
 
-    def to_disk(self, path: Union[str, Path], *, exclude=()) -> None:
-        """Save copies of the user rule files (``verbs_path``, ``phrases_path``)."""
-        save_rule_files(self.name, path, {"verbs_path": self.verbs_path,
-                                          "phrases_path": self.phrases_path})
-
-    def from_disk(self, path: Union[str, Path], *, exclude=()) -> SourcesStage:
-        """Use the rule files saved by :meth:`to_disk`, if any."""
-        files = load_rule_files(path)
-        if files:
-            self.verbs_path = files.get("verbs_path", self.verbs_path)
-            self.phrases_path = files.get("phrases_path", self.phrases_path)
-            self.finder = AttributionFinder(self.finder.matcher.vocab, self.verbs_path,
-                                            self.phrases_path)
-        return self
+    def build_finder(self) -> None:
+        self.finder = AttributionFinder(self.vocab, self.verbs_path, self.phrases_path)

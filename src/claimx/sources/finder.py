@@ -12,6 +12,8 @@ from spacy.tokens import Doc, Token
 
 from ..docinfo import info, sent_of
 from ..lexicon import load_rows, load_table
+from ..preamble import claims_start
+from ..spanindex import trim_span
 from .mentions import CanonicalNames, Mention, MentionBuilder
 from .quotes import find_quotations
 
@@ -52,6 +54,9 @@ class AttributionFinder:
         self.honorifics = self.mentions.honorifics
         self.group_nouns = {w.lower() for w in self.lexicon["group_nouns"]}
         self.non_speakers = {w.lower() for w in self.lexicon["non_speakers"]}
+        self.absolute_preps = set(self.lexicon["absolute_preps"])
+        self.contrast_words = set(self.lexicon["contrast_conjunctions"])
+        self.citing_lemmas = set(self.lexicon["citing_lemmas"])
         self.matcher = Matcher(vocab)
         self.phrase_rules: dict[str, dict] = {}
         for i, row in enumerate(load_rows("attribution_phrases.jsonl", phrases_path)):
@@ -62,7 +67,7 @@ class AttributionFinder:
     # ------------------------------------------------------------------------------------
     def find(self, doc: Doc) -> list[Attribution]:
         """Every attribution in ``doc``, in text order, speakers resolved."""
-        canon = CanonicalNames(doc, self.honorifics, start_char=self.preamble_end(doc))
+        canon = CanonicalNames(doc, self.honorifics, start_char=claims_start(doc))
         found: list[Attribution] = []
         quotes = find_quotations(info(doc).text)
         quote_starts = [q0 for q0, _ in quotes]
@@ -98,7 +103,7 @@ class AttributionFinder:
             if len(ents) != 1 or ents[0].end != colon.i or any(
                     t.pos_ not in ("PROPN", "NOUN", "ADJ", "PUNCT", "DET") for t in name):
                 continue
-            content_start, content_end = _trim(doc, doc[colon.i + 1].idx,
+            content_start, content_end = trim_span(info(doc).text, doc[colon.i + 1].idx,
                                                doc[sent.end - 1].idx + len(doc[sent.end - 1]))
             if content_end <= content_start:
                 continue
@@ -109,15 +114,6 @@ class AttributionFinder:
             att.extra["subject"] = ents[0].root.i
             out.append(att)
         return out
-
-    @staticmethod
-    def preamble_end(doc: Doc) -> int:
-        """Where the header and headline block ends (its names are not canonical names)."""
-        from ..assembly import preamble_end
-        from ..pipeline.store import store
-
-        header = store(doc).get("header")
-        return preamble_end(info(doc).text, tuple(header) if header else None)
 
     # -- reporting verbs -------------------------------------------------------------------
     def _verb(self, doc: Doc, verb: Token) -> Optional[Attribution]:
@@ -165,14 +161,14 @@ class AttributionFinder:
         subject = nested_subject or self._subject(verb)
         if subject is None:
             return None
-        cited = _cited_source(verb, clausal)
+        cited = _cited_source(verb, clausal, self.citing_lemmas)
         if cited is not None:
             subject = cited  # "Reuters reported, citing two officials, that ...": the officials
         if rule.get("subject") == "source" and not self._looks_like_source(doc, subject):
             return None
         c_start = min(t.idx for t in content_tokens)
         c_end = max(t.idx + len(t) for t in content_tokens)
-        c_start, c_end = _trim(doc, c_start, c_end)
+        c_start, c_end = trim_span(info(doc).text, c_start, c_end)
         if c_end <= c_start:
             return None
         cue_start, cue_end = self._cue_bounds(verb)
@@ -201,14 +197,14 @@ class AttributionFinder:
         while current is not None and seen < 4:
             for child in current.children:
                 if child.dep_ in ("nsubj", "csubj") and child.lower_ not in self.non_speakers:
-                    return _contrasted_subject(child, current)
+                    return _contrasted_subject(child, current, self.contrast_words)
                 if child.dep_ == "agent":
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
                             return pobj
             if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN") and \
                     current.head.i < current.i and (
-                        current.head.head.lower_ in ("with", "without")
+                        current.head.head.lower_ in self.absolute_preps
                         or self._looks_like_source(current.doc, current.head)):
                 return current.head  # "with analysts estimating ..."
             if current.dep_ in _INHERIT_SUBJECT and current.head.i != current.i:
@@ -276,7 +272,7 @@ class AttributionFinder:
             return None
         c_start = min(t.idx for t in content)
         c_end = max(t.idx + len(t) for t in content)
-        c_start, c_end = _trim(doc, c_start, c_end)
+        c_start, c_end = trim_span(info(doc).text, c_start, c_end)
         cue_start, cue_end = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
         head = anchor.i if anchor not in phrase_tokens else sent_tokens.root.i
         att = Attribution(cue_start, cue_end, rule.get("kind", "according_to"),
@@ -353,7 +349,7 @@ class AttributionFinder:
                               alignment_mode="expand")
         if after is None or after[0].ent_type_ not in ("PERSON", "ORG"):
             return None
-        ent = next((e for e in doc.ents if e.start <= after[0].i < e.end), None)
+        ent = info(doc).entity_at(after[0].i)
         span = doc.char_span(q_start, q_end, alignment_mode="expand")
         if ent is None or span is None:
             return None
@@ -425,8 +421,10 @@ class AttributionFinder:
 
     def _titled_people(self, doc: Doc, before: int, canon: CanonicalNames) -> list[Mention]:
         """Mentions of the people named before token ``before``, with their titles."""
-        return [self.mentions.build(doc, ent.root, canon) for ent in doc.ents
-                if ent.label_ == "PERSON" and ent.end <= before]
+        if canon.people is None:  # built once per document
+            canon.people = [self.mentions.build(doc, ent.root, canon) for ent in doc.ents
+                            if ent.label_ == "PERSON"]
+        return [m for m in canon.people if m.end <= before]
 
 
 # -- helpers ----------------------------------------------------------------------------------
@@ -457,15 +455,6 @@ def _claim_span(doc: Doc, att: Attribution) -> tuple[int, int]:
     return start, end
 
 
-def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    text = info(doc).text
-    while start < end and (text[start].isspace() or text[start] in ",;:-\u2014"):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:-\u2014"):
-        end -= 1
-    return start, end
-
-
 _DASH = re.compile(r"[ \t]*[-\u2013\u2014]{1,2}[ \t]*")
 
 
@@ -475,11 +464,11 @@ def _inside(quotes: list[tuple[int, int]], starts: list[int], char: int) -> bool
     return k >= 0 and quotes[k][0] < char < quotes[k][1]
 
 
-def _cited_source(verb: Token, clausal: list[Token]) -> Optional[Token]:
+def _cited_source(verb: Token, clausal: list[Token], lemmas: set[str]) -> Optional[Token]:
     """The object of a "citing" that hangs on the reporting verb or its content."""
     for head in [verb, *clausal]:
         for child in head.children:
-            if child.lemma_.lower() == "cite" and child.tag_ == "VBG":
+            if child.lemma_.lower() in lemmas and child.tag_ == "VBG":
                 for obj in child.children:
                     if obj.dep_ == "dobj":
                         return obj
@@ -501,12 +490,12 @@ def _reported_conjuncts(verb: Token, clausal: list[Token]) -> list[Token]:
     return out
 
 
-def _contrasted_subject(subject: Token, verb: Token) -> Token:
+def _contrasted_subject(subject: Token, verb: Token, contrast: set[str]) -> Token:
     """"the company invested ..., but Gazeta Prawna reports": the parse may hang the real
     subject as a conjunct of an earlier noun; take the conjunct right before the verb."""
     for conj in subject.children:
         if conj.dep_ == "conj" and conj.i < verb.i and max(t.i for t in conj.subtree) + 1 \
-                == verb.i and any(c.dep_ == "cc" and c.lower_ in ("but", "while", "yet", "whereas")
+                == verb.i and any(c.dep_ == "cc" and c.lower_ in contrast
                                   for c in subject.children):
             return conj
     return subject

@@ -6,10 +6,10 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
+from ..docinfo import info
+
 #: dependency labels whose subtrees are not part of a mention's own words
 _CUT_DEPS = {"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "det", "predet", "prep"}
-#: prepositions that belong to a mention ("source within the ministry", "director of studies")
-_KEEP_PREPS = {"of", "within", "at", "from", "in", "for", "with", "on"}
 
 
 @dataclass
@@ -35,6 +35,9 @@ class MentionBuilder:
         self.honorifics = {w.lower() for w in lexicon["honorifics"]}
         self.source_labels = set(lexicon["source_labels"])
         self.report_nouns = {w.lower() for w in lexicon["report_nouns"]}
+        # prepositions that belong to a mention ("source within the ministry")
+        self.keep_preps = set(lexicon["keep_preps"])
+        self.name_glue = frozenset(lexicon["name_glue"])
         self.pronouns = {k.lower(): v for k, v in lexicon["pronouns"].items()}
         self.title_words = {w.lower().rstrip(".") for w in lexicon.get("title_words", ())}
         self.title_words |= {w.rstrip(".") for w in self.honorifics}
@@ -82,7 +85,7 @@ class MentionBuilder:
         while words and (words[0].lower() in self.honorifics or words[0].lower() == "the"):
             words = words[1:]
         short = " ".join(words) or name_text
-        longer = _title_case_extension(doc, ent, end)
+        longer = _title_case_extension(doc, ent, end, self.name_glue)
         if longer:
             short = f"{short} {longer}"
         label = ent.label_
@@ -117,11 +120,11 @@ class MentionBuilder:
                 tokens.append(child)  # "both sides", "each side"
                 continue
             if child.dep_ in _CUT_DEPS and not (
-                child.dep_ == "prep" and child.i > head.i and child.lower_ in _KEEP_PREPS
+                child.dep_ == "prep" and child.i > head.i and child.lower_ in self.keep_preps
                 and child.head.i == head.i
             ):
                 continue
-            if child.dep_ == "prep" and child.lower_ in _KEEP_PREPS:
+            if child.dep_ == "prep" and child.lower_ in self.keep_preps:
                 sub = list(child.subtree)
                 if any(t.dep_ in ("relcl", "acl") or t.pos_ == "VERB" or (
                         t.dep_ == "appos" and not _in_brackets(t)) for t in sub):
@@ -184,13 +187,7 @@ def _in_brackets(token: Token) -> bool:
 
 
 
-def _name_glue() -> frozenset:
-    from ..lexicon import load_table
-
-    return frozenset(load_table("sources.json")["name_glue"])
-
-
-def _title_case_extension(doc: Doc, ent: Span, end: int) -> str:
+def _title_case_extension(doc: Doc, ent: Span, end: int, glue: frozenset) -> str:
     """Capitalised words right after a name that the NER cut short ("Notes" + "from Poland")."""
     i = ent.end
     last = ent.end
@@ -198,7 +195,7 @@ def _title_case_extension(doc: Doc, ent: Span, end: int) -> str:
         t = doc[i]
         if t.text[:1].isupper() and t.is_alpha:
             last = i + 1
-        elif t.lower_ not in _name_glue():
+        elif t.lower_ not in glue:
             break
         i += 1
     return doc[ent.end:last].text if last > ent.end else ""
@@ -225,12 +222,7 @@ def _balance(doc: Doc, start: int, end: int, head: int) -> tuple[int, int]:
 
 
 def _entity_of(doc: Doc, token: Token) -> Optional[Span]:
-    if not token.ent_type_:
-        return None
-    for ent in doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
+    return info(doc).entity_at(token.i) if token.ent_type_ else None
 
 
 class CanonicalNames:
@@ -258,6 +250,8 @@ class CanonicalNames:
             if len(nxt) == 3 and nxt[0].text == "(" and nxt[2].text == ")":
                 self._acronyms[nxt[1].text] = name
         self._cache: dict[tuple[str, str], str] = {}
+        #: every PERSON mention with its title, built on first need (role-noun resolution)
+        self.people: Optional[list[Mention]] = None
 
     def person_for(self, name: str) -> Optional[str]:
         """A longer PERSON name whose surname is ``name`` (NER often mislabels lone surnames)."""
