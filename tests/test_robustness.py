@@ -256,8 +256,10 @@ def test_threads_share_one_extractor(extractor, seed_0313, seed_0306):
     assert [results[i] for i in range(len(texts))] == serial
 
 
-def test_strings_do_not_pile_up(extractor):
-    """extract/extract_many run in memory zones: new words do not stay in the vocab."""
+def test_strings_do_not_pile_up(extractor, monkeypatch):
+    """Once the warm-up budget is spent, extract/extract_many run in memory zones: new
+    words do not stay in the vocab."""
+    monkeypatch.setattr(extractor, "warm_strings", 0)
     strings = extractor.nlp.vocab.strings
     extractor.extract("warm up said 1 person.")
     before = len(strings)
@@ -266,3 +268,22 @@ def test_strings_do_not_pile_up(extractor):
     for text in texts[:5]:
         extractor.extract(text)
     assert len(strings) == before
+
+
+def test_warm_up_keeps_first_words_then_zones(extractor):
+    """The first block runs outside a zone (its words stay, so the tokenizer cache warms);
+    after the budget every block is zoned; the claims are the same either way."""
+    ex = claimx.Extractor(extractor.nlp)
+    ex.warm_strings, ex.zone_texts = 1, 4
+    strings = ex.nlp.vocab.strings
+    texts = [f"Wv{i}k{string.ascii_lowercase[i % 26]}qq said {i} people died." for i in range(24)]
+    before = len(strings)
+    first = list(ex.pipe(texts[:4], batch_size=4))
+    learnt = len(strings)
+    assert learnt > before
+    rest = list(ex.pipe(texts[4:], batch_size=4))
+    assert len(strings) == learnt
+    zoned = claimx.Extractor(extractor.nlp)
+    zoned.warm_strings = 0
+    assert first + rest == list(zoned.pipe(texts, batch_size=4))
+    assert all(claims for claims in first + rest)

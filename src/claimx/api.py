@@ -67,12 +67,20 @@ class Extractor:
     long stream are freed as it goes and memory stays flat. With ``n_process > 1`` the worker
     processes are started afresh for every block of :attr:`zone_texts_mp` texts, which
     bounds their memory too. :meth:`parse` returns a Doc and so runs outside any zone.
+
+    Warm-up: inside a memory zone spaCy's tokenizer caches nothing, so every word of every
+    block is split afresh. The first blocks therefore run outside a zone, until the
+    vocabulary has learnt :attr:`warm_strings` new strings: the words of the texts seen
+    first stay in the tokenizer cache for the rest of the process, and memory stays bounded
+    (by that budget plus one block). Set ``warm_strings = 0`` to zone every block.
     """
 
     #: texts per memory zone when streaming in one process (results are yielded per block)
     zone_texts = 256
     #: texts per block (and per set of worker processes) when ``n_process > 1``
     zone_texts_mp = 4096
+    #: new strings the vocabulary may keep for good before every block runs in a zone
+    warm_strings = 30_000
 
     def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
@@ -80,6 +88,7 @@ class Extractor:
         # strings the components attach to every doc: permanent, never freed with a zone
         for label in ("QUANTITY", "TIME", "SOURCE", "HEDGE"):
             nlp.vocab.strings.add(label)
+        self._base_strings = len(nlp.vocab.strings)
 
     # -- single texts ------------------------------------------------------------------
     def parse(self, text: str, reference_date: DateLike = None) -> Doc:
@@ -154,9 +163,12 @@ class Extractor:
 
     # -- internals -------------------------------------------------------------------------
     def _zone(self) -> AbstractContextManager:
-        """``nlp.memory_zone()``, unless one is open already (zones do not nest)."""
+        """``nlp.memory_zone()``, unless one is open already (zones do not nest) or the
+        warm-up budget (:attr:`warm_strings`) is not spent yet."""
         zone = getattr(self.nlp, "memory_zone", None)
         if zone is None or self.nlp.vocab.in_memory_zone:
+            return nullcontext()
+        if len(self.nlp.vocab.strings) - self._base_strings < self.warm_strings:
             return nullcontext()
         return zone()
 

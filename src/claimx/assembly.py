@@ -274,7 +274,7 @@ def _sentence_start_before(doc: Doc, char: int, n: int) -> int:
 
 def _side_names(doc: Doc) -> set[str]:
     """Nationality and group adjectives in the text ("Ukrainian", "Russian")."""
-    return {ent.text.lower() for ent in doc.ents if ent.label_ == "NORP"}
+    return {ent.text.lower() for ent in info(doc).ents if ent.label_ == "NORP"}
 
 
 def _is_side(speaker: dict, sides: set[str]) -> bool:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Optional, Union
+from typing import Any, Optional, Union
 
 try:
     import dask.bag as db
@@ -28,9 +28,6 @@ except ImportError as exc:  # pragma: no cover - exercised only without the extr
     ) from exc
 
 from .api import DateLike, Extractor, load
-
-if TYPE_CHECKING:
-    pass
 
 __all__ = ["extract_bag", "extract_dataframe", "worker_extractor"]
 

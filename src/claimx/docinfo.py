@@ -33,6 +33,8 @@ class DocInfo:
         self._sents: Optional[list[Sent]] = None
         self._starts: list[int] = []
         self._entities: Optional[list] = None
+        self._ents: Optional[tuple] = None
+        self._ent_starts: list[int] = []
 
     @property
     def sents(self) -> list[Sent]:
@@ -43,11 +45,30 @@ class DocInfo:
             self._starts = [s.start for s in self._sents]
         return self._sents
 
+    @property
+    def ents(self) -> tuple[Span, ...]:
+        """``doc.ents``, built once (spaCy builds new Span objects on every access)."""
+        if self._ents is None:
+            self._ents = tuple(self.doc.ents)
+            self._ent_starts = [ent.start for ent in self._ents]
+        return self._ents
+
+    def ents_within(self, start: int, end: int) -> list[Span]:
+        """The entities lying wholly inside tokens ``[start, end)`` (as ``Span.ents``)."""
+        ents = self.ents
+        k = bisect_right(self._ent_starts, start - 1)
+        out = []
+        while k < len(ents) and ents[k].start < end:
+            if ents[k].end <= end:
+                out.append(ents[k])
+            k += 1
+        return out
+
     def entity_at(self, i: int) -> Optional[Span]:
         """The named entity holding token ``i``, or None."""
         if self._entities is None:
             self._entities = [None] * self.n_tokens
-            for ent in self.doc.ents:
+            for ent in self.ents:
                 for k in range(ent.start, ent.end):
                     self._entities[k] = ent
         return self._entities[i]

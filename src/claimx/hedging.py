@@ -5,12 +5,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional, Union
 
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 from spacy.util import filter_spans
 
 from .docinfo import info
 from .lexicon import load_rows, load_table
+from .matching import RuleMatcher
 
 
 @dataclass
@@ -36,11 +36,11 @@ class HedgeFinder:
 
     def __init__(self, vocab, cues_path: Union[str, Path, None] = None) -> None:
         self.rules: dict[str, dict] = {}
-        self.matcher = Matcher(vocab)
+        self.matcher = RuleMatcher(vocab)
         for i, row in enumerate(load_rows("hedge_cues.jsonl", cues_path)):
             key = f"claimx_hedge_{i}"
             self.rules[key] = row
-            self.matcher.add(key, [row["pattern"]])
+            self.matcher.add(key, row["pattern"])
         ana = load_table("hedge_anaphora.json")
         self.ana_dets = set(ana["determiners"])
         self.ana_nouns = set(ana["nouns"])
@@ -53,9 +53,9 @@ class HedgeFinder:
     def find(self, doc: Doc) -> list[HedgeCue]:
         """Every hedge cue in ``doc``, longest match first, no overlaps."""
         matches = []
-        for match_id, start, end in self.matcher(doc):
+        for key, start, end in self.matcher(doc):
             matches.append(doc[start:end])
-            matches[-1].label_ = doc.vocab.strings[match_id]  # type: ignore[misc]
+            matches[-1].label_ = key  # type: ignore[misc]
         cues = []
         for span in filter_spans(matches):
             rule = self.rules[span.label_]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ..docinfo import info
 from ..preamble import claims_start
 from ..timex.reference import find_reference_date, reference_header_span
 from .store import register_extensions, store
@@ -21,13 +22,14 @@ class DatelineStage:
         given = data.get("given_reference_date")
         found = None
         if self.detect:
+            text = info(doc).text
             try:
-                span = reference_header_span(doc.text)
+                span = reference_header_span(text)
             except Exception:  # noqa: BLE001 - a bad header never stops the pipeline
                 span = None
             data["header"] = list(span) if span else None
             if not given:
-                found = find_reference_date(doc.text)
+                found = find_reference_date(text)
         data["reference_date"] = given or (found.isoformat() if found else None)
         data["claims_start"] = None
         claims_start(doc)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, Optional, Union
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 BOUNDS = ("exact", "more_than", "at_least", "less_than", "at_most", "about", "range")
+_HAS_DIGIT = re.compile(r"\d")
 _NON_UNIT_POS = frozenset(
     {"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART", "ADV", "NUM", "INTJ"}
 )
@@ -112,6 +114,14 @@ class QuantityFinder:
         for entry in list(self.before.values()) + list(self.after.values()):
             if entry.get("bound") not in BOUNDS:
                 raise ValueError(f"unknown bound in quantity lexicon: {entry!r}")
+        self.starters = self.numbers.start_words() | self.vague.start_words()
+
+    def _may_start(self, ctx: _Ctx, i: int) -> bool:
+        """Can a quantity begin at token ``i``? Digits, or a word that starts a number or
+        a vague amount; every other token is skipped without parsing."""
+        word = ctx.words[i]
+        return (_HAS_DIGIT.search(word) is not None or word.lower() in self.starters
+                or ctx.low[i] in self.starters)
 
     # -- public --------------------------------------------------------------------------
     def find(self, doc: Doc, exclude: Sequence[tuple[int, int]] = ()) -> list[QuantityHit]:
@@ -121,6 +131,9 @@ class QuantityFinder:
         hits: list[QuantityHit] = []
         i = 0
         while i < ctx.n:
+            if not self._may_start(ctx, i):
+                i += 1
+                continue
             hit, nxt = self._at(ctx, i)
             if hit is not None:
                 hits.append(hit)

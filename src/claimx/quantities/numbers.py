@@ -126,6 +126,12 @@ class NumberParser:
                                         k + len(low))
         return scale, end
 
+    def start_words(self) -> frozenset[str]:
+        """Every lower-cased word, not written with digits, that :meth:`parse` can start
+        at: signs, articles ("a dozen"), number and fraction words, Unicode fractions."""
+        return frozenset(self.minus | self.articles | set(self.units) | set(self.tens)
+                         | set(self.fractions) | {k.lower() for k in self.unicode_fractions})
+
     def is_word_number(self, low: str) -> bool:
         """True for a cardinal number word ("seven", "twenty", "million")."""
         return low in self.units or low in self.tens or low in self.scales

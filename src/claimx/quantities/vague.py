@@ -29,6 +29,10 @@ class VagueParser:
             k.lower(): float(v) for k, v in data.get("multiplier_scales", {}).items()
         }
 
+    def start_words(self) -> frozenset[str]:
+        """Every word :meth:`parse` can start at."""
+        return frozenset(set(self.heads) | {key[0] for key in self.multipliers})
+
     def parse(self, low: Sequence[str], i: int) -> Optional[VagueParse]:
         """Parse a vague amount starting at ``low[i]`` (lower-cased token texts)."""
         n = len(low)

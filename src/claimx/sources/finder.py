@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional, Union
 
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
 from ..docinfo import info, sent_of
 from ..lexicon import load_rows, load_table
+from ..matching import RuleMatcher
 from ..preamble import claims_start
 from ..spanindex import trim_span
 from .mentions import CanonicalNames, Mention, MentionBuilder
@@ -57,12 +57,12 @@ class AttributionFinder:
         self.absolute_preps = set(self.lexicon["absolute_preps"])
         self.contrast_words = set(self.lexicon["contrast_conjunctions"])
         self.citing_lemmas = set(self.lexicon["citing_lemmas"])
-        self.matcher = Matcher(vocab)
+        self.matcher = RuleMatcher(vocab)
         self.phrase_rules: dict[str, dict] = {}
         for i, row in enumerate(load_rows("attribution_phrases.jsonl", phrases_path)):
             key = f"claimx_attr_{i}"
             self.phrase_rules[key] = row
-            self.matcher.add(key, [row["pattern"]])
+            self.matcher.add(key, row["pattern"])
 
     # ------------------------------------------------------------------------------------
     def find(self, doc: Doc) -> list[Attribution]:
@@ -78,8 +78,8 @@ class AttributionFinder:
                 if att is not None:
                     found.append(att)
         found.extend(self._colons(doc))
-        for match_id, start, end in self.matcher(doc):
-            rule = self.phrase_rules[doc.vocab.strings[match_id]]
+        for key, start, end in self.matcher(doc):
+            rule = self.phrase_rules[key]
             att = self._phrase(doc, start, end, rule)
             if att is not None:
                 found.append(att)
@@ -99,7 +99,8 @@ class AttributionFinder:
             if colon is None or colon.i == sent.start or colon.i + 1 >= sent.end:
                 continue
             name = doc[sent.start:colon.i]
-            ents = [e for e in name.ents if e.label_ in ("PERSON", "ORG")]
+            ents = [e for e in table.ents_within(sent.start, colon.i)
+                    if e.label_ in ("PERSON", "ORG")]
             if len(ents) != 1 or ents[0].end != colon.i or any(
                     t.pos_ not in ("PROPN", "NOUN", "ADJ", "PUNCT", "DET") for t in name):
                 continue
@@ -422,7 +423,7 @@ class AttributionFinder:
     def _titled_people(self, doc: Doc, before: int, canon: CanonicalNames) -> list[Mention]:
         """Mentions of the people named before token ``before``, with their titles."""
         if canon.people is None:  # built once per document
-            canon.people = [self.mentions.build(doc, ent.root, canon) for ent in doc.ents
+            canon.people = [self.mentions.build(doc, ent.root, canon) for ent in info(doc).ents
                             if ent.label_ == "PERSON"]
         return [m for m in canon.people if m.end <= before]
 
@@ -559,7 +560,7 @@ def _nearest(doc: Doc, mention: Mention, recent: list[Mention], want: str) -> Op
 def _nearest_entity(doc: Doc, before: int, want: str) -> Optional[Mention]:
     """The latest fitting entity before token ``before``, subjects first (they are salient)."""
     labels = ("PERSON",) if want == "PERSON" else ("PERSON", "ORG", "GPE", "NORP")
-    candidates = [ent for ent in doc.ents if ent.end <= before and ent.label_ in labels]
+    candidates = [ent for ent in info(doc).ents if ent.end <= before and ent.label_ in labels]
     if not candidates:
         return None
     subjects = [ent for ent in candidates if ent.root.dep_ in ("nsubj", "nsubjpass")]

@@ -167,7 +167,7 @@ class MentionBuilder:
         return None
 
     def _inner_entity(self, doc: Doc, start: int, end: int) -> Optional[Span]:
-        for ent in doc.ents:
+        for ent in info(doc).ents:
             if ent.start >= start and ent.end <= end and ent.label_ in self.source_labels:
                 return ent
             if ent.start >= end:
@@ -231,7 +231,7 @@ class CanonicalNames:
     def __init__(self, doc: Doc, honorifics: set[str], start_char: int = 0) -> None:
         self._names: list[tuple[str, str]] = []  # (name, label)
         self._acronyms: dict[str, str] = {}
-        for ent in doc.ents:
+        for ent in info(doc).ents:
             if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP", "FAC") or \
                     ent.start_char < start_char:
                 continue

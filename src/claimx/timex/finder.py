@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, NamedTuple, Optional, Union
 
 from claimx.docinfo import info, sent_of
 from claimx.timex.dates import shift
+from claimx.timex.gates import gate_open, present_words
 from claimx.timex.reference import reference_header_span
 from claimx.timex.resolve import Resolution, interpret, normalize
 from claimx.timex.rules import Pattern, Rules, _alt, load_rules, rules_key
@@ -112,7 +113,7 @@ class TimeFinder:
         if reference_date is not None and not isinstance(reference_date, dt.date):
             reference_date = None
         try:
-            text = doc.text
+            text = info(doc).text
             if not text or not text.strip():
                 return []
             hits = self._find(doc, text, reference_date)
@@ -165,7 +166,10 @@ class TimeFinder:
         self, doc: Doc, text: str, ref: Optional[dt.date], taken: bytearray, rejected: bytearray
     ) -> list[_Hit]:
         cands = []
+        present = present_words(text.casefold(), self.rules.gate_words)
         for index, pattern in enumerate(self.rules.patterns):
+            if not gate_open(pattern.gate, present):
+                continue
             for m in self._matches(pattern, text):
                 if any(taken[m.start(): m.end()]):
                     continue
@@ -380,7 +384,7 @@ class TimeFinder:
         self, doc: Doc, text: str, ref: Optional[dt.date], taken: bytearray, rejected: bytearray
     ) -> list[_Hit]:
         out = []
-        for ent in doc.ents:
+        for ent in info(doc).ents:
             if ent.label_ != "DATE":
                 continue
             toks = [t for t in ent if not t.is_space]

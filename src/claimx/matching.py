@@ -1,0 +1,109 @@
+"""Running rule-file patterns through spaCy's ``Matcher`` only where they can match.
+
+spaCy's Matcher tries every pattern at every token, and a set test such as
+``{"LOWER": {"IN": [...]}}`` calls back into Python each time. Most sentences of a news
+article hold none of the words a rule needs, so :class:`RuleMatcher` first finds, with one
+array test per word set, the sentences that hold at least one word for every required
+token of some rule, and runs the Matcher on those sentences only.
+
+Matches are the Matcher's own, with one difference: a match never crosses a sentence
+boundary. Rules whose tokens test no word (only POS, say) are tried on every sentence.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from spacy.attrs import LEMMA, LOWER, NORM, ORTH
+from spacy.matcher import Matcher
+
+from .docinfo import info
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+#: token attributes whose word tests can pre-select sentences, and their array columns
+_WORD_ATTRS = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER, "NORM": NORM, "LEMMA": LEMMA}
+_COLUMNS = (ORTH, LOWER, NORM, LEMMA)
+
+
+def _words_of(value: Any) -> list[str] | None:
+    """The words a token test accepts (``"x"`` or ``{"IN": [...]}``), or None."""
+    if isinstance(value, str):
+        return [value]
+    if (isinstance(value, dict) and set(value) == {"IN"} and isinstance(value["IN"], list)
+            and all(isinstance(v, str) for v in value["IN"])):
+        return list(value["IN"])
+    return None
+
+
+def word_tests(pattern: Sequence[dict[str, Any]]) -> list[tuple[int, frozenset[str]]]:
+    """(attribute ID, accepted words) for each word test of a required token of
+    ``pattern``: a sentence lacking every word of any one test cannot hold a match."""
+    tests = []
+    for token in pattern:
+        if not isinstance(token, dict) or token.get("OP", "+") != "+":
+            continue  # optional, negated or counted tokens prove nothing
+        for attr, value in token.items():
+            column = _WORD_ATTRS.get(attr.upper())
+            words = _words_of(value) if column is not None else None
+            if words:
+                tests.append((column, frozenset(words)))
+    return tests
+
+
+class RuleMatcher:
+    """A spaCy ``Matcher`` run only on the sentences where a rule can match."""
+
+    def __init__(self, vocab) -> None:
+        self.vocab = vocab
+        self.matcher = Matcher(vocab)
+        # per rule: a list of (column index, array of word hashes); empty = every sentence
+        self._rules: list[list[tuple[int, np.ndarray]]] = []
+
+    def add(self, key: str, pattern: list[dict[str, Any]]) -> None:
+        """Add one rule (a Matcher token pattern) under ``key``."""
+        self.matcher.add(key, [pattern])
+        strings = self.vocab.strings
+        self._rules.append([
+            (_COLUMNS.index(column),
+             np.array(sorted(strings.add(w) for w in words), dtype=np.uint64))
+            for column, words in word_tests(pattern)
+        ])
+
+    def __len__(self) -> int:
+        return len(self.matcher)
+
+    def candidate_sentences(self, doc: Doc) -> list[tuple[int, int]]:
+        """Token ranges of the sentences where some rule may match, in text order."""
+        sents = info(doc).sents
+        if not sents or not self._rules:
+            return []
+        if any(not tests for tests in self._rules):
+            return [(s.start, s.end) for s in sents]
+        table = doc.to_array(list(_COLUMNS))
+        starts = np.fromiter((s.start for s in sents), dtype=np.intp, count=len(sents))
+        seen: dict[tuple[int, int], np.ndarray] = {}
+        wanted = np.zeros(len(sents), dtype=bool)
+        for tests in self._rules:
+            ok = np.ones(len(sents), dtype=bool)
+            for column, hashes in tests:
+                key = (column, id(hashes))
+                if key not in seen:
+                    hits = np.isin(table[:, column], hashes).astype(np.int32)
+                    seen[key] = np.add.reduceat(hits, starts) > 0
+                ok &= seen[key]
+                if not ok.any():
+                    break
+            wanted |= ok
+        return [(sents[k].start, sents[k].end) for k in np.flatnonzero(wanted)]
+
+    def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
+        """(key, start, end) of every match, in the Matcher's order, sentence by sentence."""
+        out = []
+        strings = self.vocab.strings
+        for start, end in self.candidate_sentences(doc):
+            for match_id, a, b in self.matcher(doc[start:end]):
+                out.append((strings[match_id], a + start, b + start))
+        return out
