@@ -1,21 +1,23 @@
 """The shortcuts taken for speed find exactly what the slow way finds.
 
 - ``RuleMatcher`` runs spaCy's Matcher only on sentences holding a word each rule needs;
-- time patterns are skipped on texts lacking a word every match contains (word gates);
+- the time patterns are run in one combined pass over each text;
 - the quantity scan only parses tokens that can begin a number.
 """
 from __future__ import annotations
 
 import datetime as dt
+import re
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from spacy.matcher import Matcher
 
 from claimx.matching import RuleMatcher, word_tests
 from claimx.quantities.finder import QuantityFinder
 from claimx.timex.finder import TimeFinder
-from claimx.timex.gates import gate_open, template_gate
+from claimx.timex.rules import LEFT_EDGE
+from claimx.timex.scan import CombinedScan, first_char_guard
 
 EXAMPLES = settings(max_examples=60, deadline=None, derandomize=True,
                     suppress_health_check=[HealthCheck.too_slow])
@@ -24,7 +26,8 @@ WORDS = ["the", "police", "said", "could", "not", "verify", "reportedly", "no", 
          "confirmation", "may", "have", "fled", "it", "is", "unclear", "whether", "estimated",
          "3,000", "two", "dozen", "half", "a", "million", "on", "Monday", "last", "week",
          "three", "days", "ago", "in", "March", "2021", "spring", "weekend", "according", "to",
-         "officials", "denied", "$", "5bn", "about", "-", "people", "died", "."]
+         "officials", "denied", "$", "5bn", "about", "-", "people", "died", ".", "5", "17th",
+         "Q3", "1990s", "2019-20", "Friday", "year", "day", "before", "Sept.", "of", "next"]
 
 sentences = st.lists(st.sampled_from(WORDS), min_size=1, max_size=14).map(
     lambda ws: " ".join(ws).capitalize() + ".")
@@ -84,41 +87,55 @@ def test_rule_matcher_equals_the_matcher(extractor, text):
     assert rm(doc) == _plain_matches(doc, RULES)
 
 
-def test_template_gates():
-    lex = {"months": ["january", "march"], "month_abbreviations": ["jan", "mar"],
-           "seasons": ["spring", "the fall"]}
-    assert template_gate("{MONTH} {DAY},? {YEAR}", lex) == (
-        (frozenset({"january", "march", "jan", "mar"}),),)
-    # groups and optional words prove nothing; plain words and list words do
-    assert template_gate("(?:the )?{SEASON} (?:of )?{YEAR}", lex) == (
-        (frozenset({"spring", "fall"}),),)
-    assert template_gate("weeks? ago", lex) == ((frozenset({"week"}), frozenset({"ago"})),)
-    # every top-level alternative needs a word, else there is no gate
-    assert template_gate("the day before|{YEAR}", lex) is None
-    gate = template_gate("a day later|the day after", lex)
-    assert gate_open(gate, frozenset({"day", "later"}))
-    assert not gate_open(gate, frozenset({"day"}))
-    assert gate_open(None, frozenset())
+def test_first_char_guard():
+    assert first_char_guard(r"(?:the )?(?:spring|fall)", re.I) == "(?=[fst])"
+    assert first_char_guard(r"\d+ days", re.I) == r"(?=[\d])"
+    # nothing to tell: a match may begin anywhere, or be empty
+    assert first_char_guard(r".x", re.I) == ""
+    assert first_char_guard(r"(?:a)?", re.I) == ""
 
 
-class _UngatedTimes(TimeFinder):
-    """Every pattern scanned on every text."""
+def test_combined_scan_leaves_out_backreferences():
+    pats = [re.compile(r"\b(\w+) \1\b"), re.compile(r"\bspring\b", re.I), None]
+    scan = CombinedScan(pats)
+    assert scan.members == [1]
+    found = scan.finditer("Spring is spring is spring")
+    assert [m.span() for m in found[1]] == [(0, 6), (10, 16), (20, 26)]
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.rules = type(self.rules)(**{**vars(self.rules), "patterns": [
-            type(p)(**{**vars(p), "gate": None}) for p in self.rules.patterns]})
+
+TIME_REGEXES = [p.find for p in TimeFinder().rules.patterns]
+TIME_SCAN = CombinedScan(TIME_REGEXES, prefix=LEFT_EDGE)
 
 
-GATED, UNGATED = TimeFinder(), _UngatedTimes()
+@settings(max_examples=300, deadline=None, derandomize=True)
+@example("On 5 March 2021, 7 May and 28-30 Sept. 2019, in the 1990s, Q3 2019 and 2019-2020.")
+@example("Three days ago, next Friday, the day before, last spring, mid-2020, 12/05.")
+@given(st.one_of(texts, st.text(alphabet="MarchJnuyQ 0123456789-, .the'dsago\n:/",
+                                max_size=80)))
+def test_combined_scan_equals_one_scan_per_pattern(text):
+    assert len(TIME_SCAN.members) >= len(TIME_REGEXES) - 2
+    found = TIME_SCAN.finditer(text)
+    for index in TIME_SCAN.members:
+        expected = [(m.span(), m.groupdict()) for m in TIME_REGEXES[index].finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in found[index]] == expected
+
+
+class _PatternByPattern(TimeFinder):
+    """Every time pattern scanned on its own."""
+
+    def _combined_scan(self):
+        return CombinedScan([])
+
+
+ONE_PASS, PATTERN_BY_PATTERN = TimeFinder(), _PatternByPattern()
 
 
 @EXAMPLES
 @given(texts)
-def test_time_gates_change_no_hit(extractor, text):
+def test_time_hits_equal_pattern_by_pattern(extractor, text):
     doc = extractor.nlp(text)
     ref = dt.date(2023, 3, 13)
-    assert UNGATED.find(doc, ref) == GATED.find(doc, ref)
+    assert ONE_PASS.find(doc, ref) == PATTERN_BY_PATTERN.find(doc, ref)
 
 
 class _EveryToken(QuantityFinder):

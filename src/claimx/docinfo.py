@@ -35,6 +35,39 @@ class DocInfo:
         self._entities: Optional[list] = None
         self._ents: Optional[tuple] = None
         self._ent_starts: list[int] = []
+        self._words: Optional[list[str]] = None
+        self._lowers: list[str] = []
+        self._spaced: list[bool] = []
+
+    def _read_words(self) -> None:
+        from spacy.attrs import LOWER, ORTH, SPACY
+
+        strings = self.doc.vocab.strings
+        rows = self.doc.to_array([ORTH, LOWER, SPACY]).tolist() if self.n_tokens else []
+        self._words = [strings[orth] for orth, _, _ in rows]
+        self._lowers = [strings[low] for _, low, _ in rows]
+        self._spaced = [bool(space) for _, _, space in rows]
+
+    @property
+    def words(self) -> list[str]:
+        """Every token's text (``token.text``), read in one pass."""
+        if self._words is None:
+            self._read_words()
+        return self._words  # type: ignore[return-value]
+
+    @property
+    def lowers(self) -> list[str]:
+        """Every token's ``lower_``."""
+        if self._words is None:
+            self._read_words()
+        return self._lowers
+
+    @property
+    def spaced(self) -> list[bool]:
+        """Whether each token is followed by whitespace (``token.whitespace_``)."""
+        if self._words is None:
+            self._read_words()
+        return self._spaced
 
     @property
     def sents(self) -> list[Sent]:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, Optional, Union
 
-from claimx.docinfo import sent_of
+from claimx.docinfo import info, sent_of
 from claimx.quantities.entity import EntityFinder
 from claimx.quantities.exclusions import Exclusions
 from claimx.quantities.lexicon import load_lexicon
@@ -55,9 +55,11 @@ class _Ctx:
     def __init__(self, doc: Doc, currencies: CurrencyTable, exclude: Sequence[tuple[int, int]]):
         self.doc = doc
         self.n = len(doc)
-        self.words = [t.text for t in doc]
-        self.low = [t.lower_ for t in doc]
-        self.attached = [i > 0 and not doc[i - 1].whitespace_ for i in range(self.n)]
+        table = info(doc)
+        self.words = list(table.words)  # a copy: currency prefixes are split off below
+        self.low = table.lowers
+        spaced = table.spaced
+        self.attached = [i > 0 and not spaced[i - 1] for i in range(self.n)]
         self.prefix_currency: dict[int, str] = {}
         for i, w in enumerate(self.words):
             if (w and not w[0].isalnum()) or (len(w) > 3 and w[:3].isupper() and w[:3].isalpha()

@@ -7,6 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional, Union
 
+import numpy as np
+from spacy.attrs import POS
+from spacy.symbols import VERB
 from spacy.tokens import Doc, Token
 
 from ..docinfo import info, sent_of
@@ -71,8 +74,9 @@ class AttributionFinder:
         found: list[Attribution] = []
         quotes = find_quotations(info(doc).text)
         quote_starts = [q0 for q0, _ in quotes]
-        for token in doc:
-            if token.pos_ == "VERB" and token.lemma_.lower() in self.verbs and not _inside(
+        for i in _verb_indices(doc):
+            token = doc[i]
+            if token.lemma_.lower() in self.verbs and not _inside(
                     quotes, quote_starts, token.idx):
                 att = self._verb(doc, token)
                 if att is not None:
@@ -555,6 +559,13 @@ def _nearest(doc: Doc, mention: Mention, recent: list[Mention], want: str) -> Op
             continue
         return other
     return None
+
+
+def _verb_indices(doc: Doc) -> list[int]:
+    """The indices of the tokens tagged VERB, read from the POS column in one pass."""
+    if not len(doc):
+        return []
+    return np.flatnonzero(doc.to_array(POS) == VERB).tolist()
 
 
 def _nearest_entity(doc: Doc, before: int, want: str) -> Optional[Mention]:

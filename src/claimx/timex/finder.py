@@ -23,10 +23,10 @@ from typing import TYPE_CHECKING, NamedTuple, Optional, Union
 
 from claimx.docinfo import info, sent_of
 from claimx.timex.dates import shift
-from claimx.timex.gates import gate_open, present_words
 from claimx.timex.reference import reference_header_span
 from claimx.timex.resolve import Resolution, interpret, normalize
-from claimx.timex.rules import Pattern, Rules, _alt, load_rules, rules_key
+from claimx.timex.rules import LEFT_EDGE, Pattern, Rules, _alt, load_rules, rules_key
+from claimx.timex.scan import CombinedScan
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -68,6 +68,7 @@ class TimeFinder:
     def __init__(self, rules_path: Union[str, Path, None] = None) -> None:
         self._key = rules_key(rules_path)
         self.rules: Rules = load_rules(self._key)
+        self._scan: Optional[CombinedScan] = None
         lex = self.rules.lex
         self._month_ctx = {w.lower() for w in lex.get("month_context", [])}
         self._year_ctx = {w.lower() for w in lex.get("year_context", [])}
@@ -145,6 +146,15 @@ class TimeFinder:
         hits.sort(key=lambda h: h.s)
         return self._no_overlap(hits, header)
 
+    def _combined_scan(self) -> CombinedScan:
+        """The patterns without an anchor, joined for one pass per text (built on first
+        use; anchored patterns are scanned around their anchors by :meth:`_matches`)."""
+        if self._scan is None:
+            self._scan = CombinedScan(
+                [p.find if p.anchor is None else None for p in self.rules.patterns],
+                prefix=LEFT_EDGE)
+        return self._scan
+
     def _resolve(self, text: str, ref: Optional[dt.date], fallback: bool = False):
         return _interpret_cached(normalize(text), ref, self._key, fallback)
 
@@ -166,11 +176,10 @@ class TimeFinder:
         self, doc: Doc, text: str, ref: Optional[dt.date], taken: bytearray, rejected: bytearray
     ) -> list[_Hit]:
         cands = []
-        present = present_words(text.casefold(), self.rules.gate_words)
+        combined = self._combined_scan().finditer(text)
         for index, pattern in enumerate(self.rules.patterns):
-            if not gate_open(pattern.gate, present):
-                continue
-            for m in self._matches(pattern, text):
+            found = combined.get(index)
+            for m in found if found is not None else self._matches(pattern, text):
                 if any(taken[m.start(): m.end()]):
                     continue
                 span = doc.char_span(m.start(), m.end(), alignment_mode="expand")

@@ -8,8 +8,6 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, Optional, Union
 
-from .gates import Gate, gate_words, template_gate
-
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 LEXICON_FILE = "time_lexicon.json"
 PATTERNS_FILE = "time_patterns.json"
@@ -39,8 +37,6 @@ class Pattern:
     check: Optional[str] = None
     params: tuple = ()
     anchor: Optional[re.Pattern] = None
-    #: words a text must contain for a match to be possible (see :mod:`claimx.timex.gates`)
-    gate: Optional[Gate] = None
 
     @property
     def full(self) -> re.Pattern:
@@ -64,8 +60,6 @@ class Rules:
     month_names: dict = field(default_factory=dict)
     weekday_names: dict = field(default_factory=dict)
     numbers: dict = field(default_factory=dict)
-    #: every word some pattern's gate tests
-    gate_words: frozenset = frozenset()
 
 
 def _alt(words, escape: bool = True) -> str:
@@ -209,10 +203,8 @@ def load_rules(rules_path: Optional[str] = None) -> Rules:
                 check=spec.get("check"),
                 params=params,
                 anchor=re.compile(spec["anchor"], flags) if spec.get("anchor") else None,
-                gate=template_gate(spec["template"], lex),
             )
         )
-    rules.gate_words = gate_words(p.gate for p in rules.patterns)
     if pats.get("clock"):
         clock = pats["clock"].replace(" ", "[^\\S\\n]?")
         zones = _alt(lex.get("clock_zones", []))
