@@ -43,6 +43,8 @@ def main() -> None:
     p.add_argument("--batch-size", type=int, default=64)
     p.add_argument("--n-process", type=int, default=1)
     p.add_argument("--no-zone", action="store_true", help="disable claimx's memory zones")
+    p.add_argument("--warm-strings", type=int, default=None,
+                   help="set Extractor.warm_strings (the strings kept before zones start)")
     args = p.parse_args()
 
     import claimx
@@ -56,10 +58,13 @@ def main() -> None:
     ex = claimx.load()
     if args.no_zone:
         ex._zone = nullcontext
+    if args.warm_strings is not None:
+        ex.warm_strings = args.warm_strings
     print(machine())
     print(f"{args.docs} documents cycling {len(units)} corpus {args.unit}s "
           f"(mean {sum(map(len, units)) / len(units):.0f} characters), perturbed; "
-          f"memory zones {'OFF' if args.no_zone else 'on'}; n_process={args.n_process}",
+          f"memory zones {'OFF' if args.no_zone else 'on'} (warm_strings={ex.warm_strings}); "
+          f"n_process={args.n_process}",
           flush=True)
     print(f"{'docs':>6}  {'RSS MB':>7}  {'strings':>8}  {'claims':>7}  {'seconds':>7}",
           flush=True)

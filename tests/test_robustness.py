@@ -257,8 +257,8 @@ def test_threads_share_one_extractor(extractor, seed_0313, seed_0306):
 
 
 def test_strings_do_not_pile_up(extractor, monkeypatch):
-    """Once the warm-up budget is spent, extract/extract_many run in memory zones: new
-    words do not stay in the vocab."""
+    """Without the tokenizer warm-up, extract/extract_many keep no new words: they run in
+    memory zones."""
     monkeypatch.setattr(extractor, "warm_strings", 0)
     strings = extractor.nlp.vocab.strings
     extractor.extract("warm up said 1 person.")
@@ -271,8 +271,9 @@ def test_strings_do_not_pile_up(extractor, monkeypatch):
 
 
 def test_warm_up_keeps_first_words_then_zones(extractor):
-    """The first block runs outside a zone (its words stay, so the tokenizer cache warms);
-    after the budget every block is zoned; the claims are the same either way."""
+    """Until the warm-up budget is spent, a block's texts are tokenized outside the zone
+    (their words stay, so the tokenizer cache warms); after it nothing more is kept; the
+    claims are the same either way."""
     ex = claimx.Extractor(extractor.nlp)
     ex.warm_strings, ex.zone_texts = 1, 4
     strings = ex.nlp.vocab.strings

@@ -69,18 +69,19 @@ class Extractor:
     bounds their memory too. :meth:`parse` returns a Doc and so runs outside any zone.
 
     Warm-up: inside a memory zone spaCy's tokenizer caches nothing, so every word of every
-    block is split afresh. The first blocks therefore run outside a zone, until the
-    vocabulary has learnt :attr:`warm_strings` new strings: the words of the texts seen
-    first stay in the tokenizer cache for the rest of the process, and memory stays bounded
-    (by that budget plus one block). Set ``warm_strings = 0`` to zone every block.
+    block would be split afresh. Until the vocabulary has learnt :attr:`warm_strings` new
+    strings, each block is therefore first run through the tokenizer alone, outside the
+    zone: the words of the texts seen first stay in the tokenizer cache for the rest of the
+    process. Only the tokenizer's lexemes and cache entries are kept, so memory stays bounded
+    (by that budget plus one block). Set ``warm_strings = 0`` to skip the warm-up.
     """
 
     #: texts per memory zone when streaming in one process (results are yielded per block)
     zone_texts = 256
     #: texts per block (and per set of worker processes) when ``n_process > 1``
     zone_texts_mp = 4096
-    #: new strings the vocabulary may keep for good before every block runs in a zone
-    warm_strings = 30_000
+    #: new strings the tokenizer may keep for good (outside zones) to warm its cache
+    warm_strings = 20_000
 
     def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
@@ -148,6 +149,8 @@ class Extractor:
             chunks.extend((part, ref) for _, part in parts)
         records: list[list[dict]] = []
         if chunks:
+            with self._lock:
+                self._warm_tokenizer(part for part, _ in chunks)
             with self._lock, self._zone():
                 docs = (self._make_doc(part, ref) for part, ref in chunks)
                 for doc in self.nlp.pipe(docs, batch_size=batch_size,
@@ -163,14 +166,22 @@ class Extractor:
 
     # -- internals -------------------------------------------------------------------------
     def _zone(self) -> AbstractContextManager:
-        """``nlp.memory_zone()``, unless one is open already (zones do not nest) or the
-        warm-up budget (:attr:`warm_strings`) is not spent yet."""
+        """``nlp.memory_zone()``, unless one is open already (zones do not nest)."""
         zone = getattr(self.nlp, "memory_zone", None)
         if zone is None or self.nlp.vocab.in_memory_zone:
             return nullcontext()
-        if len(self.nlp.vocab.strings) - self._base_strings < self.warm_strings:
-            return nullcontext()
         return zone()
+
+    def _warm_tokenizer(self, texts: Iterable[str]) -> None:
+        """Tokenize ``texts`` outside any zone while the :attr:`warm_strings` budget lasts,
+        so that their words stay in the tokenizer cache (the docs are thrown away)."""
+        vocab = self.nlp.vocab
+        if getattr(vocab, "in_memory_zone", True):
+            return
+        for text in texts:
+            if len(vocab.strings) - self._base_strings >= self.warm_strings:
+                return
+            self.nlp.tokenizer(text)
 
     def _make_doc(self, text: str, ref: Optional[dt.date]) -> Doc:
         from .pipeline.store import store
