@@ -151,11 +151,11 @@ class Extractor:
         if chunks:
             with self._lock:
                 self._warm_tokenizer(part for part, _ in chunks)
-            with self._lock, self._zone():
-                docs = (self._make_doc(part, ref) for part, ref in chunks)
-                for doc in self.nlp.pipe(docs, batch_size=batch_size,
-                                         n_process=n_process if len(chunks) > 1 else 1):
-                    records.append(list((doc._.claimx_store or {}).get("claims", ())))
+                with self._zone():
+                    docs = (self._make_doc(part, ref) for part, ref in chunks)
+                    for doc in self.nlp.pipe(docs, batch_size=batch_size,
+                                             n_process=n_process if len(chunks) > 1 else 1):
+                        records.append(list((doc._.claimx_store or {}).get("claims", ())))
         results = []
         done = 0
         for offsets in plan:

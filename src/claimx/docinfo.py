@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 from bisect import bisect_right
+from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple, Optional
 
 if TYPE_CHECKING:
@@ -24,7 +25,7 @@ class Sent(NamedTuple):
 
 
 class DocInfo:
-    """The text and the sentence table of one Doc."""
+    """The text, sentence table, entities and token texts of one Doc, each built once."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
@@ -33,41 +34,31 @@ class DocInfo:
         self._sents: Optional[list[Sent]] = None
         self._starts: list[int] = []
         self._entities: Optional[list] = None
-        self._ents: Optional[tuple] = None
-        self._ent_starts: list[int] = []
-        self._words: Optional[list[str]] = None
-        self._lowers: list[str] = []
-        self._spaced: list[bool] = []
 
-    def _read_words(self) -> None:
+    @cached_property
+    def _word_columns(self) -> tuple[list[str], list[str], list[bool]]:
+        """Token texts, lower-cased texts and trailing-space flags, read in one pass."""
         from spacy.attrs import LOWER, ORTH, SPACY
 
         strings = self.doc.vocab.strings
         rows = self.doc.to_array([ORTH, LOWER, SPACY]).tolist() if self.n_tokens else []
-        self._words = [strings[orth] for orth, _, _ in rows]
-        self._lowers = [strings[low] for _, low, _ in rows]
-        self._spaced = [bool(space) for _, _, space in rows]
+        return ([strings[orth] for orth, _, _ in rows], [strings[low] for _, low, _ in rows],
+                [bool(space) for _, _, space in rows])
 
     @property
     def words(self) -> list[str]:
-        """Every token's text (``token.text``), read in one pass."""
-        if self._words is None:
-            self._read_words()
-        return self._words  # type: ignore[return-value]
+        """Every token's text (``token.text``)."""
+        return self._word_columns[0]
 
     @property
     def lowers(self) -> list[str]:
         """Every token's ``lower_``."""
-        if self._words is None:
-            self._read_words()
-        return self._lowers
+        return self._word_columns[1]
 
     @property
     def spaced(self) -> list[bool]:
         """Whether each token is followed by whitespace (``token.whitespace_``)."""
-        if self._words is None:
-            self._read_words()
-        return self._spaced
+        return self._word_columns[2]
 
     @property
     def sents(self) -> list[Sent]:
@@ -78,13 +69,14 @@ class DocInfo:
             self._starts = [s.start for s in self._sents]
         return self._sents
 
-    @property
+    @cached_property
     def ents(self) -> tuple[Span, ...]:
         """``doc.ents``, built once (spaCy builds new Span objects on every access)."""
-        if self._ents is None:
-            self._ents = tuple(self.doc.ents)
-            self._ent_starts = [ent.start for ent in self._ents]
-        return self._ents
+        return tuple(self.doc.ents)
+
+    @cached_property
+    def _ent_starts(self) -> list[int]:
+        return [ent.start for ent in self.ents]
 
     def ents_within(self, start: int, end: int) -> list[Span]:
         """The entities lying wholly inside tokens ``[start, end)`` (as ``Span.ents``)."""

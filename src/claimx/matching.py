@@ -12,7 +12,7 @@ boundary. Rules whose tokens test no word (only POS, say) are tried on every sen
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Optional
 
 import numpy as np
 from spacy.attrs import LEMMA, LOWER, NORM, ORTH
@@ -59,41 +59,43 @@ class RuleMatcher:
     def __init__(self, vocab) -> None:
         self.vocab = vocab
         self.matcher = Matcher(vocab)
-        # per rule: a list of (column index, array of word hashes); empty = every sentence
-        self._rules: list[list[tuple[int, np.ndarray]]] = []
+        # the distinct word tests of all rules: (array column, sorted word hashes)
+        self._tests: list[tuple[int, np.ndarray]] = []
+        self._test_ids: dict[tuple[int, frozenset[str]], int] = {}
+        # per rule: indices into self._tests; an empty list means every sentence
+        self._rules: list[list[int]] = []
 
     def add(self, key: str, pattern: list[dict[str, Any]]) -> None:
         """Add one rule (a Matcher token pattern) under ``key``."""
         self.matcher.add(key, [pattern])
-        strings = self.vocab.strings
-        self._rules.append([
-            (_COLUMNS.index(column),
-             np.array(sorted(strings.add(w) for w in words), dtype=np.uint64))
-            for column, words in word_tests(pattern)
-        ])
-
-    def __len__(self) -> int:
-        return len(self.matcher)
+        ids = []
+        for column, words in word_tests(pattern):
+            if (column, words) not in self._test_ids:
+                hashes = sorted(self.vocab.strings.add(w) for w in words)
+                self._test_ids[(column, words)] = len(self._tests)
+                self._tests.append((_COLUMNS.index(column), np.array(hashes, dtype=np.uint64)))
+            ids.append(self._test_ids[(column, words)])
+        self._rules.append(ids)
 
     def candidate_sentences(self, doc: Doc) -> list[tuple[int, int]]:
         """Token ranges of the sentences where some rule may match, in text order."""
         sents = info(doc).sents
         if not sents or not self._rules:
             return []
-        if any(not tests for tests in self._rules):
+        if any(not ids for ids in self._rules):
             return [(s.start, s.end) for s in sents]
         table = doc.to_array(list(_COLUMNS))
         starts = np.fromiter((s.start for s in sents), dtype=np.intp, count=len(sents))
-        seen: dict[tuple[int, int], np.ndarray] = {}
+        present: list[Optional[np.ndarray]] = [None] * len(self._tests)  # per test, per sentence
         wanted = np.zeros(len(sents), dtype=bool)
-        for tests in self._rules:
+        for ids in self._rules:
             ok = np.ones(len(sents), dtype=bool)
-            for column, hashes in tests:
-                key = (column, id(hashes))
-                if key not in seen:
+            for t in ids:
+                if present[t] is None:
+                    column, hashes = self._tests[t]
                     hits = np.isin(table[:, column], hashes).astype(np.int32)
-                    seen[key] = np.add.reduceat(hits, starts) > 0
-                ok &= seen[key]
+                    present[t] = np.add.reduceat(hits, starts) > 0
+                ok &= present[t]
                 if not ok.any():
                     break
             wanted |= ok

@@ -88,36 +88,47 @@ def _first(items) -> tuple[list[str], bool]:
     return pieces, True
 
 
-def first_char_guard(source: str, flags: int) -> str:
-    """A lookahead admitting only the characters a match of ``source`` can begin with
-    (under the same flags), or "" when that cannot be told."""
+def _parsed(source: str, flags: int):
+    """Python's parse tree of a regex, or None when it cannot be read."""
     try:
-        pieces, nullable = _first(sre_parse.parse(source, flags))
-    except (_Unknown, re.error, RecursionError, ValueError, TypeError):
+        return sre_parse.parse(source, flags)
+    except (re.error, RecursionError, ValueError, TypeError):
+        return None
+
+
+def _guard(parsed) -> str:
+    """The first-character lookahead of a parse tree (see :func:`first_char_guard`)."""
+    try:
+        pieces, nullable = _first(parsed)
+    except (_Unknown, RecursionError, ValueError, TypeError):
         return ""
     if nullable or not pieces:
         return ""
     return "(?=[" + "".join(sorted(set(pieces))) + "])"
 
 
-def _combinable(pattern: re.Pattern) -> bool:
-    """No back-references or conditionals: the pattern reads the same inside another."""
-    def walk(items) -> bool:
-        for op, av in items:
-            if op in (_C.GROUPREF, _C.GROUPREF_EXISTS) or (
-                    hasattr(_C, "GROUPREF_IGNORE") and op is _C.GROUPREF_IGNORE):
-                return False
-            for part in av if isinstance(av, (tuple, list)) else ():
-                if isinstance(part, sre_parse.SubPattern) and not walk(part):
-                    return False
-                if isinstance(part, list) and any(
-                        isinstance(p, sre_parse.SubPattern) and not walk(p) for p in part):
-                    return False
-        return True
+def first_char_guard(source: str, flags: int) -> str:
+    """A lookahead admitting only the characters a match of ``source`` can begin with
+    (under the same flags), or "" when that cannot be told."""
+    parsed = _parsed(source, flags)
+    return "" if parsed is None else _guard(parsed)
 
+
+def _ops(items):
+    """Every operation of a parse tree, nested ones included."""
+    for op, av in items:
+        yield op
+        for part in av if isinstance(av, (tuple, list)) else ():
+            for sub in part if isinstance(part, list) else (part,):
+                if isinstance(sub, sre_parse.SubPattern):
+                    yield from _ops(sub)
+
+
+def _combinable(parsed) -> bool:
+    """No back-references or conditionals: the pattern reads the same inside another."""
     try:
-        return walk(sre_parse.parse(pattern.pattern, pattern.flags))
-    except (re.error, RecursionError, ValueError, TypeError):
+        return not any(op in (_C.GROUPREF, _C.GROUPREF_EXISTS) for op in _ops(parsed))
+    except RecursionError:
         return False
 
 
@@ -135,14 +146,15 @@ class CombinedScan:
             if pattern is None:
                 continue
             source = pattern.pattern
-            if not source.startswith(prefix) or not _combinable(pattern):
+            if not source.startswith(prefix) or (flags is not None and pattern.flags != flags):
                 continue
-            if flags is not None and pattern.flags != flags:
+            parsed = _parsed(source, pattern.flags)
+            if parsed is None or not _combinable(parsed):
                 continue
             flags = pattern.flags
-            body = source[len(prefix):]
-            guard = first_char_guard(body, pattern.flags)
-            body = _NAMED_GROUP.sub(r"\1(?:", body)
+            # the prefix is zero-width, so the guard of the whole pattern is the body's
+            guard = _guard(parsed)
+            body = _NAMED_GROUP.sub(r"\1(?:", source[len(prefix):])
             parts.append(f"(?=(?P<_p{index}>{guard}{body}))?")
             self.members.append(index)
         self.regex: Optional[re.Pattern] = None
