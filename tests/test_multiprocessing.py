@@ -108,6 +108,7 @@ def test_cloudpickle_claim(parsed):
 @pytest.mark.slow
 def test_nlp_pipe_two_processes_keeps_span_groups(extractor, seed_0313, parsed):
     """Docs coming back from spaCy's worker processes carry the groups and their objects."""
-    (doc,) = list(extractor.nlp.pipe([extractor._make_doc(seed_0313, None)], n_process=2))
+    context = extractor._context(seed_0313, None)
+    (doc,) = list(extractor.nlp.pipe([extractor._make_doc(seed_0313, context)], n_process=2))
     assert doc._.claims == parsed._.claims
     assert _span_objects(doc) == _span_objects(parsed)

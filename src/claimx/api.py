@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional, Union
 
 from .chunking import chunk_text, merge_claims
+from .context import text_context
+from .records import TextContext
 from .types import Claim
 
 if TYPE_CHECKING:
@@ -86,8 +88,11 @@ class Extractor:
     def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
         self._lock = threading.RLock()
+        from .pipeline.annotations import LABELS, register_extensions
+
+        register_extensions()
         # strings the components attach to every doc: permanent, never freed with a zone
-        for label in ("QUANTITY", "TIME", "SOURCE", "HEDGE"):
+        for label in LABELS:
             nlp.vocab.strings.add(label)
         self._base_strings = len(nlp.vocab.strings)
 
@@ -95,15 +100,15 @@ class Extractor:
     def parse(self, text: str, reference_date: DateLike = None) -> Doc:
         """Run every component on ``text`` and return the Doc (``doc._.claims`` etc.)."""
         text = _check_text(text)
-        ref = coerce_reference_date(reference_date)
+        context = self._context(text, coerce_reference_date(reference_date))
         with self._lock:
-            docs = [self._run(chunk, ref)
-                    for _, chunk in chunk_text(text, self.nlp.max_length)]
+            docs = [self.nlp(self._make_doc(chunk, context.for_chunk(offset, len(chunk))))
+                    for offset, chunk in chunk_text(text, self.nlp.max_length)]
             if len(docs) == 1:
                 return docs[0]
             from .chunking import merge_docs
 
-            return merge_docs(self.nlp, docs)
+            return merge_docs(self.nlp, docs, context)
 
     def extract(self, text: str, reference_date: DateLike = None) -> list[Claim]:
         """The claims of ``text``, in text order."""
@@ -142,20 +147,25 @@ class Extractor:
         """The claims of a list of texts: long texts are split into chunks, run through
         ``nlp.pipe`` inside one memory zone, and reassembled with exact offsets."""
         plan: list[list[int]] = []  # per text: the offsets of its chunks
-        chunks: list[tuple[str, Optional[dt.date]]] = []
+        chunks: list[tuple[str, TextContext]] = []
         for text, ref in pairs:
             parts = chunk_text(text, self.nlp.max_length) if text.strip() else []
             plan.append([offset for offset, _ in parts])
-            chunks.extend((part, ref) for _, part in parts)
+            if parts:
+                context = self._context(text, ref)
+                chunks.extend((part, context.for_chunk(offset, len(part)))
+                              for offset, part in parts)
+        from .pipeline.annotations import claim_records
+
         records: list[list[dict]] = []
         if chunks:
             with self._lock:
                 self._warm_tokenizer(part for part, _ in chunks)
                 with self._zone():
-                    docs = (self._make_doc(part, ref) for part, ref in chunks)
+                    docs = (self._make_doc(part, context) for part, context in chunks)
                     for doc in self.nlp.pipe(docs, batch_size=batch_size,
                                              n_process=n_process if len(chunks) > 1 else 1):
-                        records.append(list((doc._.claimx_store or {}).get("claims", ())))
+                        records.append(claim_records(doc))
         results = []
         done = 0
         for offsets in plan:
@@ -183,15 +193,23 @@ class Extractor:
                 return
             self.nlp.tokenizer(text)
 
-    def _make_doc(self, text: str, ref: Optional[dt.date]) -> Doc:
-        from .pipeline.store import store
+    def _context(self, text: str, reference_date: Optional[dt.date]) -> TextContext:
+        """The per-text context of a whole text, computed once for all its chunks, by the
+        pipeline's dateline stage (its rules and ``detect``) when it has one."""
+        from .pipeline.dateline import DatelineStage
+
+        for _, pipe in self.nlp.pipeline:
+            for stage in getattr(pipe, "stages", [pipe]):
+                if isinstance(stage, DatelineStage):
+                    return stage.context(text, reference_date)
+        return text_context(text, reference_date)
+
+    def _make_doc(self, text: str, context: TextContext) -> Doc:
+        from .pipeline.annotations import set_context
 
         doc = self.nlp.make_doc(text)
-        store(doc)["given_reference_date"] = ref.isoformat() if ref else None
+        set_context(doc, context)
         return doc
-
-    def _run(self, text: str, ref: Optional[dt.date]) -> Doc:
-        return self.nlp(self._make_doc(text, ref))
 
     def __repr__(self) -> str:
         meta = self.nlp.meta

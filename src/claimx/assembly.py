@@ -2,21 +2,43 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Optional
 
 from spacy.tokens import Doc, Token
 
 from .docinfo import info, sent_of
-from .lexicon import load_table
-from .preamble import claims_start
+from .rules import Overlay, load_table
 from .spanindex import SpanIndex, trim_span
 
 #: clause heads where an unattributed claim stops growing upwards
 _CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "parataxis"}
 #: children that start a clause of their own: their words are not part of the parent's claim
 _SUBCLAUSE_DEPS = {"advcl", "relcl", "parataxis", "ccomp"}
-_TIME_ANAPHORA = tuple(load_table("time_anaphora.json")["phrases"])
+
+
+class ClaimRules:
+    """The word lists claim assembly reads: phrases that point back to an earlier time
+    ("at the time") and words that make a claim a casualty figure."""
+
+    #: the rule files assembly reads
+    files = ("time_anaphora.json", "hedge_anaphora.json")
+
+    def __init__(self, overlays: Optional[Mapping[str, Overlay]] = None) -> None:
+        overlays = overlays or {}
+        self.time_anaphora = tuple(
+            load_table("time_anaphora.json", overlays.get("time_anaphora.json"))["phrases"])
+        words = load_table("hedge_anaphora.json",
+                           overlays.get("hedge_anaphora.json"))["casualty_words"]
+        self.casualty = re.compile(r"\b(?:" + "|".join(sorted(
+            (re.escape(w) for w in words), key=len, reverse=True)) + r")\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _bundled_rules() -> ClaimRules:
+    return ClaimRules()
 
 
 @dataclass
@@ -32,15 +54,22 @@ class Unit:
     time: Optional[dict] = None
     hedges: list[dict] = field(default_factory=list)
     attributed: bool = False
+    refers_back: bool = False  # holds a phrase such as "at the time"
+    casualty: bool = False  # names a casualty ("killed", "wounded")
 
     def covers(self, start: int, end: int) -> bool:
         return self.span[0] <= start and end <= self.span[1]
 
 
-def build_claims(doc: Doc, data: dict[str, Any]) -> list[dict[str, Any]]:
-    """The claims of ``doc`` as JSON-ready dicts, in text order."""
+def build_claims(doc: Doc, data: dict[str, Any], start_at: int = 0,
+                 rules: Optional[ClaimRules] = None) -> list[dict[str, Any]]:
+    """The claims of ``doc`` as JSON-ready dicts, in text order.
+
+    ``data`` holds the records the stages wrote (``attributions``, ``quantities``,
+    ``times``, ``hedge_cues``); no claim starts before ``start_at``.
+    """
+    rules = rules or _bundled_rules()
     text = info(doc).text
-    start_at = claims_start(doc)
     attributed: list[Unit] = []
     for att in data.get("attributions", ()):
         s, e = trim_span(text, max(att["span"][0], start_at), att["span"][1])
@@ -64,6 +93,10 @@ def build_claims(doc: Doc, data: dict[str, Any]) -> list[dict[str, Any]]:
             continue
         _add_unattributed(doc, loose, attributed, by_attribution, doc[h["head"]], start_at)
     units = sorted(attributed + loose, key=lambda u: (u.span[0], u.span[1]))
+    for unit in units:
+        surface = text[unit.span[0]:unit.span[1]]
+        unit.refers_back = any(p in surface.lower() for p in rules.time_anaphora)
+        unit.casualty = bool(rules.casualty.search(surface))
     index = SpanIndex([u.span for u in units])
     for q in data.get("quantities", ()):
         for unit in _innermost(units, index, *q["span"]):
@@ -182,8 +215,7 @@ def _choose_time(doc: Doc, unit: Unit, units: list[Unit], index: SpanIndex,
     """The time expression that governs the claim's clause (see the guidelines, "Time")."""
     heads = [doc[unit.head]] + ([doc[unit.cue_head]] if unit.cue_head is not None else [])
     sent = sent_of(doc[unit.head])
-    text = info(doc).text[unit.span[0]:unit.span[1]].lower()
-    if any(p in text for p in _TIME_ANAPHORA):
+    if unit.refers_back:
         # "at the time": the latest resolved time before the claim, in its sentence or the last
         floor = info(doc).previous(sent).start_char
         earlier = [t for t in by_sentence.get(floor, []) + by_sentence.get(sent.start_char, [])
@@ -284,14 +316,8 @@ def _is_side(speaker: dict, sides: set[str]) -> bool:
     return any(word in sides for word in title.split())
 
 
-#: words that make a claim a casualty figure ("the casualty figures reported by either side")
-_CASUALTY = re.compile(r"\b(?:" + "|".join(sorted(
-    (re.escape(w) for w in load_table("hedge_anaphora.json")["casualty_words"]),
-    key=len, reverse=True)) + r")\b", re.I)
-
-
 def _is_casualty(doc: Doc, unit: Unit) -> bool:
-    return bool(_CASUALTY.search(info(doc).text[unit.span[0]:unit.span[1]]))
+    return unit.casualty
 
 
 def _to_record(doc: Doc, unit: Unit) -> dict[str, Any]:

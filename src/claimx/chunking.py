@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from .records import TextContext
 from .types import Claim
 
 if TYPE_CHECKING:
@@ -50,19 +51,26 @@ def _break_before(text: str, start: int, stop: int) -> int:
     return stop
 
 
-def shift(record: Any, offset: int) -> Any:
-    """A copy of a claim record (or part of one) with every ``span`` moved by ``offset``."""
+#: record keys holding character spans, and token indices, that move with a chunk
+_CHAR_SPANS = ("span", "sentence", "content", "scope")
+_TOKEN_INDICES = ("head", "cue_head")
+
+
+def shift(record: Any, offset: int, tokens: int = 0) -> Any:
+    """A copy of a record (or part of one) with every character span moved by ``offset``
+    and every token index by ``tokens``."""
     if isinstance(record, dict):
         out = {}
         for key, value in record.items():
-            if key in ("span", "sentence") and isinstance(value, (list, tuple)) \
-                    and len(value) == 2:
+            if key in _CHAR_SPANS and isinstance(value, (list, tuple)) and len(value) == 2:
                 out[key] = [value[0] + offset, value[1] + offset]
+            elif key in _TOKEN_INDICES and isinstance(value, int):
+                out[key] = value + tokens
             else:
-                out[key] = shift(value, offset)
+                out[key] = shift(value, offset, tokens)
         return out
     if isinstance(record, list):
-        return [shift(item, offset) for item in record]
+        return [shift(item, offset, tokens) for item in record]
     return record
 
 
@@ -75,26 +83,37 @@ def merge_claims(per_chunk: list[list[dict]], offsets: list[int]) -> list[Claim]
     return claims
 
 
-def merge_docs(nlp: Language, docs: list[Doc]) -> Doc:
-    """One Doc from the chunk Docs, with the claimx results shifted into place."""
+def merge_docs(nlp: Language, docs: list[Doc], context: TextContext) -> Doc:
+    """One Doc from the chunk Docs of a text, with the claimx annotations shifted into place
+    and the whole text's ``context``."""
     import warnings
 
     from spacy.tokens import Doc as SpacyDoc
 
-    from .pipeline.store import STORE
+    from .pipeline.annotations import (
+        GROUPS,
+        claim_records,
+        read_group,
+        set_claims,
+        set_context,
+        write_group,
+    )
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         merged = SpacyDoc.from_docs(docs, ensure_whitespace=False)
-    data: dict[str, Any] = {}
-    offset = 0
-    for i, doc in enumerate(docs):
-        part = doc._.get(STORE) or {}
-        if i == 0:
-            data["reference_date"] = part.get("reference_date")
-            data["header"] = part.get("header")
-        for key in ("claims", "quantities", "times", "sources", "hedges"):
-            data.setdefault(key, []).extend(shift(list(part.get(key, ())), offset))
+    offset = tokens = 0
+    groups: dict[str, list[Any]] = {name: [] for name in GROUPS}
+    claims: list[dict[str, Any]] = []
+    for doc in docs:
+        for name in GROUPS:
+            groups[name].extend(type(item).from_dict(shift(item.to_dict(), offset, tokens))
+                                for item in read_group(doc, name))
+        claims.extend(shift(claim_records(doc), offset))
         offset += len(doc.text)
-    merged._.set(STORE, data)
+        tokens += len(doc)
+    for name, items in groups.items():
+        write_group(merged, name, items)
+    set_context(merged, context)
+    set_claims(merged, claims)
     return merged

@@ -10,7 +10,7 @@ import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Optional, Union
 
-from .types import BOUNDS, CUE_KINDS, HEDGE_KINDS, Claim
+from .types import BOUNDS, CUE_KINDS, HEDGE_KINDS, Claim, register_view
 
 if TYPE_CHECKING:
     import pandas
@@ -222,3 +222,6 @@ def schema_org(claim: Claim, *, url: Optional[str] = None,
             appearance["datePublished"] = published
         out["appearance"] = appearance
     return out
+
+
+register_view("schema_org", schema_org)

@@ -1,6 +1,7 @@
 """Hedge cues (unverified, disputed, uncertain, estimate), who hedges, and what each covers."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional, Union
@@ -8,9 +9,10 @@ from typing import Any, Optional, Union
 from spacy.tokens import Doc, Token
 from spacy.util import filter_spans
 
+from . import records
 from .docinfo import info
-from .lexicon import load_rows, load_table
 from .matching import RuleMatcher
+from .rules import Overlay, extend, load_rows, load_table, read_user_file
 
 
 @dataclass
@@ -34,14 +36,19 @@ class HedgeCue:
 class HedgeFinder:
     """Matches hedge cues on the parse (lemmas, negation) from a JSONL rule file."""
 
-    def __init__(self, vocab, cues_path: Union[str, Path, None] = None) -> None:
+    def __init__(self, vocab, cues_path: Union[str, Path, None] = None,
+                 overlays: Optional[Mapping[str, Overlay]] = None) -> None:
+        overlays = overlays or {}
         self.rules: dict[str, dict] = {}
         self.matcher = RuleMatcher(vocab)
-        for i, row in enumerate(load_rows("hedge_cues.jsonl", cues_path)):
+        cues = load_rows("hedge_cues.jsonl", overlays.get("hedge_cues.jsonl"))
+        if cues_path:
+            cues = extend(cues, read_user_file(cues_path), str(cues_path))
+        for i, row in enumerate(cues):
             key = f"claimx_hedge_{i}"
             self.rules[key] = row
             self.matcher.add(key, row["pattern"])
-        ana = load_table("hedge_anaphora.json")
+        ana = load_table("hedge_anaphora.json", overlays.get("hedge_anaphora.json"))
         self.ana_dets = set(ana["determiners"])
         self.ana_nouns = set(ana["nouns"])
         self.ana_pronouns = set(ana["pronouns"])
@@ -145,3 +152,16 @@ def _entity_text(doc: Doc, token: Token) -> str:
         return token.text
     start, end = tokens[0].i, tokens[-1].i + 1
     return doc[start:end].text
+
+
+def find_hedge_cues(finder: HedgeFinder, doc: Doc) -> list[records.HedgeCue]:
+    """Every hedge cue in ``doc`` as the model's record, with what attaching it needs."""
+    out = []
+    for cue in finder.find(doc):
+        span = doc[cue.start:cue.end]
+        out.append(records.HedgeCue(
+            text=span.text, span=(span.start_char, span.end_char), kind=cue.kind,
+            source=cue.source, rule=cue.rule, head=cue.head, scope=cue.scope,
+            makes_claim=cue.makes_claim, anaphoric=cue.anaphoric, both_sides=cue.both_sides,
+            casualty=cue.casualty, window=finder.window))
+    return out

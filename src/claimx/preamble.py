@@ -2,45 +2,30 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from typing import TYPE_CHECKING, Optional
-
-from .lexicon import load_table
-
-if TYPE_CHECKING:
-    from spacy.tokens import Doc
+from collections.abc import Mapping
+from typing import Any, Optional
 
 
-@lru_cache(maxsize=1)
-def _rules() -> tuple[re.Pattern, re.Pattern, int]:
-    table = load_table("preamble.json")
-    return (re.compile(table["headline_end"]), re.compile(table["place_dateline"]),
-            int(table["headline_max_chars"]))
+class Preamble:
+    """Finds where the body of an article starts, by the rules of ``preamble.json``."""
 
+    def __init__(self, table: Mapping[str, Any]) -> None:
+        self.headline_end = re.compile(table["headline_end"])
+        self.place_dateline = re.compile(table["place_dateline"])
+        self.max_chars = int(table["headline_max_chars"])
 
-def preamble_end(text: str, header: Optional[tuple[int, int]]) -> int:
-    """End of the header, headline and dateline block at the top, where no claims are taken."""
-    headline_end, place_dateline, max_chars = _rules()
-    end = header[1] if header else 0
-    para = text.find("\n\n", end)
-    first = text[end:para if para >= 0 else len(text)]
-    if para >= 0 and first.strip() and not headline_end.search(first) and len(first) < max_chars:
-        return para
-    place = place_dateline.match(text, end)
-    # "Kyiv: ..." right after a date header, or "KYIV, March 6 (Reuters) -" anywhere at the top;
-    # a bare "Zelensky: ..." opening a text is an attribution, not a dateline
-    if place and (header or place.group().split()[0].strip(",:").isupper()):
-        return place.end()
-    return end
-
-
-def claims_start(doc: Doc) -> int:
-    """Where claims may start in ``doc``: set once by the dateline stage, else computed."""
-    from .docinfo import info
-    from .pipeline.store import store
-
-    data = store(doc)
-    if data.get("claims_start") is None:
-        header = data.get("header")
-        data["claims_start"] = preamble_end(info(doc).text, tuple(header) if header else None)
-    return data["claims_start"]
+    def end(self, text: str, header: Optional[tuple[int, int]]) -> int:
+        """End of the header, headline and dateline block at the top, where no claims are
+        taken; ``header`` is the span of a date header or dateline found there."""
+        end = header[1] if header else 0
+        para = text.find("\n\n", end)
+        first = text[end:para if para >= 0 else len(text)]
+        if para >= 0 and first.strip() and not self.headline_end.search(first) \
+                and len(first) < self.max_chars:
+            return para
+        place = self.place_dateline.match(text, end)
+        # "Lagos: ..." right after a date header, or "LAGOS, May 6 (Reuters) -" anywhere at
+        # the top; a bare "Name: ..." opening a text is an attribution, not a dateline
+        if place and (header or place.group().split()[0].strip(",:").isupper()):
+            return place.end()
+        return end

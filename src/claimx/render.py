@@ -14,6 +14,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional, Union
 
+from .types import register_view
+
 if TYPE_CHECKING:
     import datetime as dt
 
@@ -200,7 +202,7 @@ def _display(markup: str) -> None:
 
 
 def _span_group(doc: Doc) -> list:
-    from .pipeline.store import GROUPS
+    from .pipeline.annotations import PUBLIC_GROUPS as GROUPS
 
     missing = [key for key in GROUPS if key not in doc.spans]
     if missing:
@@ -262,3 +264,6 @@ def render(text_or_doc: Union[str, Doc], *, reference_date: Union[dt.date, str, 
         _display(result)
         result._displayed = True
     return result
+
+
+register_view("claim_html", claim_html)

@@ -6,6 +6,7 @@ Every object carries character offsets into the text exactly as it was passed in
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any, Optional
 
 import attrs
@@ -14,17 +15,37 @@ BOUNDS = ("exact", "more_than", "at_least", "less_than", "at_most", "about", "ra
 CUE_KINDS = ("said", "according_to", "quote")
 HEDGE_KINDS = ("unverified", "disputed", "uncertain", "estimate")
 
+#: presentations of the model that the edge modules register when they are imported
+#: (``claimx.export`` gives "schema_org", ``claimx.render`` gives "claim_html"), so that the
+#: model itself imports nothing from claimx
+_VIEWS: dict[str, Callable[..., Any]] = {}
 
-def _span(value: Any) -> tuple[int, int]:
+
+def register_view(name: str, function: Callable[..., Any]) -> None:
+    """Make ``function`` the presentation called ``name`` (used by the edge modules)."""
+    _VIEWS[name] = function
+
+
+def _view(name: str) -> Callable[..., Any]:
+    view = _VIEWS.get(name)
+    if view is None:
+        raise RuntimeError(f"no {name!r} view is registered; import claimx to register it")
+    return view
+
+
+def span_pair(value: Any) -> tuple[int, int]:
+    """A ``(start, end)`` pair of ints from any two-item sequence."""
     start, end = value
     return (int(start), int(end))
 
 
 def _opt_float(value: Any) -> Optional[float]:
+    """A float, or None."""
     return None if value is None else float(value)
 
 
-def _opt_date(value: Any) -> Optional[dt.date]:
+def optional_date(value: Any) -> Optional[dt.date]:
+    """A date from a date, a datetime or an ISO string; None stays None."""
     if value is None or isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
     if isinstance(value, dt.datetime):
@@ -32,11 +53,13 @@ def _opt_date(value: Any) -> Optional[dt.date]:
     return dt.date.fromisoformat(str(value))
 
 
-def _iso(value: Optional[dt.date]) -> Optional[str]:
+def iso_date(value: Optional[dt.date]) -> Optional[str]:
+    """The ISO form of a date, or None."""
     return None if value is None else value.isoformat()
 
 
-def _one_of(choices: tuple[str, ...]):
+def one_of(choices: tuple[str, ...]) -> Callable[[Any, Any, Any], None]:
+    """An attrs validator: the value is one of ``choices``."""
     def check(instance: Any, attribute: attrs.Attribute, value: Any) -> None:
         if value not in choices:
             raise ValueError(f"{attribute.name} must be one of {choices}, not {value!r}")
@@ -50,7 +73,7 @@ class Speaker:
 
     name: str
     text: str
-    span: tuple[int, int] = attrs.field(converter=_span)
+    span: tuple[int, int] = attrs.field(converter=span_pair)
     label: str = "PERSON"
     title: Optional[str] = None
 
@@ -69,8 +92,8 @@ class Cue:
     """The words that attribute a claim: a reporting verb, "according to", or a quotation."""
 
     text: str
-    span: tuple[int, int] = attrs.field(converter=_span)
-    kind: str = attrs.field(default="said", validator=_one_of(CUE_KINDS))
+    span: tuple[int, int] = attrs.field(converter=span_pair)
+    kind: str = attrs.field(default="said", validator=one_of(CUE_KINDS))
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "span": list(self.span), "kind": self.kind}
@@ -85,11 +108,11 @@ class Quantity:
     """A number stated as fact, with its bound, unit and what it counts."""
 
     text: str
-    span: tuple[int, int] = attrs.field(converter=_span)
+    span: tuple[int, int] = attrs.field(converter=span_pair)
     value: Optional[float] = attrs.field(default=None, converter=_opt_float)
     low: Optional[float] = attrs.field(default=None, converter=_opt_float)
     high: Optional[float] = attrs.field(default=None, converter=_opt_float)
-    bound: str = attrs.field(default="exact", validator=_one_of(BOUNDS))
+    bound: str = attrs.field(default="exact", validator=one_of(BOUNDS))
     unit: Optional[str] = None
     entity: Optional[str] = None
 
@@ -110,9 +133,9 @@ class TimeRef:
     """A time expression and the closed interval of dates it resolves to (or None, None)."""
 
     text: str
-    span: tuple[int, int] = attrs.field(converter=_span)
-    start: Optional[dt.date] = attrs.field(default=None, converter=_opt_date)
-    end: Optional[dt.date] = attrs.field(default=None, converter=_opt_date)
+    span: tuple[int, int] = attrs.field(converter=span_pair)
+    start: Optional[dt.date] = attrs.field(default=None, converter=optional_date)
+    end: Optional[dt.date] = attrs.field(default=None, converter=optional_date)
 
     @property
     def resolved(self) -> bool:
@@ -120,8 +143,8 @@ class TimeRef:
         return self.start is not None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "span": list(self.span), "start": _iso(self.start),
-                "end": _iso(self.end)}
+        return {"text": self.text, "span": list(self.span), "start": iso_date(self.start),
+                "end": iso_date(self.end)}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> TimeRef:
@@ -133,8 +156,8 @@ class Hedge:
     """A cue that qualifies claims as unverified, disputed, uncertain or estimated."""
 
     text: str
-    span: tuple[int, int] = attrs.field(converter=_span)
-    kind: str = attrs.field(default="uncertain", validator=_one_of(HEDGE_KINDS))
+    span: tuple[int, int] = attrs.field(converter=span_pair)
+    kind: str = attrs.field(default="uncertain", validator=one_of(HEDGE_KINDS))
     source: Optional[str] = None
 
     def to_dict(self) -> dict[str, Any]:
@@ -167,8 +190,8 @@ class Claim:
     """One checkable statement: its text, who makes it, its numbers, its time and its hedges."""
 
     text: str
-    span: tuple[int, int] = attrs.field(converter=_span)
-    sentence: tuple[int, int] = attrs.field(converter=_span)
+    span: tuple[int, int] = attrs.field(converter=span_pair)
+    sentence: tuple[int, int] = attrs.field(converter=span_pair)
     speaker: Optional[Speaker] = attrs.field(default=None, converter=_optional(Speaker))
     cue: Optional[Cue] = attrs.field(default=None, converter=_optional(Cue))
     quantities: tuple[Quantity, ...] = attrs.field(default=(), converter=_tuple_of(Quantity))
@@ -220,14 +243,10 @@ class Claim:
         the claim's resolved time; ``temporalCoverage`` is the claim's time interval;
         ``appearance`` is a CreativeWork with ``url``/``datePublished`` when given.
         """
-        from .export import schema_org
-
-        return schema_org(self, url=url, date_published=date_published)
+        return _view("schema_org")(self, url=url, date_published=date_published)
 
     def _repr_html_(self) -> str:
-        from .render import claim_html
-
-        return claim_html(self)
+        return str(_view("claim_html")(self))
 
     def __str__(self) -> str:
         who = self.speaker.name if self.speaker else "(unattributed)"

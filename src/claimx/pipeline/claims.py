@@ -1,20 +1,41 @@
-"""Stage 6: Claim objects assembled, once, from what the other stages stored."""
+"""Stage 6: Claim objects assembled, once, from the span groups of the other stages."""
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Optional
+
+from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..assembly import build_claims
-from .store import register_extensions, store
+from ..assembly import ClaimRules, build_claims
+from ..rules import Overlay
+from .annotations import read_records, register_extensions, set_claims
+from .base import context_of
+from .rulefiles import RuleFileStage
 
 
-class ClaimsStage:
-    """Sets ``doc._.claims``."""
+class ClaimsStage(RuleFileStage):
+    """Sets ``doc._.claimx_claims`` (read as ``doc._.claims``) from the groups
+    ``claimx_attributions``, ``claimx_quantities``, ``claimx_times`` and ``claimx_hedges``
+    and ``doc._.claimx_context``; a group no stage wrote counts as empty."""
 
-    def __init__(self, nlp=None, name: str = "claimx_claims") -> None:
+    rule_files = ClaimRules.files
+
+    def __init__(self, nlp: Optional[Language] = None, name: str = "claimx_claims", *,
+                 rules: Optional[Mapping[str, Overlay]] = None) -> None:
         register_extensions()
         self.name = name
+        self.init_rules(rules)
 
     def __call__(self, doc: Doc) -> Doc:
-        data = store(doc)
-        data["claims"] = build_claims(doc, data)
+        found = {
+            "attributions": read_records(doc, "claimx_attributions"),
+            "quantities": read_records(doc, "claimx_quantities"),
+            "times": read_records(doc, "claimx_times"),
+            "hedge_cues": read_records(doc, "claimx_hedges"),
+        }
+        set_claims(doc, build_claims(doc, found, context_of(doc).body_start, self.finder))
         return doc
+
+    def build_finder(self) -> None:
+        self.finder = ClaimRules(self.rules)

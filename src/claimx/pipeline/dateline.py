@@ -1,36 +1,48 @@
-"""Stage 1: the reference date, from the caller, a ``date YYYY-MM-DD`` header or a dateline."""
+"""Stage 1: the per-text context: the reference date (from the caller, a ``date YYYY-MM-DD``
+header or a dateline), the header's span, and where the body starts."""
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Mapping
+from typing import Optional
+
+from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..context import RULE_FILES, ContextFinder
 from ..docinfo import info
-from ..preamble import claims_start
-from ..timex.reference import find_reference_date, reference_header_span
-from .store import register_extensions, store
+from ..records import TextContext
+from ..rules import Overlay
+from .annotations import get_context, register_extensions, set_context
+from .rulefiles import RuleFileStage
 
 
-class DatelineStage:
-    """Sets ``doc._.reference_date`` and remembers the header span (no claims are taken there)."""
+class DatelineStage(RuleFileStage):
+    """Sets ``doc._.claimx_context`` (and so ``doc._.reference_date``) unless it is set.
 
-    def __init__(self, nlp=None, name: str = "claimx_dateline", *, detect: bool = True) -> None:
+    The facade (:class:`claimx.Extractor`) sets the context for the whole text before the
+    pipeline runs, using :meth:`context`, so every chunk of a long text shares it; on a Doc
+    made any other way this stage computes it from the Doc's text. With ``detect=False`` no
+    header or dateline is looked for.
+    """
+
+    rule_files = RULE_FILES
+
+    def __init__(self, nlp: Optional[Language] = None, name: str = "claimx_dateline", *,
+                 detect: bool = True, rules: Optional[Mapping[str, Overlay]] = None) -> None:
         register_extensions()
         self.name = name
         self.detect = detect
+        self.init_rules(rules)
+
+    def context(self, text: str, reference_date: Optional[dt.date] = None) -> TextContext:
+        """The per-text context of ``text`` by this stage's rules and ``detect``."""
+        return self.finder(text, reference_date, detect=self.detect)
 
     def __call__(self, doc: Doc) -> Doc:
-        data = store(doc)
-        given = data.get("given_reference_date")
-        found = None
-        if self.detect:
-            text = info(doc).text
-            try:
-                span = reference_header_span(text)
-            except Exception:  # noqa: BLE001 - a bad header never stops the pipeline
-                span = None
-            data["header"] = list(span) if span else None
-            if not given:
-                found = find_reference_date(text)
-        data["reference_date"] = given or (found.isoformat() if found else None)
-        data["claims_start"] = None
-        claims_start(doc)
+        if get_context(doc) is None:
+            set_context(doc, self.context(info(doc).text))
         return doc
+
+    def build_finder(self) -> None:
+        self.finder = ContextFinder(self.rules)

@@ -5,17 +5,19 @@ factory of its own (``claimx_dateline`` ... ``claimx_claims``) for users who wan
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Optional, Union
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..rules import check_overlays
 from .claims import ClaimsStage
 from .dateline import DatelineStage
 from .hedges import HedgesStage
 from .quantities import QuantitiesStage
-from .rulefiles import load_rule_files, null_config_keys
+from .rulefiles import RuleFileStage, load_rule_files, null_config_keys
 from .sources import SourcesStage
 from .times import TimesStage
 
@@ -24,51 +26,81 @@ STAGES = ("claimx_dateline", "claimx_times", "claimx_quantities", "claimx_source
           "claimx_hedges", "claimx_claims")
 
 
-@Language.factory("claimx_dateline", default_config={"detect": True})
-def make_dateline(nlp: Language, name: str, detect: bool) -> DatelineStage:
-    return DatelineStage(nlp, name, detect=detect)
+@Language.factory("claimx_dateline", default_config={"detect": True, "rules": {}})
+def make_dateline(nlp: Language, name: str, detect: bool,
+                  rules: Optional[dict[str, str]]) -> DatelineStage:
+    return DatelineStage(nlp, name, detect=detect, rules=rules)
 
 
-@Language.factory("claimx_times", default_config={"rules_path": None})
-def make_times(nlp: Language, name: str, rules_path: Optional[str]) -> TimesStage:
-    return TimesStage(nlp, name, rules_path=rules_path)
+@Language.factory("claimx_times", default_config={"rules": {}, "rules_path": None})
+def make_times(nlp: Language, name: str, rules: Optional[dict[str, str]],
+               rules_path: Optional[str]) -> TimesStage:
+    return TimesStage(nlp, name, rules=rules, rules_path=rules_path)
 
 
-@Language.factory("claimx_quantities", default_config={"lexicon_path": None})
-def make_quantities(nlp: Language, name: str, lexicon_path: Optional[str]) -> QuantitiesStage:
-    return QuantitiesStage(nlp, name, lexicon_path=lexicon_path)
+@Language.factory("claimx_quantities", default_config={"rules": {}, "lexicon_path": None})
+def make_quantities(nlp: Language, name: str, rules: Optional[dict[str, str]],
+                    lexicon_path: Optional[str]) -> QuantitiesStage:
+    return QuantitiesStage(nlp, name, rules=rules, lexicon_path=lexicon_path)
 
 
-@Language.factory("claimx_sources", default_config={"verbs_path": None, "phrases_path": None})
-def make_sources(nlp: Language, name: str, verbs_path: Optional[str],
-                 phrases_path: Optional[str]) -> SourcesStage:
-    return SourcesStage(nlp, name, verbs_path=verbs_path, phrases_path=phrases_path)
+@Language.factory("claimx_sources",
+                  default_config={"rules": {}, "verbs_path": None, "phrases_path": None})
+def make_sources(nlp: Language, name: str, rules: Optional[dict[str, str]],
+                 verbs_path: Optional[str], phrases_path: Optional[str]) -> SourcesStage:
+    return SourcesStage(nlp, name, rules=rules, verbs_path=verbs_path,
+                        phrases_path=phrases_path)
 
 
-@Language.factory("claimx_hedges", default_config={"cues_path": None})
-def make_hedges(nlp: Language, name: str, cues_path: Optional[str]) -> HedgesStage:
-    return HedgesStage(nlp, name, cues_path=cues_path)
+@Language.factory("claimx_hedges", default_config={"rules": {}, "cues_path": None})
+def make_hedges(nlp: Language, name: str, rules: Optional[dict[str, str]],
+                cues_path: Optional[str]) -> HedgesStage:
+    return HedgesStage(nlp, name, rules=rules, cues_path=cues_path)
 
 
-@Language.factory("claimx_claims")
-def make_claims(nlp: Language, name: str) -> ClaimsStage:
-    return ClaimsStage(nlp, name)
+@Language.factory("claimx_claims", default_config={"rules": {}})
+def make_claims(nlp: Language, name: str, rules: Optional[dict[str, str]]) -> ClaimsStage:
+    return ClaimsStage(nlp, name, rules=rules)
+
+
+#: every rule file a stage reads, for the combined component's ``rules``
+_STAGE_CLASSES = (DatelineStage, TimesStage, QuantitiesStage, SourcesStage, HedgesStage,
+                  ClaimsStage)
+
+
+def _for_stage(rules: Optional[Mapping[str, str]], stage: type[RuleFileStage],
+               ) -> dict[str, str]:
+    return {k: v for k, v in (rules or {}).items() if k in stage.rule_files}
 
 
 class ClaimxPipe:
-    """All six stages as one component."""
+    """All six stages as one component.
 
-    def __init__(self, nlp: Language, name: str, **config) -> None:
+    ``rules`` maps any bundled rule file to a user file; each stage gets the files it reads.
+    The older single-file keys (``time_rules_path`` ...) still work.
+    """
+
+    def __init__(self, nlp: Language, name: str, *, detect: bool = True,
+                 rules: Optional[Mapping[str, str]] = None,
+                 time_rules_path: Optional[str] = None,
+                 quantity_lexicon_path: Optional[str] = None, verbs_path: Optional[str] = None,
+                 phrases_path: Optional[str] = None,
+                 hedge_cues_path: Optional[str] = None) -> None:
         self.name = name
-        self.stages = [
-            DatelineStage(nlp, "claimx_dateline", detect=config.get("detect", True)),
-            TimesStage(nlp, "claimx_times", rules_path=config.get("time_rules_path")),
-            QuantitiesStage(nlp, "claimx_quantities",
-                            lexicon_path=config.get("quantity_lexicon_path")),
-            SourcesStage(nlp, "claimx_sources", verbs_path=config.get("verbs_path"),
-                         phrases_path=config.get("phrases_path")),
-            HedgesStage(nlp, "claimx_hedges", cues_path=config.get("hedge_cues_path")),
-            ClaimsStage(nlp, "claimx_claims"),
+        known = {f for stage in _STAGE_CLASSES for f in stage.rule_files}
+        check_overlays(rules, tuple(sorted(known)), name)
+        self.stages: list[RuleFileStage] = [
+            DatelineStage(nlp, "claimx_dateline", detect=detect,
+                          rules=_for_stage(rules, DatelineStage)),
+            TimesStage(nlp, "claimx_times", rules=_for_stage(rules, TimesStage),
+                       rules_path=time_rules_path),
+            QuantitiesStage(nlp, "claimx_quantities", rules=_for_stage(rules, QuantitiesStage),
+                            lexicon_path=quantity_lexicon_path),
+            SourcesStage(nlp, "claimx_sources", rules=_for_stage(rules, SourcesStage),
+                         verbs_path=verbs_path, phrases_path=phrases_path),
+            HedgesStage(nlp, "claimx_hedges", rules=_for_stage(rules, HedgesStage),
+                        cues_path=hedge_cues_path),
+            ClaimsStage(nlp, "claimx_claims", rules=_for_stage(rules, ClaimsStage)),
         ]
 
     def __call__(self, doc: Doc) -> Doc:
@@ -76,38 +108,41 @@ class ClaimxPipe:
             doc = stage(doc)
         return doc
 
-    def to_disk(self, path: Union[str, Path], *, exclude=()) -> None:
+    def to_disk(self, path: Union[str, Path], *, exclude: tuple[str, ...] = ()) -> None:
         """Save each stage's user rule files in a folder of its own."""
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         for stage in self.stages:
-            if hasattr(stage, "to_disk"):
-                stage.to_disk(path / stage.name)
+            stage.to_disk(path / stage.name)
         copied = [key for key, stage_name in _COMBINED_KEYS.items()
-                  if load_rule_files(path / stage_name)]
+                  if key in load_rule_files(path / stage_name)]
+        if any("rules" in load_rule_files(path / stage.name) for stage in self.stages):
+            copied.append("rules")
         null_config_keys(path.parent / "config.cfg", self.name, copied)
 
-    def from_disk(self, path: Union[str, Path], *, exclude=()) -> ClaimxPipe:
+    def from_disk(self, path: Union[str, Path], *,
+                  exclude: tuple[str, ...] = ()) -> ClaimxPipe:
         """Use the rule files saved by :meth:`to_disk`."""
         path = Path(path)
         for stage in self.stages:
-            if hasattr(stage, "from_disk") and (path / stage.name).exists():
+            if (path / stage.name).exists():
                 stage.from_disk(path / stage.name)
         return self
 
 
-#: the combined component's config keys and the stage whose rule file each one names
+#: the combined component's older config keys and the stage key each one is
 _COMBINED_KEYS = {"time_rules_path": "claimx_times", "quantity_lexicon_path": "claimx_quantities",
                   "verbs_path": "claimx_sources", "phrases_path": "claimx_sources",
                   "hedge_cues_path": "claimx_hedges"}
 
 
 @Language.factory("claimx", default_config={
-    "detect": True, "time_rules_path": None, "quantity_lexicon_path": None,
+    "detect": True, "rules": {}, "time_rules_path": None, "quantity_lexicon_path": None,
     "verbs_path": None, "phrases_path": None, "hedge_cues_path": None})
-def make_claimx(nlp: Language, name: str, detect: bool, time_rules_path: Optional[str],
-                quantity_lexicon_path: Optional[str], verbs_path: Optional[str],
-                phrases_path: Optional[str], hedge_cues_path: Optional[str]) -> ClaimxPipe:
-    return ClaimxPipe(nlp, name, detect=detect, time_rules_path=time_rules_path,
+def make_claimx(nlp: Language, name: str, detect: bool, rules: Optional[dict[str, str]],
+                time_rules_path: Optional[str], quantity_lexicon_path: Optional[str],
+                verbs_path: Optional[str], phrases_path: Optional[str],
+                hedge_cues_path: Optional[str]) -> ClaimxPipe:
+    return ClaimxPipe(nlp, name, detect=detect, rules=rules, time_rules_path=time_rules_path,
                       quantity_lexicon_path=quantity_lexicon_path, verbs_path=verbs_path,
                       phrases_path=phrases_path, hedge_cues_path=hedge_cues_path)

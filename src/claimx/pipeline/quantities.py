@@ -1,43 +1,42 @@
 """Stage 3: numbers stated as fact, with bound, range, unit and counted entity."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Optional, Union
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..docinfo import info
+from ..quantities.finder import QuantityFinder, find_quantities
+from ..quantities.lexicon import FILES
+from ..rules import Overlay
+from .annotations import read_records, register_extensions, write_group
 from .rulefiles import RuleFileStage
-from .store import register_extensions, set_group, store
 
 
 class QuantitiesStage(RuleFileStage):
     """Fills ``doc.spans["claimx_quantities"]``; each span's ``._.claimx`` is a Quantity.
 
-    Numbers inside time expressions found by the times stage ("the past 24 hours") are
-    left to the time.
+    Numbers inside the time expressions of ``doc.spans["claimx_times"]`` ("the past 24
+    hours") are left to the time; without the times stage every number is a candidate.
     """
 
-    rule_files = ("lexicon_path",)
+    rule_files = tuple(FILES.values())
+    legacy_keys = ("lexicon_path",)
+    lexicon_path: Optional[Union[str, Path]]
 
-    def __init__(self, nlp=None, name: str = "claimx_quantities", *,
+    def __init__(self, nlp: Optional[Language] = None, name: str = "claimx_quantities", *,
+                 rules: Optional[Mapping[str, Overlay]] = None,
                  lexicon_path: Optional[Union[str, Path]] = None) -> None:
         register_extensions()
         self.name = name
-        self.lexicon_path = lexicon_path
-        self.build_finder()
+        self.init_rules(rules, lexicon_path=lexicon_path)
 
     def __call__(self, doc: Doc) -> Doc:
-        exclude = [tuple(t["span"]) for t in store(doc).get("times", ())]
-        text = info(doc).text
-        records = [{"text": text[h.start_char:h.end_char], "span": [h.start_char, h.end_char],
-                    "value": h.value, "low": h.low, "high": h.high, "bound": h.bound,
-                    "unit": h.unit, "entity": h.entity}
-                   for h in self.finder.find(doc, exclude)]
-        set_group(doc, "claimx_quantities", records)
+        exclude = [tuple(t["span"]) for t in read_records(doc, "claimx_times")]
+        write_group(doc, "claimx_quantities", find_quantities(self.finder, doc, exclude))
         return doc
 
     def build_finder(self) -> None:
-        from ..quantities.finder import QuantityFinder
-
-        self.finder = QuantityFinder(self.lexicon_path)
+        self.finder = QuantityFinder(self.lexicon_path, self.rules)

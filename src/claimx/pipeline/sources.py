@@ -1,50 +1,51 @@
 """Stage 4: sources, cues and reported content; canonical speaker names within the doc."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Optional, Union
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..docinfo import info
+from ..rules import Overlay
 from ..sources.finder import AttributionFinder
+from ..types import Speaker
+from .annotations import register_extensions, write_group
+from .base import context_of
 from .rulefiles import RuleFileStage
-from .store import register_extensions, set_group, store
 
 
 class SourcesStage(RuleFileStage):
-    """Fills ``doc.spans["claimx_sources"]`` (each span's ``._.claimx`` is a Speaker)."""
+    """Fills ``doc.spans["claimx_attributions"]`` (each span a claim's extent, its
+    ``._.claimx`` an Attribution) and ``doc.spans["claimx_sources"]`` (each span a speaker
+    mention, its ``._.claimx`` a Speaker). Reads ``doc._.claimx_context`` (where the body
+    starts: names in the header are not canonical names)."""
 
-    rule_files = ("verbs_path", "phrases_path")
+    rule_files = ("reporting_verbs.jsonl", "attribution_phrases.jsonl", "sources.json")
+    legacy_keys = ("verbs_path", "phrases_path")
+    verbs_path: Optional[Union[str, Path]]
+    phrases_path: Optional[Union[str, Path]]
 
-    def __init__(self, nlp, name: str = "claimx_sources", *,
+    def __init__(self, nlp: Language, name: str = "claimx_sources", *,
+                 rules: Optional[Mapping[str, Overlay]] = None,
                  verbs_path: Optional[Union[str, Path]] = None,
                  phrases_path: Optional[Union[str, Path]] = None) -> None:
         register_extensions()
         self.name = name
-        self.verbs_path = verbs_path
-        self.phrases_path = phrases_path
         self.vocab = nlp.vocab
-        self.build_finder()
+        self.init_rules(rules, verbs_path=verbs_path, phrases_path=phrases_path)
 
     def __call__(self, doc: Doc) -> Doc:
-        text = info(doc).text
-        records = []
-        speakers = {}
-        for att in self.finder.find(doc):
-            cue = {"text": text[att.cue_start:att.cue_end], "span": [att.cue_start, att.cue_end],
-                   "kind": att.kind}
-            cue_token = doc.char_span(att.cue_start, att.cue_end, alignment_mode="expand")
-            records.append({
-                "span": list(att.span), "content": list(att.content), "head": att.head,
-                "cue": cue, "cue_head": cue_token.root.i if cue_token is not None else None,
-                "speaker": att.speaker,
-            })
+        found = self.finder.attributions(doc, context_of(doc).body_start)
+        speakers: dict[tuple[int, int], Speaker] = {}
+        for att in found:
             if att.speaker is not None:
-                speakers[tuple(att.speaker["span"])] = att.speaker
-        store(doc)["attributions"] = records
-        set_group(doc, "claimx_sources", [speakers[k] for k in sorted(speakers)])
+                speakers[att.speaker.span] = att.speaker
+        write_group(doc, "claimx_attributions", found)
+        write_group(doc, "claimx_sources", [speakers[k] for k in sorted(speakers)])
         return doc
 
     def build_finder(self) -> None:
-        self.finder = AttributionFinder(self.vocab, self.verbs_path, self.phrases_path)
+        self.finder = AttributionFinder(self.vocab, self.verbs_path, self.phrases_path,
+                                        self.rules)

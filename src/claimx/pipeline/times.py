@@ -1,40 +1,43 @@
 """Stage 2: every time expression, resolved to a closed interval of dates."""
 from __future__ import annotations
 
-import datetime as dt
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Optional, Union
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..docinfo import info
+from ..rules import Overlay
+from ..timex.finder import TimeFinder, find_times
+from ..timex.rules import LEXICON_FILE, PATTERNS_FILE
+from .annotations import register_extensions, write_group
+from .base import context_of
 from .rulefiles import RuleFileStage
-from .store import register_extensions, set_group, store
 
 
 class TimesStage(RuleFileStage):
-    """Fills ``doc.spans["claimx_times"]``; each span's ``._.claimx`` is a TimeRef."""
+    """Fills ``doc.spans["claimx_times"]``; each span's ``._.claimx`` is a TimeRef.
 
-    rule_files = ("rules_path",)
+    Reads ``doc._.claimx_context`` (the reference date and the header, never reported).
+    """
 
-    def __init__(self, nlp=None, name: str = "claimx_times", *,
+    rule_files = (LEXICON_FILE, PATTERNS_FILE)
+    legacy_keys = ("rules_path",)
+    rules_path: Optional[Union[str, Path]]
+
+    def __init__(self, nlp: Optional[Language] = None, name: str = "claimx_times", *,
+                 rules: Optional[Mapping[str, Overlay]] = None,
                  rules_path: Optional[Union[str, Path]] = None) -> None:
         register_extensions()
         self.name = name
-        self.rules_path = rules_path
-        self.build_finder()
+        self.init_rules(rules, rules_path=rules_path)
 
     def __call__(self, doc: Doc) -> Doc:
-        iso = store(doc).get("reference_date")
-        ref = dt.date.fromisoformat(iso) if iso else None
-        text = info(doc).text
-        records = [{"text": text[h.start_char:h.end_char], "span": [h.start_char, h.end_char],
-                    "start": h.start, "end": h.end}
-                   for h in self.finder.find(doc, ref)]
-        set_group(doc, "claimx_times", records)
+        context = context_of(doc)
+        write_group(doc, "claimx_times",
+                    find_times(self.finder, doc, context.reference_date, context.header))
         return doc
 
     def build_finder(self) -> None:
-        from ..timex.finder import TimeFinder
-
-        self.finder = TimeFinder(self.rules_path)
+        self.finder = TimeFinder(self.rules_path, self.rules)

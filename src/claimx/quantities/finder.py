@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, Optional, Union
 
@@ -19,11 +19,12 @@ from claimx.quantities.lexicon import load_lexicon
 from claimx.quantities.numbers import NumberParse, NumberParser
 from claimx.quantities.units import CurrencyTable, UnitTable
 from claimx.quantities.vague import VagueParser
+from claimx.rules import Overlay
+from claimx.types import BOUNDS, Quantity
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-BOUNDS = ("exact", "more_than", "at_least", "less_than", "at_most", "about", "range")
 _HAS_DIGIT = re.compile(r"\d")
 _NON_UNIT_POS = frozenset(
     {"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART", "ADV", "NUM", "INTJ"}
@@ -90,8 +91,9 @@ class _Ctx:
 class QuantityFinder:
     """Find quantities in parsed Docs. Loads its data once; ``find`` is pure."""
 
-    def __init__(self, lexicon_path: Union[str, Path, None] = None) -> None:
-        lex = load_lexicon(lexicon_path)
+    def __init__(self, lexicon_path: Union[str, Path, None] = None,
+                 overlays: Optional[Mapping[str, Overlay]] = None) -> None:
+        lex = load_lexicon(lexicon_path, overlays)
         self.numbers = NumberParser(lex["numbers"])
         self.vague = VagueParser(lex["vague"])
         self.currencies = CurrencyTable(lex["currencies"])
@@ -447,3 +449,13 @@ def _non_overlapping(hits: list[QuantityHit]) -> list[QuantityHit]:
             continue
         out.append(h)
     return out
+
+
+def find_quantities(finder: QuantityFinder, doc: Doc,
+                    exclude: Sequence[tuple[int, int]] = ()) -> list[Quantity]:
+    """Every quantity in ``doc`` as a :class:`~claimx.types.Quantity`; ``exclude`` are the
+    character spans of time expressions, whose numbers belong to the time."""
+    text = info(doc).text
+    return [Quantity(text[h.start_char:h.end_char], (h.start_char, h.end_char), value=h.value,
+                     low=h.low, high=h.high, bound=h.bound, unit=h.unit, entity=h.entity)
+            for h in finder.find(doc, exclude)]

@@ -1,11 +1,11 @@
-"""Loading the quantity data files (bundled, optionally extended by a user file)."""
+"""Loading the quantity rule files (bundled, optionally extended by the user's files)."""
 from __future__ import annotations
 
-import json
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Union
+from typing import Any, Optional, Union
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+from .. import rules
 
 #: section name -> bundled file
 FILES = {
@@ -19,36 +19,30 @@ FILES = {
 }
 
 
-def _merge(base: Any, extra: Any) -> Any:
-    """Merge ``extra`` into ``base``: dicts recursively, lists extended, scalars replaced."""
-    if isinstance(base, dict) and isinstance(extra, dict):
-        out = dict(base)
-        for key, value in extra.items():
-            out[key] = _merge(base[key], value) if key in base else value
-        return out
-    if isinstance(base, list) and isinstance(extra, list):
-        return base + [x for x in extra if x not in base]
-    return extra
+def load_lexicon(path: Union[str, Path, None] = None,
+                 overlays: Optional[Mapping[str, rules.Overlay]] = None,
+                 ) -> dict[str, dict[str, Any]]:
+    """Every quantity rule file, by section name.
 
-
-def load_lexicon(path: Union[str, Path, None] = None) -> dict[str, dict[str, Any]]:
-    """Load every bundled quantity data file; ``path`` (a JSON file) extends or overrides them.
-
-    The user file holds the same sections as the bundled files, keyed by section name
-    (``{"bounds": {"before": [...]}, "currencies": {"words": {...}}}``). Lists are
-    extended, dicts merged key by key, other values replaced.
+    ``overlays`` maps bundled file names to the user's files (or contents), merged by the
+    rule of :mod:`claimx.rules`. ``path`` is the older form: one JSON object keyed by
+    section name (``{"bounds": {"before": [...]}}``), merged the same way, after them.
     """
+    overlays = overlays or {}
+    legacy: Mapping[str, Any] = {}
+    if path is not None:
+        legacy = rules.read_user_file(path)
+        if not isinstance(legacy, Mapping):
+            raise rules.RuleFileError(
+                f"{path}: a quantity lexicon must be a JSON object of sections")
+        unknown = [k for k in legacy if k not in FILES]
+        if unknown:
+            raise rules.RuleFileError(f"{path}: unknown quantity lexicon section {unknown[0]!r}"
+                                      f" (known: {', '.join(FILES)})")
     lex: dict[str, dict[str, Any]] = {}
     for section, name in FILES.items():
-        with open(DATA_DIR / name, encoding="utf-8") as fh:
-            lex[section] = json.load(fh)
-    if path is not None:
-        with open(path, encoding="utf-8") as fh:
-            user = json.load(fh)
-        if not isinstance(user, dict):
-            raise ValueError(f"{path}: a quantity lexicon must be a JSON object of sections")
-        for section, value in user.items():
-            if section not in lex:
-                raise ValueError(f"{path}: unknown quantity lexicon section {section!r}")
-            lex[section] = _merge(lex[section], value)
+        table = rules.load_table(name, overlays.get(name))
+        if section in legacy:
+            table = rules.extend(table, legacy[section], f"{path} [{section}]")
+        lex[section] = table
     return lex

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional, Union
@@ -12,11 +13,12 @@ from spacy.attrs import POS
 from spacy.symbols import VERB
 from spacy.tokens import Doc, Token
 
+from .. import records
 from ..docinfo import info, sent_of
-from ..lexicon import load_rows, load_table
 from ..matching import RuleMatcher
-from ..preamble import claims_start
+from ..rules import Overlay, extend, load_rows, load_table, read_user_file
 from ..spanindex import trim_span
+from ..types import Cue
 from .mentions import CanonicalNames, Mention, MentionBuilder
 from .quotes import find_quotations
 
@@ -49,10 +51,14 @@ class AttributionFinder:
     """Finds attributions in a parsed Doc. Rules come from data files."""
 
     def __init__(self, vocab, verbs_path: Union[str, Path, None] = None,
-                 phrases_path: Union[str, Path, None] = None) -> None:
-        self.verbs = {row["lemma"].lower(): row for row in load_rows("reporting_verbs.jsonl",
-                                                                     verbs_path)}
-        self.lexicon = load_table("sources.json")
+                 phrases_path: Union[str, Path, None] = None,
+                 overlays: Optional[Mapping[str, Overlay]] = None) -> None:
+        overlays = overlays or {}
+        verbs = load_rows("reporting_verbs.jsonl", overlays.get("reporting_verbs.jsonl"))
+        if verbs_path:
+            verbs = extend(verbs, read_user_file(verbs_path), str(verbs_path))
+        self.verbs = {row["lemma"].lower(): row for row in verbs}
+        self.lexicon = load_table("sources.json", overlays.get("sources.json"))
         self.mentions = MentionBuilder(self.lexicon)
         self.honorifics = self.mentions.honorifics
         self.group_nouns = {w.lower() for w in self.lexicon["group_nouns"]}
@@ -62,15 +68,33 @@ class AttributionFinder:
         self.citing_lemmas = set(self.lexicon["citing_lemmas"])
         self.matcher = RuleMatcher(vocab)
         self.phrase_rules: dict[str, dict] = {}
-        for i, row in enumerate(load_rows("attribution_phrases.jsonl", phrases_path)):
+        phrases = load_rows("attribution_phrases.jsonl", overlays.get("attribution_phrases.jsonl"))
+        if phrases_path:
+            phrases = extend(phrases, read_user_file(phrases_path), str(phrases_path))
+        for i, row in enumerate(phrases):
             key = f"claimx_attr_{i}"
             self.phrase_rules[key] = row
             self.matcher.add(key, row["pattern"])
 
     # ------------------------------------------------------------------------------------
-    def find(self, doc: Doc) -> list[Attribution]:
-        """Every attribution in ``doc``, in text order, speakers resolved."""
-        canon = CanonicalNames(doc, self.honorifics, start_char=claims_start(doc))
+    def attributions(self, doc: Doc, body_start: int = 0) -> list[records.Attribution]:
+        """Every attribution in ``doc`` as the model's records, in text order."""
+        text = info(doc).text
+        out = []
+        for att in self.find(doc, body_start):
+            cue_token = doc.char_span(att.cue_start, att.cue_end, alignment_mode="expand")
+            out.append(records.Attribution(
+                span=att.span, content=att.content, head=att.head,
+                cue=Cue(text[att.cue_start:att.cue_end], (att.cue_start, att.cue_end),
+                        att.kind),
+                cue_head=cue_token.root.i if cue_token is not None else None,
+                speaker=att.speaker))
+        return out
+
+    def find(self, doc: Doc, body_start: int = 0) -> list[Attribution]:
+        """Every attribution in ``doc``, in text order, speakers resolved; names before
+        ``body_start`` (the header and headline) are not used as canonical names."""
+        canon = CanonicalNames(doc, self.honorifics, start_char=body_start)
         found: list[Attribution] = []
         quotes = find_quotations(info(doc).text)
         quote_starts = [q0 for q0, _ in quotes]

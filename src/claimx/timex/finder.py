@@ -10,23 +10,26 @@ rules did not cover are kept when they are deictic ("the bitterly cold winter mo
 resolved by dateparser when they name a month or weekday, else with start/end None.
 
 Clock times on their own ("at 18:00") and durations ("for six months", "36 years old")
-are not reported. The header or dateline (``reference_header_span``) is never reported.
+are not reported. The header or dateline given by the caller is never reported.
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, Optional, Union
 
 from claimx.docinfo import info, sent_of
+from claimx.rules import Overlay
 from claimx.timex.dates import shift
 from claimx.timex.reference import reference_header_span
 from claimx.timex.resolve import Resolution, interpret, normalize
 from claimx.timex.rules import LEFT_EDGE, Pattern, Rules, _alt, load_rules, rules_key
 from claimx.timex.scan import CombinedScan
+from claimx.types import TimeRef
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -59,14 +62,17 @@ def _interpret_cached(text: str, ref: Optional[dt.date], key: Optional[str], fal
 
 
 _WINDOW = 64
+#: ``header`` default of :meth:`TimeFinder.find`: look for it in the doc's text
+DETECT = "detect"
 _NBSP = "[^\\S\\n]"
 
 
 class TimeFinder:
     """Finds and resolves time expressions; build once, call :meth:`find` per Doc."""
 
-    def __init__(self, rules_path: Union[str, Path, None] = None) -> None:
-        self._key = rules_key(rules_path)
+    def __init__(self, rules_path: Union[str, Path, None] = None,
+                 overlays: Optional[Mapping[str, Overlay]] = None) -> None:
+        self._key = rules_key(rules_path, overlays)
         self.rules: Rules = load_rules(self._key)
         self._scan: Optional[CombinedScan] = None
         lex = self.rules.lex
@@ -107,8 +113,11 @@ class TimeFinder:
 
     # ------------------------------------------------------------------ public
 
-    def find(self, doc: Doc, reference_date: Optional[dt.date]) -> list[TimeHit]:
-        """Every time expression in ``doc``: sorted, non-overlapping, token-aligned."""
+    def find(self, doc: Doc, reference_date: Optional[dt.date],
+             header: Union[tuple[int, int], None, str] = DETECT) -> list[TimeHit]:
+        """Every time expression in ``doc``: sorted, non-overlapping, token-aligned; none
+        inside ``header`` (the character span of the text's date header or dateline; by
+        default looked for at the top of the doc, as the bundled rules find it)."""
         if isinstance(reference_date, dt.datetime):
             reference_date = reference_date.date()
         if reference_date is not None and not isinstance(reference_date, dt.date):
@@ -117,7 +126,10 @@ class TimeFinder:
             text = info(doc).text
             if not text or not text.strip():
                 return []
-            hits = self._find(doc, text, reference_date)
+            if header == DETECT:
+                header = reference_header_span(text)
+            hits = self._find(doc, text, reference_date,
+                              header if isinstance(header, tuple) else None)
         except (ValueError, OverflowError, IndexError, KeyError, TypeError, RecursionError):
             return []
         out = []
@@ -128,8 +140,8 @@ class TimeFinder:
 
     # ------------------------------------------------------------ the stages
 
-    def _find(self, doc: Doc, text: str, ref: Optional[dt.date]) -> list[_Hit]:
-        header = reference_header_span(text)
+    def _find(self, doc: Doc, text: str, ref: Optional[dt.date],
+              header: Optional[tuple[int, int]]) -> list[_Hit]:
         taken = bytearray(len(text) + 1)
         if header:
             taken[header[0]: header[1]] = b"\x01" * (header[1] - header[0])
@@ -424,3 +436,11 @@ class TimeFinder:
 def text_paragraph(text: str, char: int) -> int:
     """Index of the paragraph (blank-line separated) holding ``char``."""
     return text.count("\n\n", 0, max(0, char))
+
+
+def find_times(finder: TimeFinder, doc: Doc, reference_date: Optional[dt.date],
+               header: Optional[tuple[int, int]] = None) -> list[TimeRef]:
+    """Every time expression in ``doc`` as a :class:`~claimx.types.TimeRef`."""
+    text = info(doc).text
+    return [TimeRef(text[h.start_char:h.end_char], (h.start_char, h.end_char), h.start, h.end)
+            for h in finder.find(doc, reference_date, header)]

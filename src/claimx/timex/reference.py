@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple, Optional
 
-from claimx.timex.rules import expand, load_rules
+from claimx.timex.rules import Rules, expand, load_rules
 
 
 class _Header(NamedTuple):
@@ -30,9 +30,7 @@ class _Compiled(NamedTuple):
     months: dict
 
 
-@lru_cache(maxsize=1)
-def _compiled() -> _Compiled:
-    rules = load_rules(None)
+def _compile(rules: Rules) -> _Compiled:
     ref = rules.reference
     frags = ref["_frags"]
     after = ref.get("after", "")
@@ -80,42 +78,58 @@ def _line_starts(prefix: str, max_lines: int) -> list[int]:
     return starts
 
 
-def _find_header(text: str) -> Optional[_Header]:
-    if not isinstance(text, str) or not text:
-        return None
-    c = _compiled()
-    prefix = text[: c.prefix]
-    starts = _line_starts(prefix, c.max_lines)
-    for pos in starts:
-        m = c.header.match(prefix, pos)
-        if m:
-            day = _to_date(m, c.months)
-            if day is not None:
-                return _Header(m.start() + len(m.group(0)) - len(m.group(0).lstrip()), m.end(), day)
-    for pos in starts:
-        for pattern in c.datelines:
-            m = pattern.match(prefix, pos)
+class ReferenceFinder:
+    """Finds the header or dateline at the top of a text, and its date, by one rule set."""
+
+    def __init__(self, rules: Rules) -> None:
+        self._compiled = _compile(rules)
+
+    def _find(self, text: str) -> Optional[_Header]:
+        if not isinstance(text, str) or not text:
+            return None
+        c = self._compiled
+        prefix = text[: c.prefix]
+        starts = _line_starts(prefix, c.max_lines)
+        for pos in starts:
+            m = c.header.match(prefix, pos)
             if m:
-                body = m.group(0)
-                lead = len(body) - len(body.lstrip())
-                stop = m.start() + len(body.rstrip())
-                return _Header(m.start() + lead, stop, _to_date(m, c.months))
-    return None
+                day = _to_date(m, c.months)
+                if day is not None:
+                    lead = len(m.group(0)) - len(m.group(0).lstrip())
+                    return _Header(m.start() + lead, m.end(), day)
+        for pos in starts:
+            for pattern in c.datelines:
+                m = pattern.match(prefix, pos)
+                if m:
+                    body = m.group(0)
+                    lead = len(body) - len(body.lstrip())
+                    stop = m.start() + len(body.rstrip())
+                    return _Header(m.start() + lead, stop, _to_date(m, c.months))
+        return None
+
+    def header(self, text: str) -> Optional[tuple[Optional[dt.date], tuple[int, int]]]:
+        """The date (or None) and character span of the header or dateline, or None."""
+        try:
+            found = self._find(text)
+        except Exception:  # noqa: BLE001 - never raise on any input
+            return None
+        return None if found is None else (found.date, (found.start, found.end))
+
+
+@lru_cache(maxsize=1)
+def _bundled() -> ReferenceFinder:
+    return ReferenceFinder(load_rules(None))
 
 
 def find_reference_date(text: str) -> Optional[dt.date]:
-    """The article's date from a ``date YYYY-MM-DD`` header or a dated dateline, else None."""
-    try:
-        found = _find_header(text)
-    except Exception:  # never raise on any input
-        return None
-    return found.date if found else None
+    """The article's date from a ``date YYYY-MM-DD`` header or a dated dateline, else None
+    (bundled rules)."""
+    found = _bundled().header(text)
+    return found[0] if found else None
 
 
 def reference_header_span(text: str) -> Optional[tuple[int, int]]:
-    """Character span of the header or dateline at the top of ``text`` (dated or not)."""
-    try:
-        found = _find_header(text)
-    except Exception:  # never raise on any input
-        return None
-    return (found.start, found.end) if found else None
+    """Character span of the header or dateline at the top of ``text`` (dated or not;
+    bundled rules)."""
+    found = _bundled().header(text)
+    return found[1] if found else None

@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, Optional, Union
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+from claimx import rules
+
 LEXICON_FILE = "time_lexicon.json"
 PATTERNS_FILE = "time_patterns.json"
 
@@ -145,46 +147,41 @@ def expand(template: str, frags: dict) -> str:
     return "".join(out)
 
 
-def _read(path: Path) -> Any:
-    return json.loads(path.read_text(encoding="utf-8"))
+def _legacy(lex: dict, pats: dict, rules_path: str) -> tuple[dict, dict]:
+    """The older ``rules_path`` form: a folder whose files replace the bundled ones, or one
+    JSON file holding pattern sections and a ``"lexicon"`` section, merged over them."""
+    p = Path(rules_path)
+    if p.is_dir():
+        if (p / LEXICON_FILE).exists():
+            lex = rules.load_table(LEXICON_FILE, {**rules.read_user_file(p / LEXICON_FILE),
+                                                  rules.REPLACE: True})
+        if (p / PATTERNS_FILE).exists():
+            pats = rules.load_table(PATTERNS_FILE, {**rules.read_user_file(p / PATTERNS_FILE),
+                                                    rules.REPLACE: True})
+        return lex, pats
+    extra = rules.read_user_file(p)
+    if not isinstance(extra, dict):
+        raise rules.RuleFileError(f"{p}: a time rule file must hold a JSON object")
+    lex = rules.extend(lex, extra.get("lexicon", {}), f"{p} [lexicon]")
+    pats = rules.extend(pats, {k: v for k, v in extra.items() if k != "lexicon"}, str(p))
+    return lex, pats
 
 
-def _merge(base: dict, extra: dict) -> dict:
-    """Merge a user rule file over the bundled one: lists and dicts extend, scalars replace."""
-    out = dict(base)
-    for key, value in extra.items():
-        if isinstance(value, dict) and isinstance(out.get(key), dict):
-            out[key] = {**out[key], **value}
-        elif isinstance(value, list) and isinstance(out.get(key), list):
-            out[key] = (value + out[key]) if key == "patterns" else out[key] + value
-        else:
-            out[key] = value
-    return out
-
-
-def _load_raw(rules_path: Optional[str]) -> tuple[dict, dict]:
-    lex = _read(DATA_DIR / LEXICON_FILE)
-    pats = _read(DATA_DIR / PATTERNS_FILE)
-    if rules_path:
-        p = Path(rules_path)
-        if p.is_dir():
-            if (p / LEXICON_FILE).exists():
-                lex = _read(p / LEXICON_FILE)
-            if (p / PATTERNS_FILE).exists():
-                pats = _read(p / PATTERNS_FILE)
-        else:
-            extra = _read(p)
-            if not isinstance(extra, dict):
-                raise ValueError(f"{p}: a time rule file must hold a JSON object")
-            lex = _merge(lex, extra.get("lexicon", {}))
-            pats = _merge(pats, {k: v for k, v in extra.items() if k != "lexicon"})
+def _load_raw(key: Optional[str]) -> tuple[dict, dict]:
+    spec = json.loads(key) if key else {}
+    overlays = spec.get("overlays", {})
+    lex = rules.load_table(LEXICON_FILE, overlays.get(LEXICON_FILE))
+    pats = rules.load_table(PATTERNS_FILE, overlays.get(PATTERNS_FILE))
+    if spec.get("path"):
+        lex, pats = _legacy(lex, pats, spec["path"])
     return lex, pats
 
 
 @lru_cache(maxsize=8)
-def load_rules(rules_path: Optional[str] = None) -> Rules:
-    """Load and compile a rule set; ``None`` is the bundled one. Cached per path."""
-    lex, pats = _load_raw(rules_path)
+def load_rules(key: Optional[str] = None) -> Rules:
+    """Load and compile a rule set named by :func:`rules_key`; ``None`` is the bundled one.
+    Cached per key."""
+    lex, pats = _load_raw(key)
     numbers = _number_words(lex)
     strict = _fragments(lex, True, numbers)
     loose = _fragments(lex, False, numbers)
@@ -231,6 +228,13 @@ def load_rules(rules_path: Optional[str] = None) -> Rules:
     return rules
 
 
-def rules_key(rules_path: Union[str, Path, None]) -> Optional[str]:
-    """A hashable cache key for a rules path."""
-    return None if rules_path is None else str(Path(rules_path).resolve())
+def rules_key(rules_path: Union[str, Path, None] = None,
+              overlays: Optional[Mapping[str, rules.Overlay]] = None) -> Optional[str]:
+    """A hashable key naming a rule set: the user's files (``overlays``, by bundled file
+    name, and the older ``rules_path``) over the bundled ones; None for the bundled set."""
+    if rules_path is None and not overlays:
+        return None
+    named = {name: str(Path(v).resolve()) if isinstance(v, (str, Path)) else v
+             for name, v in sorted((overlays or {}).items())}
+    return json.dumps({"path": None if rules_path is None else str(Path(rules_path).resolve()),
+                       "overlays": named}, sort_keys=True)
