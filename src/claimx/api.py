@@ -124,6 +124,7 @@ class Extractor:
         """One list of claims per text, in input order, streamed through ``nlp.pipe``."""
         if isinstance(texts, str):
             raise TypeError("extract_many expects an iterable of str, not a single str")
+        pairs: Iterator[tuple[str, Optional[dt.date]]]
         if reference_dates is None:
             pairs = ((_check_text(t), None) for t in texts)
         else:
@@ -157,7 +158,7 @@ class Extractor:
                               for offset, part in parts)
         from .pipeline.annotations import claim_records
 
-        records: list[list[dict]] = []
+        records: list[list[dict[str, Any]]] = []
         if chunks:
             with self._lock:
                 self._warm_tokenizer(part for part, _ in chunks)
@@ -175,12 +176,13 @@ class Extractor:
         return results
 
     # -- internals -------------------------------------------------------------------------
-    def _zone(self) -> AbstractContextManager:
+    def _zone(self) -> AbstractContextManager[Any]:
         """``nlp.memory_zone()``, unless one is open already (zones do not nest)."""
         zone = getattr(self.nlp, "memory_zone", None)
-        if zone is None or self.nlp.vocab.in_memory_zone:
+        if zone is None or getattr(self.nlp.vocab, "in_memory_zone", False):
             return nullcontext()
-        return zone()
+        manager: AbstractContextManager[Any] = zone()
+        return manager
 
     def _warm_tokenizer(self, texts: Iterable[str]) -> None:
         """Tokenize ``texts`` outside any zone while the :attr:`warm_strings` budget lasts,

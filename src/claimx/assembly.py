@@ -305,7 +305,7 @@ def _sentence_start_before(doc: Doc, char: int, n: int) -> int:
 
 
 def _side_names(doc: Doc) -> set[str]:
-    """Nationality and group adjectives in the text ("Ukrainian", "Russian")."""
+    """Nationality and group adjectives in the text ("Nigerian", "Ghanaian")."""
     return {ent.text.lower() for ent in info(doc).ents if ent.label_ == "NORP"}
 
 

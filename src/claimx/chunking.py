@@ -60,7 +60,7 @@ def shift(record: Any, offset: int, tokens: int = 0) -> Any:
     """A copy of a record (or part of one) with every character span moved by ``offset``
     and every token index by ``tokens``."""
     if isinstance(record, dict):
-        out = {}
+        out: dict[str, Any] = {}
         for key, value in record.items():
             if key in _CHAR_SPANS and isinstance(value, (list, tuple)) and len(value) == 2:
                 out[key] = [value[0] + offset, value[1] + offset]
@@ -74,7 +74,7 @@ def shift(record: Any, offset: int, tokens: int = 0) -> Any:
     return record
 
 
-def merge_claims(per_chunk: list[list[dict]], offsets: list[int]) -> list[Claim]:
+def merge_claims(per_chunk: list[list[dict[str, Any]]], offsets: list[int]) -> list[Claim]:
     """Claims of each chunk, shifted into the whole text's offsets, as Claim objects."""
     claims = []
     for records, offset in zip(per_chunk, offsets):

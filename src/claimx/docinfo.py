@@ -33,7 +33,7 @@ class DocInfo:
         self.text = doc.text
         self._sents: Optional[list[Sent]] = None
         self._starts: list[int] = []
-        self._entities: Optional[list] = None
+        self._entities: Optional[list[Optional[Span]]] = None
 
     @cached_property
     def _word_columns(self) -> tuple[list[str], list[str], list[bool]]:
@@ -92,10 +92,11 @@ class DocInfo:
     def entity_at(self, i: int) -> Optional[Span]:
         """The named entity holding token ``i``, or None."""
         if self._entities is None:
-            self._entities = [None] * self.n_tokens
+            entities: list[Optional[Span]] = [None] * self.n_tokens
             for ent in self.ents:
                 for k in range(ent.start, ent.end):
-                    self._entities[k] = ent
+                    entities[k] = ent
+            self._entities = entities
         return self._entities[i]
 
     def sent_of(self, i: int) -> Sent:

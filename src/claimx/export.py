@@ -8,9 +8,11 @@ import copy
 import datetime as dt
 import json
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, Optional, Union
+from typing import TYPE_CHECKING, Any, Optional, Union, get_args, get_origin
 
-from .types import BOUNDS, CUE_KINDS, HEDGE_KINDS, Claim, register_view
+import attrs
+
+from .types import Claim, Record, plain, register_view, span_pair
 
 if TYPE_CHECKING:
     import pandas
@@ -18,17 +20,55 @@ if TYPE_CHECKING:
 __all__ = ["FLAT_COLUMNS", "flat_record", "json_schema", "schema_org", "to_frame",
            "to_records"]
 
-#: the columns of :func:`to_frame` and of ``claimx --format csv``, in order
-FLAT_COLUMNS = (
-    "text", "start", "end", "sentence_start", "sentence_end",
-    "speaker", "speaker_text", "speaker_label", "speaker_title",
-    "cue", "cue_kind",
-    "quantities", "time", "time_start", "time_end",
-    "hedged", "hedge_kinds", "hedges",
-)
+#: derived columns of the flat record, each placed before the field it is derived from
+_DERIVED = {"hedges": ("hedged", "hedge_kinds")}
 
+
+def _fields(cls: type) -> tuple[attrs.Attribute[Any], ...]:
+    """The attrs fields of ``cls`` with their types resolved."""
+    return tuple(attrs.fields(attrs.resolve_types(cls)))
+
+
+def _part(field: attrs.Attribute[Any]) -> Optional[type]:
+    """The record class a field holds (one, optional, or a tuple of them), else None."""
+    for tp in (field.type, *get_args(field.type)):
+        if isinstance(tp, type) and issubclass(tp, Record):
+            return tp
+    return None
+
+
+def _is_span(field: attrs.Attribute[Any]) -> bool:
+    return field.converter is span_pair  # type: ignore[comparison-overlap]
+
+
+def _is_list(field: attrs.Attribute[Any]) -> bool:
+    return get_origin(field.type) is tuple and _part(field) is not None
+
+
+def _columns() -> tuple[str, ...]:
+    """The flat columns, from the fields of :class:`~claimx.types.Claim` and its parts: a span
+    gives ``X_start``/``X_end`` (``start``/``end`` for the claim's own); a part gives its first
+    field under the part's name and the others as ``part_field``; parts in a tuple stay a
+    list of dicts."""
+    out: list[str] = []
+    for field in _fields(Claim):
+        out.extend(_DERIVED.get(field.name, ()))
+        part = _part(field)
+        if _is_span(field):
+            prefix = "" if field.name == "span" else f"{field.name}_"
+            out.extend((f"{prefix}start", f"{prefix}end"))
+        elif part is not None and not _is_list(field):
+            names = [f.name for f in _fields(part) if not _is_span(f)]
+            out.extend([field.name] + [f"{field.name}_{name}" for name in names[1:]])
+        else:
+            out.append(field.name)
+    return tuple(out)
+
+
+#: the columns of :func:`to_frame` and of ``claimx --format csv``, in order
+FLAT_COLUMNS = _columns()
 #: flat columns holding lists (JSON-encoded in CSV)
-LIST_COLUMNS = ("quantities", "hedge_kinds", "hedges")
+LIST_COLUMNS = tuple(f.name for f in _fields(Claim) if _is_list(f)) + ("hedge_kinds",)
 
 
 def _claims(claims: Iterable[Claim]) -> list[Claim]:
@@ -56,27 +96,22 @@ def flat_record(claim: Claim) -> dict[str, Any]:
     ``quantities`` and ``hedges`` are lists of dicts (as in ``to_dict()``), ``hedge_kinds``
     a list of strings; dates are ISO strings or None.
     """
-    sp, cue, tm = claim.speaker, claim.cue, claim.time
-    return {
-        "text": claim.text,
-        "start": claim.start,
-        "end": claim.end,
-        "sentence_start": claim.sentence[0],
-        "sentence_end": claim.sentence[1],
-        "speaker": sp.name if sp else None,
-        "speaker_text": sp.text if sp else None,
-        "speaker_label": sp.label if sp else None,
-        "speaker_title": sp.title if sp else None,
-        "cue": cue.text if cue else None,
-        "cue_kind": cue.kind if cue else None,
-        "quantities": [q.to_dict() for q in claim.quantities],
-        "time": tm.text if tm else None,
-        "time_start": tm.start.isoformat() if tm and tm.start else None,
-        "time_end": tm.end.isoformat() if tm and tm.end else None,
-        "hedged": claim.hedged,
-        "hedge_kinds": [h.kind for h in claim.hedges],
-        "hedges": [h.to_dict() for h in claim.hedges],
-    }
+    row: dict[str, Any] = {"hedged": claim.hedged,
+                           "hedge_kinds": [h.kind for h in claim.hedges]}
+    for field in _fields(Claim):
+        value = getattr(claim, field.name)
+        part = _part(field)
+        if _is_span(field):
+            prefix = "" if field.name == "span" else f"{field.name}_"
+            row[f"{prefix}start"], row[f"{prefix}end"] = value
+        elif part is None or _is_list(field):
+            row[field.name] = plain(value)
+        else:
+            names = [f.name for f in _fields(part) if not _is_span(f)]
+            for i, name in enumerate(names):
+                key = field.name if i == 0 else f"{field.name}_{name}"
+                row[key] = None if value is None else plain(getattr(value, name))
+    return {key: row[key] for key in FLAT_COLUMNS}
 
 
 def csv_row(claim: Claim) -> dict[str, Any]:
@@ -109,58 +144,64 @@ def to_frame(claims: Iterable[Claim]) -> pandas.DataFrame:
 
 
 # -- JSON Schema ------------------------------------------------------------------------------
-def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
-    return {"anyOf": [schema, {"type": "null"}]}
+_SPAN_SCHEMA = {"type": "array", "description": "[start, end) character offsets",
+                "prefixItems": [{"type": "integer", "minimum": 0},
+                                {"type": "integer", "minimum": 0}],
+                "items": False, "minItems": 2, "maxItems": 2}
+_SCALARS: dict[Any, dict[str, Any]] = {
+    str: {"type": "string"}, float: {"type": "number"}, int: {"type": "integer"},
+    bool: {"type": "boolean"}, dt.date: {"type": "string", "format": "date"},
+}
 
 
-def _object(description: str, properties: dict[str, Any]) -> dict[str, Any]:
+def _def_name(field: attrs.Attribute[Any]) -> str:
+    """The ``$defs`` name of a part: its field's name, singular for a list."""
+    name = field.name
+    if not _is_list(field):
+        return name
+    return name[:-3] + "y" if name.endswith("ies") else name.rstrip("s")
+
+
+def _property(field: attrs.Attribute[Any], defs: dict[str, Any]) -> dict[str, Any]:
+    """The schema of one field's value in ``to_dict()``, adding parts to ``defs``."""
+    choices = getattr(field.validator, "choices", None)
+    if choices is not None:
+        return {"enum": list(choices)}
+    if _is_span(field):
+        return {"$ref": "#/$defs/span"}
+    part = _part(field)
+    if part is not None:
+        name = _def_name(field)
+        defs.setdefault(name, _object_schema(part, defs))
+        ref = {"$ref": f"#/$defs/{name}"}
+        return {"type": "array", "items": ref} if _is_list(field) else \
+            {"anyOf": [ref, {"type": "null"}]}
+    args = [a for a in get_args(field.type) if a is not type(None)]
+    base = _SCALARS[args[0] if args else field.type]
+    return {"anyOf": [base, {"type": "null"}]} if args else dict(base)
+
+
+def _object_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
+    """The schema of one record class: every field required, no other key."""
+    properties = {f.name: _property(f, defs) for f in _fields(cls)}
+    description = (cls.__doc__ or "").strip().split("\n")[0]
     return {"type": "object", "description": description, "properties": properties,
             "required": list(properties), "additionalProperties": False}
 
 
-_STR = {"type": "string"}
-_SPAN = {"$ref": "#/$defs/span"}
-_DATE = {"type": "string", "format": "date"}
+def _claim_schema() -> dict[str, Any]:
+    defs: dict[str, Any] = {"span": _SPAN_SCHEMA}
+    claim = _object_schema(Claim, defs)
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
+            "title": "claimx claim",
+            **claim,
+            "description": "One claim as given by claimx.Claim.to_dict(): its text, who "
+                           "makes it, its numbers, its time and its hedges. Spans are "
+                           "[start, end) character offsets.",
+            "$defs": defs}
 
-_SCHEMA: dict[str, Any] = {
-    "$schema": "https://json-schema.org/draft/2020-12/schema",
-    "title": "claimx claim",
-    "description": "One claim as given by claimx.Claim.to_dict(): its text, who makes it, its "
-                   "numbers, its time and its hedges. Spans are [start, end) character offsets.",
-    **_object("A claim.", {
-        "text": _STR,
-        "span": _SPAN,
-        "sentence": _SPAN,
-        "speaker": _nullable({"$ref": "#/$defs/speaker"}),
-        "cue": _nullable({"$ref": "#/$defs/cue"}),
-        "quantities": {"type": "array", "items": {"$ref": "#/$defs/quantity"}},
-        "time": _nullable({"$ref": "#/$defs/time"}),
-        "hedges": {"type": "array", "items": {"$ref": "#/$defs/hedge"}},
-    }),
-    "$defs": {
-        "span": {"type": "array", "description": "[start, end) character offsets",
-                 "prefixItems": [{"type": "integer", "minimum": 0},
-                                 {"type": "integer", "minimum": 0}],
-                 "items": False, "minItems": 2, "maxItems": 2},
-        "speaker": _object("Who makes the claim.", {
-            "name": _STR, "text": _STR, "span": _SPAN, "label": _STR,
-            "title": _nullable(_STR)}),
-        "cue": _object("The words that attribute the claim.", {
-            "text": _STR, "span": _SPAN, "kind": {"enum": list(CUE_KINDS)}}),
-        "quantity": _object("A number stated as fact.", {
-            "text": _STR, "span": _SPAN,
-            "value": _nullable({"type": "number"}),
-            "low": _nullable({"type": "number"}),
-            "high": _nullable({"type": "number"}),
-            "bound": {"enum": list(BOUNDS)},
-            "unit": _nullable(_STR), "entity": _nullable(_STR)}),
-        "time": _object("A time expression and the closed date interval it resolves to.", {
-            "text": _STR, "span": _SPAN, "start": _nullable(_DATE), "end": _nullable(_DATE)}),
-        "hedge": _object("A cue qualifying the claim.", {
-            "text": _STR, "span": _SPAN, "kind": {"enum": list(HEDGE_KINDS)},
-            "source": _nullable(_STR)}),
-    },
-}
+
+_SCHEMA = _claim_schema()
 
 
 def json_schema() -> dict[str, Any]:

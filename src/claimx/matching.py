@@ -22,6 +22,7 @@ from .docinfo import info
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+    from spacy.vocab import Vocab
 
 #: token attributes whose word tests can pre-select sentences, and their array columns
 _WORD_ATTRS = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER, "NORM": NORM, "LEMMA": LEMMA}
@@ -48,7 +49,7 @@ def word_tests(pattern: Sequence[dict[str, Any]]) -> list[tuple[int, frozenset[s
         for attr, value in token.items():
             column = _WORD_ATTRS.get(attr.upper())
             words = _words_of(value) if column is not None else None
-            if words:
+            if words and column is not None:
                 tests.append((column, frozenset(words)))
     return tests
 
@@ -56,7 +57,7 @@ def word_tests(pattern: Sequence[dict[str, Any]]) -> list[tuple[int, frozenset[s
 class RuleMatcher:
     """A spaCy ``Matcher`` run only on the sentences where a rule can match."""
 
-    def __init__(self, vocab) -> None:
+    def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
         self.matcher = Matcher(vocab)
         # the distinct word tests of all rules: (array column, sorted word hashes)

@@ -12,17 +12,25 @@ from typing import Any, Optional
 
 import attrs
 
-from .types import HEDGE_KINDS, Cue, Hedge, Speaker, iso_date, one_of, optional_date, span_pair
+from .types import (
+    HEDGE_KINDS,
+    Cue,
+    Hedge,
+    Record,
+    Speaker,
+    one_of,
+    optional,
+    optional_date,
+    span_pair,
+)
 
 
 def _optional_span(value: Any) -> Optional[tuple[int, int]]:
     return None if value is None else span_pair(value)
 
 
-def _optional_speaker(value: Any) -> Optional[Speaker]:
-    if value is None or isinstance(value, Speaker):
-        return value
-    return Speaker.from_dict(value)
+def _speaker(value: Any) -> Optional[Speaker]:
+    return optional(Speaker)(value)
 
 
 def _cue(value: Any) -> Cue:
@@ -30,7 +38,7 @@ def _cue(value: Any) -> Cue:
 
 
 @attrs.frozen(slots=True)
-class TextContext:
+class TextContext(Record):
     """Facts about a whole text that every chunk of it shares.
 
     ``reference_date`` is the date relative times resolve against (given by the caller,
@@ -52,19 +60,9 @@ class TextContext:
             header = (max(0, self.header[0] - offset), min(length, self.header[1] - offset))
         return attrs.evolve(self, header=header, body_start=max(0, self.body_start - offset))
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"reference_date": iso_date(self.reference_date),
-                "header": None if self.header is None else list(self.header),
-                "body_start": self.body_start, "given": self.given}
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> TextContext:
-        return cls(reference_date=d.get("reference_date"), header=d.get("header"),
-                   body_start=d.get("body_start", 0), given=bool(d.get("given", False)))
-
 
 @attrs.frozen(slots=True)
-class Attribution:
+class Attribution(Record):
     """One attributed statement: its cue, what it reports, and who says it.
 
     ``span`` is the claim (cue, content and an adjacent speaker), ``content`` what is
@@ -77,21 +75,11 @@ class Attribution:
     head: int
     cue: Cue = attrs.field(converter=_cue)
     cue_head: Optional[int] = None
-    speaker: Optional[Speaker] = attrs.field(default=None, converter=_optional_speaker)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"span": list(self.span), "content": list(self.content), "head": self.head,
-                "cue": self.cue.to_dict(), "cue_head": self.cue_head,
-                "speaker": None if self.speaker is None else self.speaker.to_dict()}
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Attribution:
-        return cls(span=d["span"], content=d["content"], head=d["head"], cue=d["cue"],
-                   cue_head=d.get("cue_head"), speaker=d.get("speaker"))
+    speaker: Optional[Speaker] = attrs.field(default=None, converter=_speaker)
 
 
 @attrs.frozen(slots=True)
-class HedgeCue:
+class HedgeCue(Record):
     """A hedge as found (the public :class:`~claimx.types.Hedge` fields), with what the
     claims stage needs to attach it.
 
@@ -119,17 +107,4 @@ class HedgeCue:
         """The public hedge."""
         return Hedge(text=self.text, span=self.span, kind=self.kind, source=self.source)
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "span": list(self.span), "kind": self.kind,
-                "source": self.source, "rule": self.rule, "head": self.head,
-                "makes_claim": self.makes_claim, "anaphoric": self.anaphoric,
-                "both_sides": self.both_sides, "casualty": self.casualty,
-                "scope": list(self.scope), "window": self.window}
 
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> HedgeCue:
-        return cls(text=d["text"], span=d["span"], kind=d["kind"], source=d.get("source"),
-                   rule=d.get("rule", ""), head=d.get("head", 0), scope=d.get("scope", (0, 0)),
-                   makes_claim=d.get("makes_claim", False), anaphoric=d.get("anaphoric", False),
-                   both_sides=d.get("both_sides", False), casualty=d.get("casualty", False),
-                   window=d.get("window", 12))

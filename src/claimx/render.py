@@ -12,14 +12,14 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Optional, Union
+from typing import TYPE_CHECKING, Any, Optional, Union, overload
 
 from .types import register_view
 
 if TYPE_CHECKING:
     import datetime as dt
 
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
     from .types import Claim
 
@@ -113,7 +113,8 @@ def _highlight_claim(claim: Claim) -> str:
         j = i
         while j < len(text) and labels[j] == labels[i]:
             j += 1
-        out.append(_esc(text[i:j]) if labels[i] is None else _mark(text[i:j], labels[i]))
+        here = labels[i]
+        out.append(_esc(text[i:j]) if here is None else _mark(text[i:j], here))
         i = j
     return "".join(out)
 
@@ -158,13 +159,19 @@ def claims_html(claims: Iterable[Claim]) -> str:
             f"<table class='claimx-table'>{head}{''.join(rows)}</table></div>")
 
 
-class ClaimsView(Sequence):
+class ClaimsView(Sequence["Claim"]):
     """A list of claims that notebooks display as an HTML table (see :func:`claims_html`)."""
 
     def __init__(self, claims: Iterable[Claim]) -> None:
         self.claims = list(claims)
 
-    def __getitem__(self, index):  # type: ignore[override]
+    @overload
+    def __getitem__(self, index: int) -> Claim: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Claim]: ...
+
+    def __getitem__(self, index: Union[int, slice]) -> Union[Claim, list[Claim]]:
         return self.claims[index]
 
     def __len__(self) -> int:
@@ -201,7 +208,7 @@ def _display(markup: str) -> None:
     display(HTML(f'<span class="tex2jax_ignore">{markup}</span>'))
 
 
-def _span_group(doc: Doc) -> list:
+def _span_group(doc: Doc) -> list[Span]:
     from .pipeline.annotations import PUBLIC_GROUPS as GROUPS
 
     missing = [key for key in GROUPS if key not in doc.spans]
@@ -214,7 +221,8 @@ def _span_group(doc: Doc) -> list:
         if claim.cue is None or claim.cue.span in seen:
             continue
         seen.add(claim.cue.span)
-        span = doc.char_span(*claim.cue.span, label="CUE", alignment_mode="expand")
+        start, end = claim.cue.span
+        span = doc.char_span(start, end, label="CUE", alignment_mode="expand")
         if span is not None:
             spans.append(span)
     spans.sort(key=lambda s: (s.start, -s.end, s.label_))
@@ -253,7 +261,7 @@ def render(text_or_doc: Union[str, Doc], *, reference_date: Union[dt.date, str, 
         markup = displacy.render(doc, style="span", options=options, page=path is not None,
                                  jupyter=False)
     finally:
-        if had:
+        if previous is not None:
             doc.spans[ALL_SPANS_KEY] = previous
         else:
             del doc.spans[ALL_SPANS_KEY]

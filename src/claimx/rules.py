@@ -13,7 +13,8 @@ merge rule applies to all of them:
 
 A user file may use only the keys the bundled file uses (for JSONL, the keys of its rules):
 an unknown key, a misspelling say, raises :class:`RuleFileError` naming the file and the
-key. Keys starting with ``_`` and ``about`` hold documentation and are allowed anywhere.
+key; a replacing object must give every key of the bundled one. Keys starting with ``_``
+and ``about`` hold documentation and are allowed anywhere.
 """
 from __future__ import annotations
 
@@ -112,7 +113,12 @@ def extend(base: Any, user: Any, where: str) -> Any:
             return [dict(row) for row in rows[1:]]
         return base + [dict(row) for row in rows]
     _check_table(user, base, where)
-    return merge(base, user)
+    merged = merge(base, user)
+    missing = [k for k in base if k not in merged and not _is_doc_key(k)]
+    if missing:
+        raise RuleFileError(f"{where}: a file that replaces the bundled one must give every "
+                            f"key; missing {', '.join(map(repr, missing))}")
+    return merged
 
 
 def load(name: str, overlay: Overlay = None) -> Any:

@@ -6,8 +6,8 @@ Every object carries character offsets into the text exactly as it was passed in
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from typing import Any, Optional
+from collections.abc import Callable, Mapping
+from typing import Any, Optional, TypeVar
 
 import attrs
 
@@ -59,16 +59,59 @@ def iso_date(value: Optional[dt.date]) -> Optional[str]:
 
 
 def one_of(choices: tuple[str, ...]) -> Callable[[Any, Any, Any], None]:
-    """An attrs validator: the value is one of ``choices``."""
-    def check(instance: Any, attribute: attrs.Attribute, value: Any) -> None:
+    """An attrs validator: the value is one of ``choices`` (kept as ``.choices``)."""
+    def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if value not in choices:
             raise ValueError(f"{attribute.name} must be one of {choices}, not {value!r}")
 
+    check.choices = choices  # type: ignore[attr-defined]
     return check
 
 
+def plain(value: Any) -> Any:
+    """``value`` as JSON-ready data: records as dicts, tuples as lists, dates as ISO strings."""
+    if isinstance(value, Record):
+        return value.to_dict()
+    if isinstance(value, (tuple, list)):
+        return [plain(item) for item in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+R = TypeVar("R", bound="Record")
+
+
+def _fields(cls: type) -> tuple[attrs.Attribute[Any], ...]:
+    """The attrs fields of a record class."""
+    return tuple(attrs.fields(cls))
+
+
+class Record:
+    """What every claimx result object shares: ``to_dict()`` and ``from_dict()``, both
+    derived from the attrs fields, so that a new field needs no other edit."""
+
+    __slots__ = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The object as JSON-ready data, one key per field, in field order."""
+        return {f.name: plain(getattr(self, f.name)) for f in _fields(type(self))}
+
+    @classmethod
+    def from_dict(cls: type[R], d: Mapping[str, Any]) -> R:
+        """Rebuild an object from :meth:`to_dict` output (a missing optional key takes the
+        field's default; a missing required key raises KeyError)."""
+        kwargs = {}
+        for f in _fields(cls):
+            if f.name in d:
+                kwargs[f.name] = d[f.name]
+            elif f.default is attrs.NOTHING:
+                raise KeyError(f.name)
+        return cls(**kwargs)
+
+
 @attrs.frozen(slots=True)
-class Speaker:
+class Speaker(Record):
     """Who makes a claim: the mention in this claim and the document's canonical name."""
 
     name: str
@@ -77,34 +120,18 @@ class Speaker:
     label: str = "PERSON"
     title: Optional[str] = None
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "text": self.text, "span": list(self.span),
-                "label": self.label, "title": self.title}
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Speaker:
-        return cls(name=d["name"], text=d["text"], span=d["span"], label=d["label"],
-                   title=d.get("title"))
-
 
 @attrs.frozen(slots=True)
-class Cue:
+class Cue(Record):
     """The words that attribute a claim: a reporting verb, "according to", or a quotation."""
 
     text: str
     span: tuple[int, int] = attrs.field(converter=span_pair)
     kind: str = attrs.field(default="said", validator=one_of(CUE_KINDS))
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "span": list(self.span), "kind": self.kind}
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Cue:
-        return cls(text=d["text"], span=d["span"], kind=d["kind"])
-
 
 @attrs.frozen(slots=True)
-class Quantity:
+class Quantity(Record):
     """A number stated as fact, with its bound, unit and what it counts."""
 
     text: str
@@ -116,20 +143,9 @@ class Quantity:
     unit: Optional[str] = None
     entity: Optional[str] = None
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "span": list(self.span), "value": self.value,
-                "low": self.low, "high": self.high, "bound": self.bound,
-                "unit": self.unit, "entity": self.entity}
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Quantity:
-        return cls(text=d["text"], span=d["span"], value=d.get("value"), low=d.get("low"),
-                   high=d.get("high"), bound=d["bound"], unit=d.get("unit"),
-                   entity=d.get("entity"))
-
 
 @attrs.frozen(slots=True)
-class TimeRef:
+class TimeRef(Record):
     """A time expression and the closed interval of dates it resolves to (or None, None)."""
 
     text: str
@@ -142,17 +158,9 @@ class TimeRef:
         """True when the expression resolved to dates."""
         return self.start is not None
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "span": list(self.span), "start": iso_date(self.start),
-                "end": iso_date(self.end)}
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> TimeRef:
-        return cls(text=d["text"], span=d["span"], start=d.get("start"), end=d.get("end"))
-
 
 @attrs.frozen(slots=True)
-class Hedge:
+class Hedge(Record):
     """A cue that qualifies claims as unverified, disputed, uncertain or estimated."""
 
     text: str
@@ -160,24 +168,19 @@ class Hedge:
     kind: str = attrs.field(default="uncertain", validator=one_of(HEDGE_KINDS))
     source: Optional[str] = None
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "span": list(self.span), "kind": self.kind,
-                "source": self.source}
 
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Hedge:
-        return cls(text=d["text"], span=d["span"], kind=d["kind"], source=d.get("source"))
-
-
-def _tuple_of(kind: type):
-    def convert(items: Any) -> tuple:
-        return tuple(item if isinstance(item, kind) else kind.from_dict(item) for item in items)
+def tuple_of(kind: type[R]) -> Callable[[Any], tuple[R, ...]]:
+    """An attrs converter: a tuple of ``kind`` from objects or their dicts (None: empty)."""
+    def convert(items: Any) -> tuple[R, ...]:
+        return tuple(item if isinstance(item, kind) else kind.from_dict(item)
+                     for item in items or ())
 
     return convert
 
 
-def _optional(kind: type):
-    def convert(item: Any) -> Any:
+def optional(kind: type[R]) -> Callable[[Any], Optional[R]]:
+    """An attrs converter: a ``kind`` from an object or its dict; None stays None."""
+    def convert(item: Any) -> Optional[R]:
         if item is None or isinstance(item, kind):
             return item
         return kind.from_dict(item)
@@ -185,18 +188,38 @@ def _optional(kind: type):
     return convert
 
 
+def _speaker(value: Any) -> Optional[Speaker]:
+    return optional(Speaker)(value)
+
+
+def _cue(value: Any) -> Optional[Cue]:
+    return optional(Cue)(value)
+
+
+def _time(value: Any) -> Optional[TimeRef]:
+    return optional(TimeRef)(value)
+
+
+def _quantities(value: Any) -> tuple[Quantity, ...]:
+    return tuple_of(Quantity)(value)
+
+
+def _hedges(value: Any) -> tuple[Hedge, ...]:
+    return tuple_of(Hedge)(value)
+
+
 @attrs.frozen(slots=True)
-class Claim:
+class Claim(Record):
     """One checkable statement: its text, who makes it, its numbers, its time and its hedges."""
 
     text: str
     span: tuple[int, int] = attrs.field(converter=span_pair)
     sentence: tuple[int, int] = attrs.field(converter=span_pair)
-    speaker: Optional[Speaker] = attrs.field(default=None, converter=_optional(Speaker))
-    cue: Optional[Cue] = attrs.field(default=None, converter=_optional(Cue))
-    quantities: tuple[Quantity, ...] = attrs.field(default=(), converter=_tuple_of(Quantity))
-    time: Optional[TimeRef] = attrs.field(default=None, converter=_optional(TimeRef))
-    hedges: tuple[Hedge, ...] = attrs.field(default=(), converter=_tuple_of(Hedge))
+    speaker: Optional[Speaker] = attrs.field(default=None, converter=_speaker)
+    cue: Optional[Cue] = attrs.field(default=None, converter=_cue)
+    quantities: tuple[Quantity, ...] = attrs.field(default=(), converter=_quantities)
+    time: Optional[TimeRef] = attrs.field(default=None, converter=_time)
+    hedges: tuple[Hedge, ...] = attrs.field(default=(), converter=_hedges)
 
     @property
     def start(self) -> int:
@@ -213,27 +236,6 @@ class Claim:
         """True when any hedge qualifies the claim."""
         return bool(self.hedges)
 
-    def to_dict(self) -> dict[str, Any]:
-        """The claim as the JSON object of the public contract."""
-        return {
-            "text": self.text,
-            "span": list(self.span),
-            "sentence": list(self.sentence),
-            "speaker": None if self.speaker is None else self.speaker.to_dict(),
-            "cue": None if self.cue is None else self.cue.to_dict(),
-            "quantities": [q.to_dict() for q in self.quantities],
-            "time": None if self.time is None else self.time.to_dict(),
-            "hedges": [h.to_dict() for h in self.hedges],
-        }
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Claim:
-        """Rebuild a claim from :meth:`to_dict` output."""
-        return cls(text=d["text"], span=d["span"], sentence=d["sentence"],
-                   speaker=d.get("speaker"), cue=d.get("cue"),
-                   quantities=d.get("quantities") or (), time=d.get("time"),
-                   hedges=d.get("hedges") or ())
-
     def to_schema_org(self, *, url: Optional[str] = None,
                       date_published: Any = None) -> dict[str, Any]:
         """The claim as a schema.org ``Claim`` in JSON-LD.
@@ -243,7 +245,8 @@ class Claim:
         the claim's resolved time; ``temporalCoverage`` is the claim's time interval;
         ``appearance`` is a CreativeWork with ``url``/``datePublished`` when given.
         """
-        return _view("schema_org")(self, url=url, date_published=date_published)
+        out: dict[str, Any] = _view("schema_org")(self, url=url, date_published=date_published)
+        return out
 
     def _repr_html_(self) -> str:
         return str(_view("claim_html")(self))

@@ -23,10 +23,10 @@ from typing import Any, NamedTuple, Optional, Protocol
 from spacy.tokens import Doc, Span
 
 from ..records import Attribution, HedgeCue, TextContext
-from ..types import Claim, Quantity, Speaker, TimeRef
+from ..types import Claim, Quantity, Record, Speaker, TimeRef
 
 
-class Record(Protocol):
+class Spanned(Protocol):
     """A model object a stage stores: it has a character span and a ``to_dict()``."""
 
     @property
@@ -41,7 +41,7 @@ class Group(NamedTuple):
 
     label: str
     extension: str
-    kind: type
+    kind: type[Record]
 
 
 #: span group name -> its label, record extension and record class
@@ -102,7 +102,7 @@ def register_extensions() -> None:
         Span.set_extension("claimx", getter=_span_object)
 
 
-def write_group(doc: Doc, group: str, items: Iterable[Record]) -> None:
+def write_group(doc: Doc, group: str, items: Iterable[Spanned]) -> None:
     """Put ``items`` in ``doc.spans[group]``, each on the tokens its span falls in.
 
     Items whose span falls in the same tokens share one span, which keeps them all, in
@@ -111,7 +111,8 @@ def write_group(doc: Doc, group: str, items: Iterable[Record]) -> None:
     spec = GROUPS[group]
     spans: dict[tuple[int, int], tuple[Span, list[dict[str, Any]]]] = {}
     for item in items:
-        span = doc.char_span(*item.span, label=spec.label, alignment_mode="expand")
+        start, end = item.span
+        span = doc.char_span(start, end, label=spec.label, alignment_mode="expand")
         if span is None:
             continue
         key = (span.start, span.end)

@@ -21,30 +21,46 @@ from .rulefiles import RuleFileStage, load_rule_files, null_config_keys
 from .sources import SourcesStage
 from .times import TimesStage
 
+#: the spaCy annotations the stages read (the parser's, the tagger's and NER's)
+_PARSE = ["token.dep", "token.tag", "token.lemma", "doc.sents", "doc.ents"]
+#: what each stage writes (see docs/pipeline.md, "What each stage writes and reads")
+ASSIGNS = {
+    "claimx_dateline": ["doc._.claimx_context"],
+    "claimx_times": ["doc.spans", "span._.claimx_time"],
+    "claimx_quantities": ["doc.spans", "span._.claimx_quantity"],
+    "claimx_sources": ["doc.spans", "span._.claimx_attribution", "span._.claimx_speaker"],
+    "claimx_hedges": ["doc.spans", "span._.claimx_hedge_cue"],
+    "claimx_claims": ["doc._.claimx_claims"],
+}
+
 #: the stages in the order they run
 STAGES = ("claimx_dateline", "claimx_times", "claimx_quantities", "claimx_sources",
           "claimx_hedges", "claimx_claims")
 
 
-@Language.factory("claimx_dateline", default_config={"detect": True, "rules": {}})
+@Language.factory("claimx_dateline", assigns=ASSIGNS["claimx_dateline"],
+                  requires=[], default_config={"detect": True, "rules": {}})
 def make_dateline(nlp: Language, name: str, detect: bool,
                   rules: Optional[dict[str, str]]) -> DatelineStage:
     return DatelineStage(nlp, name, detect=detect, rules=rules)
 
 
-@Language.factory("claimx_times", default_config={"rules": {}, "rules_path": None})
+@Language.factory("claimx_times", assigns=ASSIGNS["claimx_times"],
+                  requires=_PARSE, default_config={"rules": {}, "rules_path": None})
 def make_times(nlp: Language, name: str, rules: Optional[dict[str, str]],
                rules_path: Optional[str]) -> TimesStage:
     return TimesStage(nlp, name, rules=rules, rules_path=rules_path)
 
 
-@Language.factory("claimx_quantities", default_config={"rules": {}, "lexicon_path": None})
+@Language.factory("claimx_quantities", assigns=ASSIGNS["claimx_quantities"],
+                  requires=_PARSE, default_config={"rules": {}, "lexicon_path": None})
 def make_quantities(nlp: Language, name: str, rules: Optional[dict[str, str]],
                     lexicon_path: Optional[str]) -> QuantitiesStage:
     return QuantitiesStage(nlp, name, rules=rules, lexicon_path=lexicon_path)
 
 
-@Language.factory("claimx_sources",
+@Language.factory("claimx_sources", assigns=ASSIGNS["claimx_sources"],
+                  requires=_PARSE,
                   default_config={"rules": {}, "verbs_path": None, "phrases_path": None})
 def make_sources(nlp: Language, name: str, rules: Optional[dict[str, str]],
                  verbs_path: Optional[str], phrases_path: Optional[str]) -> SourcesStage:
@@ -52,13 +68,15 @@ def make_sources(nlp: Language, name: str, rules: Optional[dict[str, str]],
                         phrases_path=phrases_path)
 
 
-@Language.factory("claimx_hedges", default_config={"rules": {}, "cues_path": None})
+@Language.factory("claimx_hedges", assigns=ASSIGNS["claimx_hedges"],
+                  requires=_PARSE, default_config={"rules": {}, "cues_path": None})
 def make_hedges(nlp: Language, name: str, rules: Optional[dict[str, str]],
                 cues_path: Optional[str]) -> HedgesStage:
     return HedgesStage(nlp, name, rules=rules, cues_path=cues_path)
 
 
-@Language.factory("claimx_claims", default_config={"rules": {}})
+@Language.factory("claimx_claims", assigns=ASSIGNS["claimx_claims"],
+                  requires=_PARSE, default_config={"rules": {}})
 def make_claims(nlp: Language, name: str, rules: Optional[dict[str, str]]) -> ClaimsStage:
     return ClaimsStage(nlp, name, rules=rules)
 
@@ -105,7 +123,7 @@ class ClaimxPipe:
 
     def __call__(self, doc: Doc) -> Doc:
         for stage in self.stages:
-            doc = stage(doc)
+            doc = stage(doc)  # type: ignore[operator]
         return doc
 
     def to_disk(self, path: Union[str, Path], *, exclude: tuple[str, ...] = ()) -> None:
@@ -136,7 +154,8 @@ _COMBINED_KEYS = {"time_rules_path": "claimx_times", "quantity_lexicon_path": "c
                   "hedge_cues_path": "claimx_hedges"}
 
 
-@Language.factory("claimx", default_config={
+@Language.factory("claimx", assigns=sorted({a for v in ASSIGNS.values() for a in v}),
+                  requires=_PARSE, default_config={
     "detect": True, "rules": {}, "time_rules_path": None, "quantity_lexicon_path": None,
     "verbs_path": None, "phrases_path": None, "hedge_cues_path": None})
 def make_claimx(nlp: Language, name: str, detect: bool, rules: Optional[dict[str, str]],

@@ -50,8 +50,8 @@ def save_rule_files(name: str, path: Union[str, Path], rules: Mapping[str, Overl
     if rules:
         (path / RULES_DIR).mkdir(exist_ok=True)
         manifest["rules"] = {}
-        for file_name, source in rules.items():
-            _save(source, path / RULES_DIR / file_name)
+        for file_name, overlay in rules.items():
+            _save(overlay, path / RULES_DIR / file_name)
             manifest["rules"][file_name] = f"{RULES_DIR}/{file_name}"
     (path / RULES_MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
     if manifest:

@@ -118,7 +118,7 @@ class AttributionFinder:
         return found
 
     def _colons(self, doc: Doc) -> list[Attribution]:
-        """"Zelensky: 'We will not give up'": a name, a colon, then what the name says."""
+        """"Obi: 'We will not give up'": a name, a colon, then what the name says."""
         out = []
         table = info(doc)
         for sent in table.sents:
@@ -370,7 +370,7 @@ class AttributionFinder:
         return extra
 
     def _dash_attribution(self, doc: Doc, q_start: int, q_end: int) -> Optional[Attribution]:
-        """"'We will win,' \u2014 Zelensky": a dash and a name right after the quotation."""
+        """"'We will win,' \u2014 Obi": a dash and a name right after the quotation."""
         m = _DASH.match(info(doc).text, q_end)
         if m is None:
             return None
@@ -505,7 +505,7 @@ def _cited_source(verb: Token, clausal: list[Token], lemmas: set[str]) -> Option
 
 
 def _reported_conjuncts(verb: Token, clausal: list[Token]) -> list[Token]:
-    """"Salling said it seeks X and intends Y": with the sequence of tenses, a present-tense
+    """"Acme said it seeks X and intends Y": with the sequence of tenses, a present-tense
     conjunct of a past reporting verb continues the (present-tense) reported clause."""
     if verb.tag_ != "VBD":
         return []
@@ -520,7 +520,7 @@ def _reported_conjuncts(verb: Token, clausal: list[Token]) -> list[Token]:
 
 
 def _contrasted_subject(subject: Token, verb: Token, contrast: set[str]) -> Token:
-    """"the company invested ..., but Gazeta Prawna reports": the parse may hang the real
+    """"the company invested ..., but the Daily Ledger reports": the parse may hang the real
     subject as a conjunct of an earlier noun; take the conjunct right before the verb."""
     for conj in subject.children:
         if conj.dep_ == "conj" and conj.i < verb.i and max(t.i for t in conj.subtree) + 1 \

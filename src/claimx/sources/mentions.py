@@ -68,7 +68,7 @@ class MentionBuilder:
         start, end = self._np_bounds(head)
         start = min(start, ent.start)
         end = max(end, ent.end)
-        # words before the entity in its noun phrase are a title ("Ukrainian President"),
+        # words before the entity in its noun phrase are a title ("Nigerian President"),
         # unless they are part of the name ("CNN Philippines")
         lead = doc[start:ent.start]
         if len(lead) and all(t.pos_ == "PROPN" and t.lower_.rstrip(".") not in self.title_words
@@ -188,7 +188,7 @@ def _in_brackets(token: Token) -> bool:
 
 
 def _title_case_extension(doc: Doc, ent: Span, end: int, glue: frozenset) -> str:
-    """Capitalised words right after a name that the NER cut short ("Notes" + "from Poland")."""
+    """Capitalised words right after a name that the NER cut short ("Voices" + "from Lagos")."""
     i = ent.end
     last = ent.end
     while i < end:
@@ -202,7 +202,7 @@ def _title_case_extension(doc: Doc, ent: Span, end: int, glue: frozenset) -> str
 
 
 def _balance(doc: Doc, start: int, end: int, head: int) -> tuple[int, int]:
-    """Drop an unclosed bracket at either edge ("Seismology (Phivolcs" -> "Seismology")."""
+    """Drop an unclosed bracket at either edge ("Institute of Volcanology (IVS" -> "Institute of Volcanology")."""
     depth = 0
     for i in range(start, end):
         if doc[i].text == "(":

@@ -268,7 +268,7 @@ class TimeFinder:
             return False
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         if nxt is not None and nxt.is_title and nxt.ent_type_ in self._blocking:
-            return False  # "August Wilson"
+            return False  # a month that is a first name ("June Okafor")
         if rel:
             return True
         prev = self._prev_word(doc, span[0])

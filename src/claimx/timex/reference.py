@@ -2,8 +2,8 @@
 
 Recognised, in this order of preference, within the first ~400 characters:
 a ``date YYYY-MM-DD`` header; a dateline at the start of one of the first lines
-("Monday, July 15, 2019", "March 6, 2023 —", "KYIV, March 6, 2023 (Reuters) -").
-A dateline without a year ("KYIV, March 6 (Reuters) -") has a span but no date:
+("Monday, July 15, 2019", "May 2, 2024 —", "LAGOS, May 2, 2024 (Reuters) -").
+A dateline without a year ("LAGOS, May 2 (Reuters) -") has a span but no date:
 the year is never guessed from today.
 """
 from __future__ import annotations
