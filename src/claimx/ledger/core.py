@@ -13,7 +13,7 @@ from . import store
 from .frames import Results, group_rows, pair_rows, series_rows, speaker_rows
 from .groups import Figure, FigureGroup, Pair, Series, build_groups, make_figure
 from .identity import Mention, resolve
-from .records import COLUMNS, claim_records
+from .records import COLUMNS, claim_records, extract_document
 
 UNATTRIBUTED = "(unattributed)"
 
@@ -90,11 +90,7 @@ class Ledger:
 
     def _extract(self, text: str, date: Optional[str]) -> tuple[list[Claim], Optional[str]]:
         """The claims of ``text`` and its date (given, else found in its header/dateline)."""
-        if date is not None:
-            return self.extractor.extract(text, date), date
-        doc = self.extractor.parse(text)
-        found = doc._.reference_date
-        return list(doc._.claims), None if found is None else found.isoformat()
+        return extract_document(self.extractor, text, date)
 
     def add(self, text_or_claims: Union[str, list], doc_id: str, *, outlet: Optional[str] = None,
             date: Any = None, url: Optional[str] = None, title: Optional[str] = None) -> int:

@@ -71,3 +71,16 @@ def claim_records(claims: list[Claim], doc: dict[str, Any],
 def figure_id(record: dict[str, Any]) -> str:
     """A figure's id within a ledger: ``doc_id#claim_index.quantity_index``."""
     return f"{record['doc_id']}#{int(record['claim_index'])}.{int(record['quantity_index'])}"
+
+
+def extract_document(extractor: Any, text: str,
+                     date: Optional[str]) -> tuple[list[Claim], Optional[str]]:
+    """The claims of ``text`` and its date: ``date`` when given, else the one in its header.
+
+    ``extractor`` is a :class:`claimx.Extractor`; only its public ``extract``/``parse`` are used.
+    """
+    if date is not None:
+        return extractor.extract(text, date), date
+    doc = extractor.parse(text)
+    found = doc._.reference_date
+    return list(doc._.claims), None if found is None else found.isoformat()
