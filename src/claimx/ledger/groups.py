@@ -171,6 +171,12 @@ class Series:
         """What the series measures, readable."""
         return describe_key(self.key)
 
+    def plot(self, ax: Any = None) -> Any:
+        """A matplotlib plot of the series over time (needs ``claimx[plot]``)."""
+        from .view import plot
+
+        return plot(self, ax=ax)
+
 
 @attrs.frozen
 class FigureGroup:

@@ -43,8 +43,11 @@ def _value(row: Any, column: Optional[str]) -> Optional[str]:
 
 def empty_records() -> pd.DataFrame:
     """The schema of a records frame, with no rows."""
-    return pd.DataFrame({c: pd.Series([], dtype="float64" if c in _FLOATS else "int64"
-                                      if c in _INTS else "object") for c in RECORD_COLUMNS})
+    return pd.DataFrame({c: pd.Series([], dtype=_dtype(c)) for c in RECORD_COLUMNS})
+
+
+def _dtype(column: str) -> str:
+    return "float64" if column in _FLOATS else "int64" if column in _INTS else "string"
 
 
 def records_of_partition(frame: pd.DataFrame, text_column: str, id_column: str,
@@ -69,7 +72,7 @@ def records_of_partition(frame: pd.DataFrame, text_column: str, id_column: str,
     if not rows:
         return empty_records()
     out = pd.DataFrame.from_records(rows, columns=list(RECORD_COLUMNS))
-    return out.astype({c: "float64" for c in _FLOATS} | {c: "int64" for c in _INTS})
+    return out.astype({c: _dtype(c) for c in RECORD_COLUMNS})
 
 
 def extract_records(df: dd.DataFrame, text_column: str = "text", *, id_column: str = "id",
@@ -85,17 +88,23 @@ def extract_records(df: dd.DataFrame, text_column: str = "text", *, id_column: s
                              outlet_column, url_column, model, meta=empty_records())
 
 
-def _sorted_ids(ids: pd.Series) -> str:
-    return " ".join(sorted(ids))
+def _groups_of_partition(frame: pd.DataFrame) -> pd.DataFrame:
+    """Groups of one shuffled partition (every figure of a key sits in one partition)."""
+    grouped = frame.groupby("key", sort=True)["figure_id"]
+    out = pd.DataFrame({"size": grouped.size(),
+                        "figure_ids": grouped.agg(lambda ids: " ".join(sorted(ids)))})
+    return out.reset_index().astype(_GROUP_DTYPES)
+
+
+_GROUP_DTYPES = {"key": "string", "size": "int64", "figure_ids": "string"}
 
 
 def figure_groups(records: dd.DataFrame) -> dd.DataFrame:
     """One row per figure group: ``key``, ``size`` and ``figure_ids`` (space-separated, sorted).
 
-    A distributed ``groupby("key")`` over the records (figures without a key are left out).
+    A distributed groupby on the key: the records are shuffled by ``key`` so that each group
+    lands in one partition, then grouped there (figures without a key are left out).
     """
     keyed = records[records["key"].notnull()][["key", "figure_id"]]
-    grouped = keyed.groupby("key")["figure_id"]
-    ids = grouped.apply(_sorted_ids, meta=("figure_ids", "object"))
-    size = grouped.count().rename("size")
-    return dd.concat([size, ids], axis=1).reset_index()
+    meta = pd.DataFrame({c: pd.Series([], dtype=t) for c, t in _GROUP_DTYPES.items()})
+    return keyed.shuffle("key").map_partitions(_groups_of_partition, meta=meta)
