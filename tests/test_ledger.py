@@ -1,6 +1,7 @@
 """claimx.Ledger: figure groups, speakers across documents, conflicts, series, frames."""
 from __future__ import annotations
 
+import attrs
 import pytest
 
 from claimx.ledger import Ledger
@@ -40,7 +41,7 @@ def test_key_place_after_the_number_and_unit_separate_groups():
                 "Nine residents", "residents")
     there = _key("Nine residents were injured in the city on Friday.", "Nine residents",
                  "residents")
-    assert here.split("|")[2] == "westmark" and there.split("|")[2] == ""
+    assert here.split("|")[1] == "westmark" and there.split("|")[1] == ""
     assert _key("Winds reached 90 miles per hour.", "90 miles per hour", "winds",
                 unit="mile per hour") != _key("Winds reached 140 km/h.", "140 km/h", "winds",
                                               unit="kilometre per hour")
@@ -50,6 +51,19 @@ def test_key_none_for_durations_and_missing_entities():
     assert _key("The siege lasted six months.", "six months", "months") is None
     claim = make_claim("It rose by 12.", "12", None, 12.0)
     assert figure_key(claim_records([claim], {"doc_id": "d"})[0]) is None
+    died = make_claim("In all, 81 had lost their lives.", "81", None, 81.0)
+    assert figure_key(claim_records([died], {"doc_id": "d"})[0]).startswith("deaths|")
+
+
+def test_key_world_and_parenthesised_conversion():
+    assert _key("Infections worldwide passed 900,000 on Friday.", "900,000", "infections") \
+        .split("|")[:2] == ["cases", "world"]
+    text = "Gusts of 60 miles per hour (97 kilometers per hour) hit the coast."
+    claim = make_claim(text, "60 miles per hour", "gusts", 60.0, unit="mile per hour")
+    second = make_claim(text, "97 kilometers per hour", None, 97.0, unit="kilometre per hour")
+    both = attrs.evolve(claim, quantities=claim.quantities + second.quantities)
+    keys = [figure_key(r) for r in claim_records([both], {"doc_id": "d"}, text)]
+    assert keys == ["gust|||mile per hour", "gust|||kilometre per hour"]
 
 
 def test_key_qualifiers_kept_plain_modifiers_dropped():

@@ -110,13 +110,29 @@ class _Union:
 
 def _node(m: Mention) -> tuple:
     if m.label == GROUP:
-        return ("group", m.doc_id, org_key(m.name))
+        inst = _institution(m.name)
+        return ("institution", *inst) if inst else ("group", m.doc_id, org_key(m.name))
     toks = name_tokens(m.name) if m.label in PERSONLIKE else []
     if len(toks) >= 2:
         return ("person", " ".join(toks))
     if m.label in PERSONLIKE:
         return ("single", m.doc_id, toks[0] if toks else fold(m.name))
     return ("org", org_key(m.name))
+
+
+def _institution(name: str) -> Optional[tuple[str, str]]:
+    """(head, nationality) of a named-by-role institution: "the Samoan government"."""
+    from .keys import _tables
+
+    t = terms()
+    words = [w.strip(".,'") for w in name.split()]
+    if not words or fold(words[-1]) not in set(t["institutions"]):
+        return None
+    sides = _tables()["side_of"]
+    side = next((sides[w] for w in words[:-1] if w in sides), "")
+    if any(w[:1].isupper() and w not in sides for w in words[:-1]):
+        return None                      # a named body ("Disease Surveillance Team")
+    return fold(words[-1]), side
 
 
 def _title_words(titles: Iterable[Optional[str]]) -> set[str]:
@@ -151,7 +167,33 @@ def resolve(mentions: Iterable[Mention]) -> dict[Mention, str]:
     _join_persons(uf, persons)
     _join_singles(uf, info, persons)
     _join_acronyms(uf, info)
+    _join_institutions(uf, info)
+    _join_titles(uf, info, persons)
     return _ids(mentions, uf, info)
+
+
+def _join_institutions(uf: _Union, info: dict) -> None:
+    """An institution without a nationality joins the one with a nationality, when unique."""
+    insts = [n for n in info if n[0] == "institution"]
+    for n in insts:
+        if n[2]:
+            continue
+        cands = [m for m in insts if m[1] == n[1] and m[2]]
+        if len(cands) == 1:
+            uf.union(n, cands[0])
+
+
+def _join_titles(uf: _Union, info: dict, persons: list[tuple]) -> None:
+    """A speaker named only by a title ("the prime minister") joins the unique person of the
+    story whose titles hold every word of it."""
+    honor, _, _ = _sets()
+    for node in [n for n in info if n[0] == "group"]:
+        words = {fold(w) for w in node[2].split()} - {"the"}
+        if not words or not words <= honor:
+            continue
+        cands = {uf.find(p) for p in persons if words <= info[p]["titles"]}
+        if len(cands) == 1:
+            uf.union(node, cands.pop())
 
 
 def _join_persons(uf: _Union, persons: list[tuple]) -> None:
@@ -211,7 +253,7 @@ def _ids(mentions: list[Mention], uf: _Union, info: dict) -> dict[Mention, str]:
     for root in sorted(members, key=str):
         names = {n for node in members[root] for n in info[node]["names"]}
         best = max(sorted(names), key=lambda s: (len(s.split()), len(s)))
-        if root[0] == "group":
+        if root[0] == "group" and not any(n[0] != "group" for n in members[root]):
             best = f"{best} ({root[1]})"
         used[best] += 1
         display[root] = best if used[best] == 1 else f"{best} ({used[best]})"

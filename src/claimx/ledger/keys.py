@@ -2,8 +2,8 @@
 
 Two figures share a key when they count or measure the same thing: the same normalised
 entity (the head lemma, or for people the outcome that befell them: killed, injured,
-infected...), the same side (a nationality or country in the entity or earlier in the
-sentence), the same place (a named place after the number: "across the X region"), the same
+infected...), the same "where" (a nationality in the entity, a named place right after the number:
+"across the X region", "in X", else a nationality just before it in its clause), the same
 qualifiers ("suspected", "severe") and the same unit. The key reads only the record, so the
 Dask job can group by it with a plain ``groupby`` (see :mod:`claimx.ledger.dask`).
 
@@ -48,7 +48,7 @@ def _tables() -> dict[str, Any]:
         "person": set(t["person_nouns"]), "time": set(t["time_units"]),
         "qualifiers": set(t["qualifiers"]), "generic": set(t["generic_modifiers"]),
         "place_stop": set(t["place_stop"]), "place_prep": set(t["place_prepositions"]),
-        "place_suffix": set(t["place_suffixes"]),
+        "place_suffix": set(t["place_suffixes"]), "world": set(t["world_words"]),
     }
 
 
@@ -80,6 +80,17 @@ def _outcome_in(text: str) -> Optional[str]:
     return None
 
 
+def _head_outcome(lower: list[str]) -> Optional[str]:
+    """The outcome an entity names by its head: "deaths", "measles cases", "immunization
+    rate" (a phrase ending the entity); not "vaccination teams"."""
+    tab = _tables()
+    joined = " " + " ".join(lower)
+    for phrase in tab["phrases"]:
+        if joined.endswith(" " + phrase):
+            return tab["outcome_of"][phrase]
+    return tab["outcome_of"].get(lower[-1])
+
+
 def _context(record: dict[str, Any]) -> tuple[str, str]:
     """The sentence text before and after the quantity of ``record``."""
     sentence = record.get("sentence_text") or record.get("claim_text") or ""
@@ -91,29 +102,52 @@ def _context(record: dict[str, Any]) -> tuple[str, str]:
     return sentence[:offset], sentence[offset + len(q_text):]
 
 
-def _side(entity: str, before: str) -> str:
+_BOUNDARY = re.compile(r"[,;:()]|\b(?:and|but|while|whereas)\b|\d")
+
+
+def _clause_before(before: str, n: int = 6) -> str:
+    """The last ``n`` words before the number, not crossing a comma, "and" or a number."""
+    parts = _BOUNDARY.split(before)
+    return _window(parts[-1] if parts else "", n, last=True)
+
+
+def _clause_after(after: str) -> str:
+    return re.split(r"[;:,.(]|\b(?:and|but|while)\b", after, maxsplit=1)[0]
+
+
+def _where(entity: str, before: str, after: str) -> str:
+    """Whose or where: a nationality in the entity, a place right after, or a nationality just
+    before the number in its clause."""
     tab = _tables()
     found = tab["sides"].findall(entity)
-    if not found:
-        found = tab["sides"].findall(before)[-1:]
+    if found:
+        return tab["side_of"][found[0]]
+    place = _place(_clause_after(after))
+    if place:
+        return place
+    near = _window(_clause_after(after), 6, last=False).split() + \
+        _window(_clause_before(before), 3, last=True).split()
+    if tab["world"] & {w.lower() for w in near}:
+        return "world"
+    found = tab["sides"].findall(_clause_before(before))[-1:]
     return tab["side_of"][found[0]] if found else ""
 
 
-def _place(after: str) -> str:
-    """A capitalised place name right after a preposition, in the clause after the number."""
+def _place(clause: str) -> str:
+    """A capitalised place name right after "in", "across"...: a country is normalised."""
     tab = _tables()
-    words = _words(re.split(r"[;:,.(]", after, maxsplit=1)[0])
+    words = _words(clause)
     for i, w in enumerate(words[:-1]):
         if w.lower() not in tab["place_prep"]:
             continue
-        rest = [x for x in words[i + 1:i + 6] if x.lower() not in ("the", "whole", "entire")]
         name = []
-        for x in rest:
-            if not x[0].isupper() or x in tab["place_stop"] or x in tab["side_of"]:
+        for x in (x for x in words[i + 1:i + 6] if x.lower() not in ("the", "whole", "entire")):
+            if not x[0].isupper() or x in tab["place_stop"]:
                 break
-            name.append(x.lower())
+            name.append(x)
         if name:
-            return " ".join(name)
+            joined = " ".join(name)
+            return tab["side_of"].get(joined) or tab["side_of"].get(name[0]) or joined.lower()
     return ""
 
 
@@ -122,46 +156,61 @@ def _window(text: str, n: int, last: bool) -> str:
     return " ".join(words[-n:] if last else words[:n])
 
 
+def _context_outcome(before: str, after: str) -> Optional[str]:
+    """An outcome governing the number: a verb just before it, else words just after it."""
+    return _outcome_in(_window(_clause_before(before), 2, last=True)) \
+        or _outcome_in(_window(after, 6, last=False))
+
+
 def _measure(entity_words: list[str], before: str, after: str) -> tuple[str, list[str]]:
     """The measure (head lemma or outcome) and its kept modifiers."""
     tab = _tables()
     lower = [w.lower() for w in entity_words]
     head = lemma(lower[-1])
-    mods = [lemma(w) for w in lower[:-1]
-            if w not in tab["generic"] and w not in tab["side_of"]
-            and entity_words[lower.index(w)] not in tab["side_of"]]
-    outcome = _outcome_in(" ".join(lower))
-    if head in tab["person"] or lower[-1] in tab["person"] or outcome:
-        outcome = outcome or _outcome_in(_window(after, 6, last=False)) \
-            or _outcome_in(_window(before, 3, last=True))
-        quals = [m for m in mods if m in tab["qualifiers"]]
-        return (outcome or "people"), quals
+    mods = [lemma(w) for w, orig in zip(lower[:-1], entity_words[:-1])
+            if w not in tab["generic"] and orig not in tab["side_of"]]
+    quals = [m for m in mods if m in tab["qualifiers"]]
+    outcome = _head_outcome(lower)
+    if outcome:
+        return outcome, quals
+    if head in tab["person"] or lower[-1] in tab["person"]:
+        return _context_outcome(before, after) or "people", quals
+    near = _outcome_in(_window(after, 3, last=False))
+    if near:                      # "53 measles related deaths": the entity stopped short
+        return near, quals
     return head, mods
 
 
 def figure_key(record: dict[str, Any]) -> Optional[str]:
-    """``measure|side|place|modifiers|unit`` for a claim record; None when nothing is counted.
+    """``measure|where|modifiers|unit`` for a claim record; None when nothing is counted.
 
-    A figure with no entity, or whose entity is a span of time ("six months"), has no key.
+    With no entity, a quantity restating another in parentheses takes that one's entity, a
+    measurement is keyed by its unit alone, and a count by an outcome around it ("81 had
+    lost their lives"); a bare number or a span of time ("six months") has no key.
     """
-    entity = record.get("q_entity")
-    words = _words(entity or "")
-    if not words:
-        return None
-    if lemma(words[-1].lower()) in _tables()["time"]:
-        return None
-    before, after = _context(record)
-    measure, mods = _measure(words, before, after)
-    side = _side(entity or "", before)
-    place = _place(after)
+    entity = record.get("q_entity") or record.get("q_restates") or ""
     unit = record.get("q_unit") or ""
-    return "|".join((measure, side, place, ",".join(sorted(set(mods))), unit))
+    before, after = _context(record)
+    words = _words(entity)
+    if words and lemma(words[-1].lower()) in _tables()["time"]:
+        return None
+    if words:
+        measure, mods = _measure(words, before, after)
+    elif unit:
+        measure, mods = "", []
+    else:
+        outcome = _context_outcome(before, after)
+        if outcome is None:
+            return None
+        measure, mods = outcome, []
+    where = _where(entity, before, after)
+    return "|".join((measure, where, ",".join(sorted(set(mods))), unit))
 
 
 def describe_key(key: str) -> str:
     """A readable label of a key: "deaths (russia)", "maximum sustained wind [mile per hour]"."""
-    measure, side, place, mods, unit = (key.split("|") + [""] * 5)[:5]
+    measure, where, mods, unit = (key.split("|") + [""] * 4)[:4]
     words = [m for m in mods.split(",") if m] + [measure]
-    extra = ", ".join(x for x in (side, place) if x)
-    label = " ".join(words) + (f" ({extra})" if extra else "")
+    label = " ".join(w for w in words if w) or "measure"
+    label += f" ({where})" if where else ""
     return label + (f" [{unit}]" if unit else "")

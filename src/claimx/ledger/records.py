@@ -18,6 +18,7 @@ COLUMNS = (
     "claim_text", "claim_start", "sentence_text", "sentence_start",
     "speaker_name", "speaker_text", "speaker_label", "speaker_title", "cue_kind",
     "q_text", "q_start", "q_value", "q_low", "q_high", "q_bound", "q_unit", "q_entity",
+    "q_restates",
     "time_text", "time_start", "time_end", "hedge_kinds", "hedge_texts", "hedge_sources",
 )
 
@@ -49,6 +50,20 @@ def _hedge_fields(claim: Claim) -> dict[str, Any]:
             "hedge_sources": "|".join(h.source or "" for h in claim.hedges)}
 
 
+def _restated_entity(claim: Claim, qi: int, text: Optional[str]) -> Optional[str]:
+    """The entity of the quantity that quantity ``qi`` restates in parentheses, if any.
+
+    "winds of 75 miles per hour (120 kilometers per hour)": the second is the first in
+    another unit, so it measures the same entity.
+    """
+    q = claim.quantities[qi]
+    if q.entity is not None or qi == 0 or text is None:
+        return None
+    prev = claim.quantities[qi - 1]
+    between = text[prev.span[1]:q.span[0]].strip()
+    return prev.entity if between in ("(", "[", ", or", "or") else None
+
+
 def claim_records(claims: list[Claim], doc: dict[str, Any],
                   text: Optional[str] = None) -> list[dict[str, Any]]:
     """One record per quantity of ``claims``; ``doc`` gives doc_id, outlet, date and url."""
@@ -64,7 +79,8 @@ def claim_records(claims: list[Claim], doc: dict[str, Any],
         for qi, q in enumerate(claim.quantities):
             out.append({**shared, "quantity_index": qi, "q_text": q.text, "q_start": q.span[0],
                         "q_value": q.value, "q_low": q.low, "q_high": q.high,
-                        "q_bound": q.bound, "q_unit": q.unit, "q_entity": q.entity})
+                        "q_bound": q.bound, "q_unit": q.unit, "q_entity": q.entity,
+                        "q_restates": _restated_entity(claim, qi, text)})
     return [{c: r.get(c) for c in COLUMNS} for r in out]
 
 
