@@ -153,8 +153,11 @@ def write(results: Any, view: str, fmt: str, out: IO[str]) -> None:
 
         out.write(figures_text(results))
     else:
-        from .view import rows_text
+        from .view import TABLE_COLUMNS, rows_text
 
+        keep = TABLE_COLUMNS.get(view)
+        if keep:
+            rows = [{k: r.get(k) for k in keep} for r in rows]
         out.write(rows_text(rows, view))
 
 

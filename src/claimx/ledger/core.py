@@ -265,8 +265,12 @@ class Ledger:
     def all_figures(self) -> list[Figure]:
         """Every figure, each with its speaker identity (unattributed: the document's voice)."""
         ids = self._identities()
-        out = []
+        out, seen = [], set()
         for r in self.records():
+            where = (r["doc_id"], r["q_start"], r["q_text"])
+            if where in seen:            # one number read into two claims: one figure
+                continue
+            seen.add(where)
             name = r["speaker_name"]
             speaker = ids.get((r["doc_id"], name)) if name else None
             if speaker is None:

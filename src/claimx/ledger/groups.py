@@ -1,9 +1,11 @@
 """Figure groups, conflicts, corroboration and series, from claim records.
 
 A figure group holds every figure with the same key (:func:`claimx.ledger.keys.figure_key`).
-Within a group, two figures are *compared* only when their times overlap or either is
-unresolved (a grouping by overlap would not be transitive, would split a daily toll into
-one group a day, and could not be a plain ``groupby``):
+A group holds figures of any time, resolved or not (grouping by overlapping times would
+not be transitive, would split a daily toll into one group a day, and could not be a plain
+``groupby``). Within a group, two figures are *compared* only when both times are resolved
+and overlap (figures about different periods, or about an unknown one, neither conflict
+nor agree):
 
 - a **conflict**: different speakers, and the intervals their values and bounds allow are
   disjoint ("more than 1,100" and "about 300");
@@ -104,9 +106,9 @@ class Figure:
         return self.end or self.doc_date
 
     def overlaps(self, other: Figure) -> bool:
-        """True when the two times overlap or either is unresolved."""
+        """True when both times are resolved and overlap."""
         if None in (self.start, self.end, other.start, other.end):
-            return True
+            return False
         return self.start <= other.end and other.start <= self.end  # type: ignore[operator]
 
     def to_dict(self) -> dict[str, Any]:

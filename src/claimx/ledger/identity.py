@@ -254,7 +254,8 @@ def _ids(mentions: list[Mention], uf: _Union, info: dict) -> dict[Mention, str]:
         names = {n for node in members[root] for n in info[node]["names"]}
         best = max(sorted(names), key=lambda s: (len(s.split()), len(s)))
         if root[0] == "group" and not any(n[0] != "group" for n in members[root]):
-            best = f"{best} ({root[1]})"
+            doc = str(root[1])
+            best = f"{best} [{doc if len(doc) <= 24 else doc[:23] + '…'}]"
         used[best] += 1
         display[root] = best if used[best] == 1 else f"{best} ({used[best]})"
     return {m: display[uf.find(_node(m))] for m in mentions}

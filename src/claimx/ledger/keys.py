@@ -174,7 +174,7 @@ def _measure(entity_words: list[str], before: str, after: str) -> tuple[str, lis
     if outcome:
         return outcome, quals
     if head in tab["person"] or lower[-1] in tab["person"]:
-        return _context_outcome(before, after) or "people", quals
+        return _context_outcome(before, after) or "", quals
     near = _outcome_in(_window(after, 3, last=False))
     if near:                      # "53 measles related deaths": the entity stopped short
         return near, quals
@@ -196,6 +196,8 @@ def figure_key(record: dict[str, Any]) -> Optional[str]:
         return None
     if words:
         measure, mods = _measure(words, before, after)
+        if not measure:           # people counted, with nothing said to befall them
+            return None
     elif unit:
         measure, mods = "", []
     else:

@@ -63,6 +63,18 @@ def figures_text(groups: Any) -> str:
     return "\n".join(lines) + ("\n" if lines else "no figures\n")
 
 
+#: the columns the table format shows (csv and jsonl give every column)
+_PAIR = ("speaker", "figure", "start", "end", "hedges", "doc_id")
+TABLE_COLUMNS = {
+    "conflicts": ("kind", "group", *(f"a_{c}" for c in _PAIR), *(f"b_{c}" for c in _PAIR)),
+    "corroborations": ("kind", "group", *(f"a_{c}" for c in _PAIR),
+                       *(f"b_{c}" for c in _PAIR)),
+    "series": ("series", "step", "figure", "value", "bound", "start", "end", "hedges",
+               "doc_id"),
+    "speakers": ("speaker", "label", "names", "titles", "documents", "claims", "figures"),
+}
+
+
 def rows_text(rows: list[dict[str, Any]], view: str) -> str:
     """Rows as an aligned table (long cells cut at 40 characters)."""
     if not rows:
