@@ -66,6 +66,15 @@ def test_key_world_and_parenthesised_conversion():
     assert keys == ["gust|||mile per hour", "gust|||kilometre per hour"]
 
 
+def test_key_numbers_listed_together_share_their_side():
+    text = "Canadian forces lost 300 soldiers, with an additional 90 wounded."
+    first = make_claim(text, "300 soldiers", "soldiers", 300.0)
+    second = make_claim(text, "90 wounded", "wounded", 90.0)
+    both = attrs.evolve(first, quantities=first.quantities + second.quantities)
+    keys = [figure_key(r) for r in claim_records([both], {"doc_id": "d"}, text)]
+    assert keys[1] == "injuries|canada||"
+
+
 def test_key_qualifiers_kept_plain_modifiers_dropped():
     suspected = _key("There were 20 suspected cases.", "20 suspected cases", "suspected cases")
     measles = _key("There were 20 measles cases.", "20 measles cases", "measles cases")
@@ -195,6 +204,13 @@ def test_seeds_loss_figures_in_separate_groups(seeds):
         assert fig.hedged
     assert any(f.hedges == ("unverified",) or "unverified" in f.hedges
                for f in ukraine_says.figures + russia_says.figures)
+
+
+def test_seeds_no_false_conflict(seeds):
+    # the president's injured count is about one side; the governor's about one city
+    assert list(seeds.conflicts()) == []
+    injured = _group_of(seeds, "1,500")
+    assert [f.speaker for f in injured.figures] == ["Volodymyr Zelensky"]
 
 
 def test_seeds_one_governor_across_articles(seeds):

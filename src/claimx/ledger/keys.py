@@ -91,6 +91,24 @@ def _head_outcome(lower: list[str]) -> Optional[str]:
     return tab["outcome_of"].get(lower[-1])
 
 
+def _sibling_where(record: dict[str, Any]) -> str:
+    """The "where" of the nearest other number of the same claim that has one: numbers
+    listed together share it ("1,100 deaths ..., with an additional 1,500 injured")."""
+    try:
+        siblings = json.loads(record.get("claim_quantities") or "[]")
+    except (TypeError, ValueError):
+        return ""
+    me = int(record.get("q_start") or 0)
+    for start, text, entity in sorted(siblings, key=lambda q: (abs(q[0] - me), q[0] > me)):
+        if start == me:
+            continue
+        before, after = _context({**record, "q_start": start, "q_text": text})
+        where = _where(entity or "", before, after)
+        if where:
+            return where
+    return ""
+
+
 def _context(record: dict[str, Any]) -> tuple[str, str]:
     """The sentence text before and after the quantity of ``record``."""
     sentence = record.get("sentence_text") or record.get("claim_text") or ""
@@ -205,7 +223,7 @@ def figure_key(record: dict[str, Any]) -> Optional[str]:
         if outcome is None:
             return None
         measure, mods = outcome, []
-    where = _where(entity, before, after)
+    where = _where(entity, before, after) or _sibling_where(record)
     return "|".join((measure, where, ",".join(sorted(set(mods))), unit))
 
 

@@ -8,6 +8,7 @@ job of :mod:`claimx.ledger.dask`, so both group exactly the same rows.
 """
 from __future__ import annotations
 
+import json
 from typing import Any, Optional
 
 from ..types import Claim
@@ -18,7 +19,7 @@ COLUMNS = (
     "claim_text", "claim_start", "sentence_text", "sentence_start",
     "speaker_name", "speaker_text", "speaker_label", "speaker_title", "cue_kind",
     "q_text", "q_start", "q_value", "q_low", "q_high", "q_bound", "q_unit", "q_entity",
-    "q_restates",
+    "q_restates", "claim_quantities",
     "time_text", "time_start", "time_end", "hedge_kinds", "hedge_texts", "hedge_sources",
 )
 
@@ -72,6 +73,8 @@ def claim_records(claims: list[Claim], doc: dict[str, Any],
     out: list[dict[str, Any]] = []
     for ci, claim in enumerate(claims):
         sentence, sentence_start = _sentence(claim, text)
+        siblings = json.dumps([[q.span[0], q.text, q.entity] for q in claim.quantities],
+                              ensure_ascii=False)
         shared = {**base, "claim_index": ci, "claim_text": claim.text,
                   "claim_start": claim.span[0], "sentence_text": sentence,
                   "sentence_start": sentence_start, **_speaker_fields(claim),
@@ -80,7 +83,8 @@ def claim_records(claims: list[Claim], doc: dict[str, Any],
             out.append({**shared, "quantity_index": qi, "q_text": q.text, "q_start": q.span[0],
                         "q_value": q.value, "q_low": q.low, "q_high": q.high,
                         "q_bound": q.bound, "q_unit": q.unit, "q_entity": q.entity,
-                        "q_restates": _restated_entity(claim, qi, text)})
+                        "q_restates": _restated_entity(claim, qi, text),
+                        "claim_quantities": siblings})
     return [{c: r.get(c) for c in COLUMNS} for r in out]
 
 

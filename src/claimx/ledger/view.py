@@ -140,9 +140,10 @@ def _pyplot() -> Any:
 def plot(what: Any, ax: Any = None) -> Any:
     """Plot a figure group, a series, or a list of them over time; return the Axes.
 
-    One marker shape and colour per speaker; a range or an open bound is drawn as a bar
-    (an arrow for "more than"/"at least"); hedged figures are hollow markers with dashed
-    bars. Figures with no date (no resolved time and no document date) are left out.
+    One marker shape and colour per speaker; a range or "about" is a vertical bar, "more
+    than"/"at least" a small caret above the mark ("less than"/"at most" below); hedged
+    figures are hollow markers with dashed bars. The legend sits under the axes. Figures
+    with no date (no resolved time and no document date) are left out.
     """
     plt = _pyplot()
     items = what if isinstance(what, (list, tuple)) else [what]
@@ -161,13 +162,16 @@ def plot(what: Any, ax: Any = None) -> Any:
     title = "; ".join(dict.fromkeys(describe_key(item.key) for item in items))
     ax.set_title(title if len(title) < 90 else title[:87] + "...")
     ax.set_ylabel("value")
-    ax.legend(fontsize="small", loc="best")
+    ax.legend(fontsize="small", loc="upper center", bbox_to_anchor=(0.5, -0.22),
+              frameon=False)
     ax.figure.autofmt_xdate()
     return ax
 
 
 def _draw(ax: Any, figures: list[Any], style: dict[str, Any], hedged: bool,
           label: str) -> None:
+    from matplotlib import transforms
+
     if not figures:
         return
     xs = [f.when for f in figures]
@@ -175,15 +179,17 @@ def _draw(ax: Any, figures: list[Any], style: dict[str, Any], hedged: bool,
     face = "none" if hedged else style["color"]
     ax.scatter(xs, ys, marker=style["marker"], s=60, facecolors=face,
                edgecolors=style["color"], label=label, zorder=3)
+    up = transforms.offset_copy(ax.transData, fig=ax.figure, y=9, units="points")
+    down = transforms.offset_copy(ax.transData, fig=ax.figure, y=-9, units="points")
     for x, f in zip(xs, figures):
         lo, hi, _, _ = f.interval
-        top = hi if math.isfinite(hi) else None
-        if f.bound in ("more_than", "at_least"):
-            ax.annotate("", xy=(x, _y(f) * 1.25), xytext=(x, _y(f)),
-                        arrowprops={"arrowstyle": "->", "color": style["color"],
-                                    "linestyle": "--" if hedged else "-"})
-        elif top is not None and hi > lo:
-            ax.vlines(x, lo, top, colors=style["color"], linestyles="--" if hedged else "-")
+        if f.bound in ("more_than", "at_least", "less_than", "at_most"):
+            lower = f.bound in ("less_than", "at_most")
+            ax.plot([x], [_y(f)], marker="v" if lower else "^", markersize=5,
+                    color=style["color"], transform=down if lower else up,
+                    linestyle="none", zorder=3)
+        elif math.isfinite(hi) and math.isfinite(lo) and hi > lo:
+            ax.vlines(x, lo, hi, colors=style["color"], linestyles="--" if hedged else "-")
 
 
 def _y(f: Any) -> float:
