@@ -178,6 +178,8 @@ def _plot(args: argparse.Namespace, out: IO[str]) -> int:
 def main(argv: Optional[list[str]] = None, stdout: Optional[IO[str]] = None,
          stderr: Optional[IO[str]] = None) -> int:
     """Run ``claimx ledger`` with ``argv``; return the exit code."""
+    import sqlite3
+
     from .store import LedgerError
 
     out, err = stdout or sys.stdout, stderr or sys.stderr
@@ -193,3 +195,6 @@ def main(argv: Optional[list[str]] = None, stdout: Optional[IO[str]] = None,
     except (LedgerUsageError, LedgerError, ValueError, TypeError, ImportError) as exc:
         print(f"claimx ledger: {exc}", file=err)
         return 2
+    except (sqlite3.Error, OSError) as exc:
+        print(f"claimx ledger: {type(exc).__name__}: {exc}", file=err)
+        return 1
