@@ -100,6 +100,7 @@ def run(gold_path: Path, verbose: int) -> dict[str, tuple[float, float, float]]:
     data = json.loads(gold_path.read_text(encoding="utf-8"))
     extractor = claimx.load()
     totals = {"grouping": [0, 0, 0], "speakers": [0, 0, 0]}
+    held = {"grouping": [0, 0, 0], "speakers": [0, 0, 0]}
     found = {"grouping": [0, 0, 0], "speakers": [0, 0, 0]}
     started = time.perf_counter()
     for story in data["stories"]:
@@ -110,6 +111,8 @@ def run(gold_path: Path, verbose: int) -> dict[str, tuple[float, float, float]]:
             gold, system, misses = labels(ledger, story)
             counts = pairwise(gold, system)
             totals[kind] = [t + c for t, c in zip(totals[kind], counts)]
+            if story.get("held_out"):
+                held[kind] = [t + c for t, c in zip(held[kind], counts)]
             kept = [(g, s) for g, s in zip(gold, system) if not s.startswith("(")]
             only = pairwise([g for g, _ in kept], [s for _, s in kept])
             found[kind] = [t + c for t, c in zip(found[kind], only)]
@@ -129,6 +132,11 @@ def run(gold_path: Path, verbose: int) -> dict[str, tuple[float, float, float]]:
         tp, sp, gp = totals[kind]
         print(f"{kind:<9} pairwise  P {p:.3f}  R {r:.3f}  F1 {f:.3f}   "
               f"(tp {tp}, system pairs {sp}, gold pairs {gp})")
+    print("\nheld-out stories only (not used to tune the rules):")
+    for kind, counts in held.items():
+        p, r, f = prf(*counts)
+        print(f"{kind:<9} pairwise  P {p:.3f}  R {r:.3f}  F1 {f:.3f}   "
+              f"(tp {counts[0]}, system pairs {counts[1]}, gold pairs {counts[2]})")
     print("\nthe same, over the gold items the extractor found (grouping/identity alone):")
     for kind, counts in found.items():
         p, r, f = prf(*counts)
