@@ -92,15 +92,17 @@ def _head_outcome(lower: list[str]) -> Optional[str]:
 
 
 def _sibling_where(record: dict[str, Any]) -> str:
-    """The "where" of the nearest other number of the same claim that has one: numbers
-    listed together share it ("1,100 deaths ..., with an additional 1,500 injured")."""
+    """The "where" of the nearest other number of the same claim, in the same unit, that has
+    one: numbers listed together share it ("1,100 deaths ..., with an additional 1,500
+    injured"); a percentage says nothing about the count beside it."""
     try:
         siblings = json.loads(record.get("claim_quantities") or "[]")
     except (TypeError, ValueError):
         return ""
-    me = int(record.get("q_start") or 0)
-    for start, text, entity in sorted(siblings, key=lambda q: (abs(q[0] - me), q[0] > me)):
-        if start == me:
+    me, unit = int(record.get("q_start") or 0), record.get("q_unit")
+    for start, text, entity, *rest in sorted(siblings,
+                                             key=lambda q: (abs(q[0] - me), q[0] > me)):
+        if start == me or (rest and rest[0] != unit):
             continue
         before, after = _context({**record, "q_start": start, "q_text": text})
         where = _where(entity or "", before, after)

@@ -73,7 +73,7 @@ def claim_records(claims: list[Claim], doc: dict[str, Any],
     out: list[dict[str, Any]] = []
     for ci, claim in enumerate(claims):
         sentence, sentence_start = _sentence(claim, text)
-        siblings = json.dumps([[q.span[0], q.text, q.entity] for q in claim.quantities],
+        siblings = json.dumps([[q.span[0], q.text, q.entity, q.unit] for q in claim.quantities],
                               ensure_ascii=False)
         shared = {**base, "claim_index": ci, "claim_text": claim.text,
                   "claim_start": claim.span[0], "sentence_text": sentence,
