@@ -220,3 +220,10 @@ def test_seeds_one_governor_across_articles(seeds):
     injured = [f for f in seeds.all_figures() if f.speaker == "Pavlo Kyrylenko"]
     assert sorted(f.value for f in injured) == [4.0, 7.0]
     assert all(f.key.startswith("injuries|") for f in injured)
+
+
+def test_a_number_shared_by_two_claims_is_one_figure():
+    text = "Officials said 30 people were injured, and the mayor repeated it."
+    claim = make_claim(text, "30 people", "people", 30.0, speaker="Officials", label="GROUP")
+    records = claim_records([claim, claim], {"doc_id": "d"}, text)
+    assert [(r["claim_index"], r["quantity_index"]) for r in records] == [(0, 0)]

@@ -67,10 +67,14 @@ def _restated_entity(claim: Claim, qi: int, text: Optional[str]) -> Optional[str
 
 def claim_records(claims: list[Claim], doc: dict[str, Any],
                   text: Optional[str] = None) -> list[dict[str, Any]]:
-    """One record per quantity of ``claims``; ``doc`` gives doc_id, outlet, date and url."""
+    """One record per quantity of ``claims``; ``doc`` gives doc_id, outlet, date and url.
+
+    A number that two claims of the document share is recorded once, with the first.
+    """
     base = {"doc_id": doc["doc_id"], "outlet": doc.get("outlet"),
             "doc_date": doc.get("date"), "url": doc.get("url")}
     out: list[dict[str, Any]] = []
+    seen: set[tuple[int, str]] = set()
     for ci, claim in enumerate(claims):
         sentence, sentence_start = _sentence(claim, text)
         siblings = json.dumps([[q.span[0], q.text, q.entity, q.unit] for q in claim.quantities],
@@ -80,6 +84,9 @@ def claim_records(claims: list[Claim], doc: dict[str, Any],
                   "sentence_start": sentence_start, **_speaker_fields(claim),
                   **_time_fields(claim), **_hedge_fields(claim)}
         for qi, q in enumerate(claim.quantities):
+            if (q.span[0], q.text) in seen:      # one number read into two claims
+                continue
+            seen.add((q.span[0], q.text))
             out.append({**shared, "quantity_index": qi, "q_text": q.text, "q_start": q.span[0],
                         "q_value": q.value, "q_low": q.low, "q_high": q.high,
                         "q_bound": q.bound, "q_unit": q.unit, "q_entity": q.entity,
