@@ -75,6 +75,18 @@ def test_key_numbers_listed_together_share_their_side():
     assert keys[1] == "injuries|canada||"
 
 
+def test_key_crowds_linked_measurements_and_bare_percentages():
+    assert _key("The rally drew 5,000 people downtown.", "5,000 people", "people") \
+        .startswith("crowd|")
+    claim = make_claim("Gusts were near 70 mph on the coast.", "70 mph", None, 70.0,
+                       unit="mile per hour")
+    text = claim.text
+    assert figure_key(claim_records([claim], {"doc_id": "d"}, text)[0]) == \
+        "gust|||mile per hour"
+    bare = make_claim("It had reached 40% by then.", "40%", None, 40.0, unit="percentage")
+    assert figure_key(claim_records([bare], {"doc_id": "d"}, bare.text)[0]) is None
+
+
 def test_key_qualifiers_kept_plain_modifiers_dropped():
     suspected = _key("There were 20 suspected cases.", "20 suspected cases", "suspected cases")
     measles = _key("There were 20 measles cases.", "20 measles cases", "measles cases")

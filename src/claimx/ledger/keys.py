@@ -49,6 +49,8 @@ def _tables() -> dict[str, Any]:
         "qualifiers": set(t["qualifiers"]), "generic": set(t["generic_modifiers"]),
         "place_stop": set(t["place_stop"]), "place_prep": set(t["place_prepositions"]),
         "place_suffix": set(t["place_suffixes"]), "world": set(t["world_words"]),
+        "dimensionless": set(t["dimensionless_units"]), "linking": set(t["linking_words"]),
+        "link_verbs": set(t["link_verbs"]), "not_subjects": set(t["not_subjects"]),
     }
 
 
@@ -78,6 +80,28 @@ def _outcome_in(text: str) -> Optional[str]:
         if w in tab["outcome_of"]:
             return tab["outcome_of"][w]
     return None
+
+
+def _subject_before(before: str) -> list[str]:
+    """The noun phrase a measurement is linked to: "maximum sustained winds were near"
+    (up to three lower-case words before a linking verb, with only linking words after)."""
+    tab = _tables()
+    words = _words(_clause_before(before, 9))
+    i = len(words)
+    while i and words[i - 1].lower() in tab["linking"]:
+        i -= 1
+    tail = [w.lower() for w in words[i:]]
+    if not tail or not tab["link_verbs"] & set(tail):
+        return []
+    phrase: list[str] = []
+    for k in range(i - 1, max(-1, i - 4), -1):       # back from the linking words
+        w = words[k]
+        low = w.lower()
+        if low in tab["not_subjects"] or not (w.islower() or (k == 0 and w[1:].islower())):
+            break
+        if low not in tab["generic"]:
+            phrase.insert(0, low)
+    return phrase
 
 
 def _head_outcome(lower: list[str]) -> Optional[str]:
@@ -205,8 +229,10 @@ def figure_key(record: dict[str, Any]) -> Optional[str]:
     """``measure|where|modifiers|unit`` for a claim record; None when nothing is counted.
 
     With no entity, a quantity restating another in parentheses takes that one's entity, a
-    measurement is keyed by its unit alone, and a count by an outcome around it ("81 had
-    lost their lives"); a bare number or a span of time ("six months") has no key.
+    measurement takes the noun phrase linked to it ("winds were near 180 mph") or else is
+    keyed by its unit alone (not a percentage: "92%" alone says nothing), and a count takes
+    an outcome around it ("81 had lost their lives"); a bare number or a span of time ("six
+    months") has no key.
     """
     entity = record.get("q_entity") or record.get("q_restates") or ""
     unit = record.get("q_unit") or ""
@@ -214,11 +240,13 @@ def figure_key(record: dict[str, Any]) -> Optional[str]:
     words = _words(entity)
     if words and lemma(words[-1].lower()) in _tables()["time"]:
         return None
+    if not words and unit:
+        words = _subject_before(before)
     if words:
         measure, mods = _measure(words, before, after)
         if not measure:           # people counted, with nothing said to befall them
             return None
-    elif unit:
+    elif unit and unit not in _tables()["dimensionless"]:
         measure, mods = "", []
     else:
         outcome = _context_outcome(before, after)
