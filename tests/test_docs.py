@@ -35,7 +35,7 @@ def site(tmp_path_factory):
 
 
 def test_every_nav_page_is_built(site):
-    for page in ("index", "claims", "pipeline", "cli", "notebooks", "dask", "performance",
+    for page in ("index", "claims", "pipeline", "cli", "notebooks", "dask", "ledger", "performance",
                  "guidelines", "api", "changelog"):
         target = site / "index.html" if page == "index" else site / page / "index.html"
         assert target.exists(), page

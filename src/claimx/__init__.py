@@ -14,11 +14,23 @@ from .types import Claim, Cue, Hedge, Quantity, Speaker, TimeRef
 
 __version__ = "0.1.0"
 
+
+
+def __getattr__(name: str):
+    """``claimx.Ledger`` on first use: ``import claimx`` stays free of sqlite3 and pandas."""
+    if name == "Ledger":
+        from .ledger import Ledger
+
+        return Ledger
+    raise AttributeError(f"module 'claimx' has no attribute {name!r}")
+
+
 __all__ = [
     "Claim",
     "Cue",
     "Extractor",
     "Hedge",
+    "Ledger",
     "Quantity",
     "Speaker",
     "TimeRef",

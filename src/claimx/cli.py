@@ -496,6 +496,11 @@ def _isatty(stream: Any) -> bool:
 def main(argv: Optional[list[str]] = None) -> int:
     """Run the command line with ``argv`` (default ``sys.argv[1:]``); return the exit code."""
     stdout, stderr = sys.stdout, sys.stderr
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["ledger"]:  # the story ledger's subcommands (claimx.ledger.cli)
+        from .ledger.cli import main as ledger_main
+
+        return ledger_main(argv[1:], stdout, stderr)
     try:
         args = build_parser().parse_args(argv)
         return _run(args, stdout, stderr)

@@ -29,7 +29,8 @@ except ImportError as exc:  # pragma: no cover - exercised only without the extr
 
 from .api import DateLike, Extractor, load
 
-__all__ = ["extract_bag", "extract_dataframe", "worker_extractor"]
+__all__ = ["extract_bag", "extract_dataframe", "extract_records", "figure_groups",
+           "worker_extractor"]
 
 #: model name -> Extractor, loaded once per worker process
 _EXTRACTORS: dict[Optional[str], Extractor] = {}
@@ -125,3 +126,21 @@ def extract_dataframe(df: dd.DataFrame, text_column: str = "text", *,
     meta[claims_column] = pd.Series([], index=meta.index, dtype=object)
     return df.map_partitions(_claims_of_frame, text_column, date_column, _model_key(model),
                              claims_column, batch_size, meta=meta)
+
+
+def extract_records(df: dd.DataFrame, text_column: str = "text", **options: Any) -> dd.DataFrame:
+    """Claim records of the story ledger, one row per figure with its figure ``key``.
+
+    See :func:`claimx.ledger.scale.extract_records` (options: ``id_column``, ``date_column``,
+    ``outlet_column``, ``url_column``, ``model``) and :func:`figure_groups` for the groupby.
+    """
+    from .ledger.scale import extract_records as _extract_records
+
+    return _extract_records(df, text_column, **options)
+
+
+def figure_groups(records: dd.DataFrame) -> dd.DataFrame:
+    """The ledger's figure groups of claim records, by a distributed ``groupby`` on the key."""
+    from .ledger.scale import figure_groups as _figure_groups
+
+    return _figure_groups(records)

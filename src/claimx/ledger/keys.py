@@ -1,0 +1,266 @@
+"""The figure key: a pure function of one claim record saying what its number measures.
+
+Two figures share a key when they count or measure the same thing: the same normalised
+entity (the head lemma, or for people the outcome that befell them: killed, injured,
+infected...), the same "where" (a nationality in the entity, a named place right after the number:
+"across the X region", "in X", else a nationality just before it in its clause), the same
+qualifiers ("suspected", "severe") and the same unit. The key reads only the record, so the
+Dask job can group by it with a plain ``groupby`` (see :mod:`claimx.ledger.dask`).
+
+    >>> figure_key({"q_entity": "Ukrainian service members", "q_unit": None,
+    ...             "q_text": "220 Ukrainian service members",
+    ...             "sentence_text": "They claim to have killed 220 Ukrainian service members.",
+    ...             "sentence_start": 0, "q_start": 26})
+    'deaths|ukraine||'
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Optional
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'.-]*[A-Za-z]|[A-Za-z]")
+
+
+@lru_cache(maxsize=1)
+def terms() -> dict[str, Any]:
+    """The word lists of ``claimx/data/ledger_terms.json``, loaded once."""
+    raw = resources.files("claimx").joinpath("data/ledger_terms.json").read_text("utf-8")
+    return json.loads(raw)
+
+
+@lru_cache(maxsize=1)
+def _tables() -> dict[str, Any]:
+    t = terms()
+    outcome_of: dict[str, str] = {}
+    for outcome, words in t["outcomes"].items():
+        for w in words:
+            outcome_of.setdefault(w.lower(), outcome)
+    side_of = {w: country for country, words in t["demonyms"].items() for w in words}
+    return {
+        "outcome_of": outcome_of,
+        "phrases": sorted((w for w in outcome_of if " " in w), key=len, reverse=True),
+        "side_of": side_of,
+        "sides": re.compile(r"\b(" + "|".join(re.escape(w) for w in sorted(
+            side_of, key=len, reverse=True)) + r")(?![\w])"),
+        "person": set(t["person_nouns"]), "time": set(t["time_units"]),
+        "qualifiers": set(t["qualifiers"]), "generic": set(t["generic_modifiers"]),
+        "place_stop": set(t["place_stop"]), "place_prep": set(t["place_prepositions"]),
+        "place_suffix": set(t["place_suffixes"]), "world": set(t["world_words"]),
+        "dimensionless": set(t["dimensionless_units"]), "linking": set(t["linking_words"]),
+        "link_verbs": set(t["link_verbs"]), "not_subjects": set(t["not_subjects"]),
+    }
+
+
+def lemma(word: str) -> str:
+    """A crude English singular of a lower-case noun ("casualties" -> "casualty")."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith("sses") or word.endswith("ches") or word.endswith("shes"):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text or "")
+
+
+def _outcome_in(text: str) -> Optional[str]:
+    """The first outcome phrase or word in ``text`` (phrases before single words)."""
+    low = " " + " ".join(w.lower() for w in _words(text)) + " "
+    tab = _tables()
+    for phrase in tab["phrases"]:
+        if f" {phrase} " in low:
+            return tab["outcome_of"][phrase]
+    for w in low.split():
+        if w in tab["outcome_of"]:
+            return tab["outcome_of"][w]
+    return None
+
+
+def _subject_before(before: str) -> list[str]:
+    """The noun phrase a measurement is linked to: "maximum sustained winds were near"
+    (up to three lower-case words before a linking verb, with only linking words after)."""
+    tab = _tables()
+    words = _words(_clause_before(before, 9))
+    i = len(words)
+    while i and words[i - 1].lower() in tab["linking"]:
+        i -= 1
+    tail = [w.lower() for w in words[i:]]
+    if not tail or not tab["link_verbs"] & set(tail):
+        return []
+    phrase: list[str] = []
+    for k in range(i - 1, max(-1, i - 4), -1):       # back from the linking words
+        w = words[k]
+        low = w.lower()
+        if low in tab["not_subjects"] or not (w.islower() or (k == 0 and w[1:].islower())):
+            break
+        if low not in tab["generic"]:
+            phrase.insert(0, low)
+    return phrase
+
+
+def _head_outcome(lower: list[str]) -> Optional[str]:
+    """The outcome an entity names by its head: "deaths", "measles cases", "immunization
+    rate" (a phrase ending the entity); not "vaccination teams"."""
+    tab = _tables()
+    joined = " " + " ".join(lower)
+    for phrase in tab["phrases"]:
+        if joined.endswith(" " + phrase):
+            return tab["outcome_of"][phrase]
+    return tab["outcome_of"].get(lower[-1])
+
+
+def _sibling_where(record: dict[str, Any]) -> str:
+    """The "where" of the nearest other number of the same claim, in the same unit, that has
+    one: numbers listed together share it ("1,100 deaths ..., with an additional 1,500
+    injured"); a percentage says nothing about the count beside it."""
+    try:
+        siblings = json.loads(record.get("claim_quantities") or "[]")
+    except (TypeError, ValueError):
+        return ""
+    me, unit = int(record.get("q_start") or 0), record.get("q_unit")
+    for start, text, entity, *rest in sorted(siblings,
+                                             key=lambda q: (abs(q[0] - me), q[0] > me)):
+        if start == me or (rest and rest[0] != unit):
+            continue
+        before, after = _context({**record, "q_start": start, "q_text": text})
+        where = _where(entity or "", before, after)
+        if where:
+            return where
+    return ""
+
+
+def _context(record: dict[str, Any]) -> tuple[str, str]:
+    """The sentence text before and after the quantity of ``record``."""
+    sentence = record.get("sentence_text") or record.get("claim_text") or ""
+    q_text = record.get("q_text") or ""
+    offset = int(record.get("q_start") or 0) - int(record.get("sentence_start") or 0)
+    if not (0 <= offset <= len(sentence)) or sentence[offset:offset + len(q_text)] != q_text:
+        found = sentence.find(q_text)
+        offset = found if found >= 0 else len(sentence)
+    return sentence[:offset], sentence[offset + len(q_text):]
+
+
+_BOUNDARY = re.compile(r"[,;:()]|\b(?:and|but|while|whereas)\b|\d")
+
+
+def _clause_before(before: str, n: int = 6) -> str:
+    """The last ``n`` words before the number, not crossing a comma, "and" or a number."""
+    parts = _BOUNDARY.split(before)
+    return _window(parts[-1] if parts else "", n, last=True)
+
+
+def _clause_after(after: str) -> str:
+    return re.split(r"[;:,.(]|\b(?:and|but|while)\b", after, maxsplit=1)[0]
+
+
+def _where(entity: str, before: str, after: str) -> str:
+    """Whose or where: a nationality in the entity, a place right after, or a nationality just
+    before the number in its clause."""
+    tab = _tables()
+    found = tab["sides"].findall(entity)
+    if found:
+        return tab["side_of"][found[0]]
+    place = _place(_clause_after(after))
+    if place:
+        return place
+    near = _window(_clause_after(after), 6, last=False).split() + \
+        _window(_clause_before(before), 3, last=True).split()
+    if tab["world"] & {w.lower() for w in near}:
+        return "world"
+    found = tab["sides"].findall(_clause_before(before))[-1:]
+    return tab["side_of"][found[0]] if found else ""
+
+
+def _place(clause: str) -> str:
+    """A capitalised place name right after "in", "across"...: a country is normalised."""
+    tab = _tables()
+    words = _words(clause)
+    for i, w in enumerate(words[:-1]):
+        if w.lower() not in tab["place_prep"]:
+            continue
+        name = []
+        for x in (x for x in words[i + 1:i + 6] if x.lower() not in ("the", "whole", "entire")):
+            if not x[0].isupper() or x in tab["place_stop"]:
+                break
+            name.append(x)
+        if name:
+            joined = " ".join(name)
+            return tab["side_of"].get(joined) or tab["side_of"].get(name[0]) or joined.lower()
+    return ""
+
+
+def _window(text: str, n: int, last: bool) -> str:
+    words = _words(text)
+    return " ".join(words[-n:] if last else words[:n])
+
+
+def _context_outcome(before: str, after: str) -> Optional[str]:
+    """An outcome governing the number: a verb just before it, else words just after it."""
+    return _outcome_in(_window(_clause_before(before), 2, last=True)) \
+        or _outcome_in(_window(after, 6, last=False))
+
+
+def _measure(entity_words: list[str], before: str, after: str) -> tuple[str, list[str]]:
+    """The measure (head lemma or outcome) and its kept modifiers."""
+    tab = _tables()
+    lower = [w.lower() for w in entity_words]
+    head = lemma(lower[-1])
+    mods = [lemma(w) for w, orig in zip(lower[:-1], entity_words[:-1])
+            if w not in tab["generic"] and orig not in tab["side_of"]]
+    quals = [m for m in mods if m in tab["qualifiers"]]
+    outcome = _head_outcome(lower)
+    if outcome:
+        return outcome, quals
+    if head in tab["person"] or lower[-1] in tab["person"]:
+        return _context_outcome(before, after) or "", quals
+    near = _outcome_in(_window(after, 3, last=False))
+    if near:                      # "53 measles related deaths": the entity stopped short
+        return near, quals
+    return head, mods
+
+
+def figure_key(record: dict[str, Any]) -> Optional[str]:
+    """``measure|where|modifiers|unit`` for a claim record; None when nothing is counted.
+
+    With no entity, a quantity restating another in parentheses takes that one's entity, a
+    measurement takes the noun phrase linked to it ("winds were near 180 mph") or else is
+    keyed by its unit alone (not a percentage: "92%" alone says nothing), and a count takes
+    an outcome around it ("81 had lost their lives"); a bare number or a span of time ("six
+    months") has no key.
+    """
+    entity = record.get("q_entity") or record.get("q_restates") or ""
+    unit = record.get("q_unit") or ""
+    before, after = _context(record)
+    words = _words(entity)
+    if words and lemma(words[-1].lower()) in _tables()["time"]:
+        return None
+    if not words and unit:
+        words = _subject_before(before)
+    if words:
+        measure, mods = _measure(words, before, after)
+        if not measure:           # people counted, with nothing said to befall them
+            return None
+    elif unit and unit not in _tables()["dimensionless"]:
+        measure, mods = "", []
+    else:
+        outcome = _context_outcome(before, after)
+        if outcome is None:
+            return None
+        measure, mods = outcome, []
+    where = _where(entity, before, after) or _sibling_where(record)
+    return "|".join((measure, where, ",".join(sorted(set(mods))), unit))
+
+
+def describe_key(key: str) -> str:
+    """A readable label of a key: "deaths (russia)", "maximum sustained wind [mile per hour]"."""
+    measure, where, mods, unit = (key.split("|") + [""] * 4)[:4]
+    words = [m for m in mods.split(",") if m] + [measure]
+    label = " ".join(w for w in words if w) or "measure"
+    label += f" ({where})" if where else ""
+    return label + (f" [{unit}]" if unit else "")

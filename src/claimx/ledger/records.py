@@ -1,0 +1,113 @@
+"""Claim records: one flat, JSON-safe row per figure (a quantity of a claim).
+
+A record carries everything the figure key (:mod:`claimx.ledger.keys`) and the ledger's
+views need: the document's metadata, the speaker, the quantity, the time, the hedges, and
+the text of the claim's sentence (the context that says what a number counts). The same
+records are written to SQLite by :class:`claimx.ledger.Ledger` and to Parquet by the Dask
+job of :mod:`claimx.ledger.dask`, so both group exactly the same rows.
+"""
+from __future__ import annotations
+
+import json
+from typing import Any, Optional
+
+from ..types import Claim
+
+#: the columns of a claim record, in order (the Parquet schema and the SQLite table)
+COLUMNS = (
+    "doc_id", "outlet", "doc_date", "url", "claim_index", "quantity_index",
+    "claim_text", "claim_start", "sentence_text", "sentence_start",
+    "speaker_name", "speaker_text", "speaker_label", "speaker_title", "cue_kind",
+    "q_text", "q_start", "q_value", "q_low", "q_high", "q_bound", "q_unit", "q_entity",
+    "q_restates", "claim_quantities",
+    "time_text", "time_start", "time_end", "hedge_kinds", "hedge_texts", "hedge_sources",
+)
+
+
+def _sentence(claim: Claim, text: Optional[str]) -> tuple[str, int]:
+    if text is None:
+        return claim.text, claim.span[0]
+    start, end = claim.sentence
+    return text[start:end], start
+
+
+def _speaker_fields(claim: Claim) -> dict[str, Any]:
+    s = claim.speaker
+    return {"speaker_name": s.name if s else None, "speaker_text": s.text if s else None,
+            "speaker_label": s.label if s else None, "speaker_title": s.title if s else None,
+            "cue_kind": claim.cue.kind if claim.cue else None}
+
+
+def _time_fields(claim: Claim) -> dict[str, Any]:
+    t = claim.time
+    return {"time_text": t.text if t else None,
+            "time_start": t.start.isoformat() if t and t.start else None,
+            "time_end": t.end.isoformat() if t and t.end else None}
+
+
+def _hedge_fields(claim: Claim) -> dict[str, Any]:
+    return {"hedge_kinds": "|".join(h.kind for h in claim.hedges),
+            "hedge_texts": "|".join(h.text for h in claim.hedges),
+            "hedge_sources": "|".join(h.source or "" for h in claim.hedges)}
+
+
+def _restated_entity(claim: Claim, qi: int, text: Optional[str]) -> Optional[str]:
+    """The entity of the quantity that quantity ``qi`` restates in parentheses, if any.
+
+    "winds of 75 miles per hour (120 kilometers per hour)": the second is the first in
+    another unit, so it measures the same entity.
+    """
+    q = claim.quantities[qi]
+    if q.entity is not None or qi == 0 or text is None:
+        return None
+    prev = claim.quantities[qi - 1]
+    between = text[prev.span[1]:q.span[0]].strip()
+    return prev.entity if between in ("(", "[", ", or", "or") else None
+
+
+def claim_records(claims: list[Claim], doc: dict[str, Any],
+                  text: Optional[str] = None) -> list[dict[str, Any]]:
+    """One record per quantity of ``claims``; ``doc`` gives doc_id, outlet, date and url.
+
+    A number that two claims of the document share is recorded once, with the first.
+    """
+    base = {"doc_id": doc["doc_id"], "outlet": doc.get("outlet"),
+            "doc_date": doc.get("date"), "url": doc.get("url")}
+    out: list[dict[str, Any]] = []
+    seen: set[tuple[int, str]] = set()
+    for ci, claim in enumerate(claims):
+        sentence, sentence_start = _sentence(claim, text)
+        siblings = json.dumps([[q.span[0], q.text, q.entity, q.unit] for q in claim.quantities],
+                              ensure_ascii=False)
+        shared = {**base, "claim_index": ci, "claim_text": claim.text,
+                  "claim_start": claim.span[0], "sentence_text": sentence,
+                  "sentence_start": sentence_start, **_speaker_fields(claim),
+                  **_time_fields(claim), **_hedge_fields(claim)}
+        for qi, q in enumerate(claim.quantities):
+            if (q.span[0], q.text) in seen:      # one number read into two claims
+                continue
+            seen.add((q.span[0], q.text))
+            out.append({**shared, "quantity_index": qi, "q_text": q.text, "q_start": q.span[0],
+                        "q_value": q.value, "q_low": q.low, "q_high": q.high,
+                        "q_bound": q.bound, "q_unit": q.unit, "q_entity": q.entity,
+                        "q_restates": _restated_entity(claim, qi, text),
+                        "claim_quantities": siblings})
+    return [{c: r.get(c) for c in COLUMNS} for r in out]
+
+
+def figure_id(record: dict[str, Any]) -> str:
+    """A figure's id within a ledger: ``doc_id#claim_index.quantity_index``."""
+    return f"{record['doc_id']}#{int(record['claim_index'])}.{int(record['quantity_index'])}"
+
+
+def extract_document(extractor: Any, text: str,
+                     date: Optional[str]) -> tuple[list[Claim], Optional[str]]:
+    """The claims of ``text`` and its date: ``date`` when given, else the one in its header.
+
+    ``extractor`` is a :class:`claimx.Extractor`; only its public ``extract``/``parse`` are used.
+    """
+    if date is not None:
+        return extractor.extract(text, date), date
+    doc = extractor.parse(text)
+    found = doc._.reference_date
+    return list(doc._.claims), None if found is None else found.isoformat()
