@@ -264,3 +264,32 @@ def extract_many(texts: Iterable[str], reference_dates: Optional[Iterable[DateLi
         raise TypeError("extract_many expects an iterable of str, not a single str")
     yield from default_extractor().pipe(texts, reference_dates, batch_size=batch_size,
                                         n_process=n_process)
+
+
+_EXTRACTORS: dict[Optional[str], Extractor] = {}
+
+
+def model_key(model: Union[str, Path, None]) -> Optional[str]:
+    """A model as a name a worker process can load: a package name or a path string."""
+    if model is None or isinstance(model, str):
+        return model
+    if isinstance(model, Path):
+        return str(model)
+    raise TypeError(
+        "claimx.distributed takes a model as a package name or a path (a spacy.Language "
+        f"cannot be shipped to workers), not {type(model).__name__}"
+    )
+
+
+def worker_extractor(model: Union[str, Path, None] = None) -> Extractor:
+    """The Extractor for ``model`` in this process (a Dask worker, say), loaded on first use
+    and then reused."""
+    key = model_key(model)
+    extractor = _EXTRACTORS.get(key)
+    if extractor is None:
+        with _DEFAULT_LOCK:
+            extractor = _EXTRACTORS.get(key)
+            if extractor is None:
+                extractor = load(key)
+                _EXTRACTORS[key] = extractor
+    return extractor

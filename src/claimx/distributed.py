@@ -12,7 +12,6 @@ Needs the ``dask`` extra: ``pip install 'claimx[dask]'``.
 """
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Optional, Union
@@ -27,39 +26,10 @@ except ImportError as exc:  # pragma: no cover - exercised only without the extr
         "`pip install 'claimx[dask]'`"
     ) from exc
 
-from .api import DateLike, Extractor, load
+from .api import DateLike, model_key, worker_extractor
 
 __all__ = ["extract_bag", "extract_dataframe", "extract_records", "figure_groups",
            "worker_extractor"]
-
-#: model name -> Extractor, loaded once per worker process
-_EXTRACTORS: dict[Optional[str], Extractor] = {}
-_LOCK = threading.Lock()
-
-
-def _model_key(model: Union[str, Path, None]) -> Optional[str]:
-    if model is None or isinstance(model, str):
-        return model
-    if isinstance(model, Path):
-        return str(model)
-    raise TypeError(
-        "claimx.distributed takes a model as a package name or a path (a spacy.Language "
-        f"cannot be shipped to workers), not {type(model).__name__}"
-    )
-
-
-def worker_extractor(model: Union[str, Path, None] = None) -> Extractor:
-    """The Extractor for ``model`` in this process, loaded on first use and then reused."""
-    key = _model_key(model)
-    extractor = _EXTRACTORS.get(key)
-    if extractor is None:
-        with _LOCK:
-            extractor = _EXTRACTORS.get(key)
-            if extractor is None:
-                extractor = load(key)
-                _EXTRACTORS[key] = extractor
-    return extractor
-
 
 def _claims_of_partition(texts: Iterable[str], reference_date: DateLike,
                          model: Optional[str], batch_size: int) -> list[list[dict[str, Any]]]:
@@ -83,7 +53,7 @@ def extract_bag(bag_of_texts: db.Bag, *, reference_date: DateLike = None,
         from .api import coerce_reference_date
 
         reference_date = coerce_reference_date(reference_date)
-    return bag_of_texts.map_partitions(_claims_of_partition, reference_date, _model_key(model),
+    return bag_of_texts.map_partitions(_claims_of_partition, reference_date, model_key(model),
                                        batch_size)
 
 
@@ -124,7 +94,7 @@ def extract_dataframe(df: dd.DataFrame, text_column: str = "text", *,
             raise KeyError(f"no column {column!r} in the DataFrame; columns: {list(df.columns)}")
     meta = df._meta.copy()
     meta[claims_column] = pd.Series([], index=meta.index, dtype=object)
-    return df.map_partitions(_claims_of_frame, text_column, date_column, _model_key(model),
+    return df.map_partitions(_claims_of_frame, text_column, date_column, model_key(model),
                              claims_column, batch_size, meta=meta)
 
 

@@ -54,7 +54,7 @@ def records_of_partition(frame: pd.DataFrame, text_column: str, id_column: str,
                          date_column: Optional[str], outlet_column: Optional[str],
                          url_column: Optional[str], model: Optional[str]) -> pd.DataFrame:
     """Claim records with keys for one partition of articles (runs on a worker)."""
-    from ..distributed import worker_extractor
+    from ..api import worker_extractor
 
     extractor = worker_extractor(model)
     rows: list[dict[str, Any]] = []
