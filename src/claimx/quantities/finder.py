@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, Optional, Union
 
 from claimx.docinfo import info, sent_of
-from claimx.quantities.entity import EntityFinder
+from claimx.quantities.entity import Entity, EntityFinder
 from claimx.quantities.exclusions import Exclusions
 from claimx.quantities.lexicon import load_lexicon
 from claimx.quantities.numbers import NumberParse, NumberParser
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 BOUNDS = ("exact", "more_than", "at_least", "less_than", "at_most", "about", "range")
 _HAS_DIGIT = re.compile(r"\d")
+_HYPHENS = frozenset({"-", "\u2010"})
 _NON_UNIT_POS = frozenset(
     {"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART", "ADV", "NUM", "INTJ"}
 )
@@ -97,7 +98,8 @@ class QuantityFinder:
         self.currencies = CurrencyTable(lex["currencies"])
         self.units = UnitTable(lex["units"])
         self.exclusions = Exclusions(lex["exclusions"])
-        self.entities = EntityFinder(lex["entities"], self.exclusions.time_units)
+        self.entities = EntityFinder(lex["entities"], self.exclusions.time_units,
+                                     is_unit=lambda w: self.units.lookup(w) is not None)
         b = lex["bounds"]
         self.before = {tuple(x["text"].lower().split()): x for x in b.get("before", [])}
         self.after = {tuple(x["text"].lower().split()): x for x in b.get("after", [])}
@@ -117,6 +119,7 @@ class QuantityFinder:
             if entry.get("bound") not in BOUNDS:
                 raise ValueError(f"unknown bound in quantity lexicon: {entry!r}")
         self.starters = self.numbers.start_words() | self.vague.start_words()
+        self.no_entity_units = frozenset(u.get("no_entity_units", ["percentage"]))
 
     def _may_start(self, ctx: _Ctx, i: int) -> bool:
         """Can a quantity begin at token ``i``? Digits, or a word that starts a number or
@@ -140,7 +143,7 @@ class QuantityFinder:
             if hit is not None:
                 hits.append(hit)
             i = max(nxt, i + 1)
-        return _non_overlapping(hits)
+        return _inherit_listed(doc, _non_overlapping(hits))
 
     # -- one candidate -------------------------------------------------------------------
     def _is_num(self, text: str) -> bool:
@@ -153,7 +156,8 @@ class QuantityFinder:
         # "over one 1,000 deaths": a number word followed by a digit number -> the digits
         if not p.is_digit and p.scale == 1.0 and p.end < ctx.n:
             q = self.numbers.parse(ctx.words, p.end, ctx.attached)
-            if q is not None and q.is_digit and q.start == p.end:
+            if q is not None and q.is_digit and q.start == p.end and not (
+                    q.end < ctx.n and ctx.attached[q.end] and ctx.words[q.end] in _HYPHENS):
                 return q._replace(start=p.start)
         return p
 
@@ -229,7 +233,10 @@ class QuantityFinder:
             entity_text = None
             ent_end = end
         else:
-            ent = self.entities.find(doc, p.start, end, q_end, self._is_num)
+            ent = self._money_for(ctx, end, unit_name) or self.entities.find(
+                doc, p.start, end, q_end, self._is_num)
+            if ent is None:
+                ent = self._unit_word(ctx, unit, unit_name)
             entity_text = ent.text if ent else None
             ent_end = ent.end if ent is not None and ent.adjacent else end
             if bound == "exact":
@@ -310,6 +317,35 @@ class QuantityFinder:
             if name:
                 return _Unit(name, k, k + size)
         return None
+
+    def _money_for(self, ctx: _Ctx, end: int, unit_name: Optional[str]) -> Optional[Entity]:
+        """ "$4.8 million in aid", "EUR20,000 (GBP17,500) in compensation": what money is for."""
+        if unit_name is None or unit_name not in self.currencies.names:
+            return None
+        k = end
+        if k < ctx.n and ctx.words[k] == "(":
+            close = next((j for j in range(k + 1, min(ctx.n, k + 16)) if ctx.words[j] == ")"), None)
+            if close is None:
+                return None
+            k = close + 1
+        if k + 1 >= ctx.n or ctx.low[k] not in self.entities.money_in \
+                or ctx.doc[k + 1].pos_ == "DET":
+            return None
+        head = self.entities.noun_run(ctx.doc, k + 1)
+        if head is None or head.pos_ != "NOUN" or head.ent_type_:
+            return None
+        ent = self.entities.phrase_entity(ctx.doc, head, k + 1)
+        return ent._replace(adjacent=k == end)
+
+    def _unit_word(self, ctx: _Ctx, unit: Optional[_Unit], name: Optional[str]) -> Optional[Entity]:
+        """ "110 light-years", "15-25 million dollars": a unit written as a word is what is
+        measured when nothing else is."""
+        if unit is None or name is None or name in self.no_entity_units:
+            return None
+        text = ctx.doc[unit.start:unit.end].text
+        if len(text) < 3 or not text[0].isalpha() or not text.islower():
+            return None
+        return Entity(text, unit.start, unit.end, True)
 
     def _money_context(self, ctx: _Ctx, k: int) -> bool:
         sent = sent_of(ctx.doc[k])
@@ -436,6 +472,31 @@ def _bounds(bound: str, value: Optional[float]) -> tuple[Optional[float], Option
     if bound in ("less_than", "at_most"):
         return None, value
     return None, None
+
+
+def _inherit_listed(doc: Doc, hits: list[QuantityHit]) -> list[QuantityHit]:
+    """ "rates were 49% for A, 53% for B and 29% for C": a number listed after another of
+    the same unit in its sentence, with no entity of its own, measures the same thing."""
+    if len(hits) < 2:
+        return hits
+    out = [hits[0]]
+    for h in hits[1:]:
+        prev = out[-1]
+        if h.entity is None and prev.entity is not None and h.unit == prev.unit \
+                and h.unit is not None and _listed_after(doc, prev, h):
+            h = h._replace(entity=prev.entity)
+        out.append(h)
+    return out
+
+
+def _listed_after(doc: Doc, prev: QuantityHit, h: QuantityHit) -> bool:
+    """True when ``h`` is a conjunct or apposition in ``prev``'s sentence."""
+    last = doc.char_span(h.start_char, h.end_char, alignment_mode="expand")
+    if last is None or len(last) == 0:
+        return False
+    tok = last[-1]
+    sent = sent_of(tok)
+    return prev.start_char >= sent.start_char and tok.dep_ in ("conj", "appos")
 
 
 def _non_overlapping(hits: list[QuantityHit]) -> list[QuantityHit]:

@@ -128,6 +128,8 @@ class CurrencyTable:
         }
         self.fallback: dict[str, Optional[str]] = dict(config.get("ambiguous_fallback", {}))
         self.money_cues = frozenset(x.lower() for x in config.get("money_cues", []))
+        self.names = frozenset(
+            [*self.symbols.values(), *self.words.values(), *self.ambiguous.values()])
         self.max_word_tokens = max((len(k.split()) for k in self.words), default=1)
         # longest first, for "HK$10" written as one token
         self.prefixes = sorted(self.symbols, key=len, reverse=True)
