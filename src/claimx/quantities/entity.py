@@ -37,6 +37,8 @@ class EntityFinder:
         self.transitive_change = frozenset(data.get("transitive_change_verbs", []))
         self.change_adverbs = frozenset(data.get("change_adverbs", []))
         self.np_pos = frozenset(data.get("np_pos", ["DET", "ADJ", "NUM", "NOUN", "PROPN", "PART"]))
+        self.compounds = frozenset(
+            tuple(c.lower().split(" of ", 1)) for c in data.get("of_compounds", []) if " of " in c)
         self.money_in = frozenset(data.get("money_in", ["in"]))
 
     # -- phrases -------------------------------------------------------------------------
@@ -55,7 +57,20 @@ class EntityFinder:
             break
         while left < head.i and (doc[left].dep_ in self.skip_left or doc[left].is_punct):
             left += 1
-        return left, head.i + 1
+        return self._compound(doc, left, head.i + 1)
+
+    def _compound(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
+        """Widen a phrase to a fixed "X of Y" compound it is part of ("margin of error")."""
+        if not self.compounds:
+            return start, end
+        last = doc[end - 1].lower_
+        if end + 1 < len(doc) and doc[end].lower_ == "of" and \
+                (last, doc[end + 1].lower_) in self.compounds:
+            return start, end + 2
+        if start >= 2 and doc[start - 1].lower_ == "of" and \
+                (doc[start - 2].lower_, doc[start].lower_) in self.compounds:
+            return start - 2, end
+        return start, end
 
     def _entity(self, doc: Doc, head: Token, floor: int, q_end: int, is_num) -> Entity:
         start, end = self._phrase(doc, head, floor)
@@ -203,6 +218,7 @@ class EntityFinder:
         a noun just before it."""
         head = root.head
         if root.dep_ in ("appos", "conj") and head.pos_ == "NOUN" and head.i < start \
+                and len(head.text) > 2 and not self.is_unit(head.text) \
                 and all(doc[k].is_punct for k in range(head.i + 1, start)):
             return self._entity(doc, head, 0, q_end, is_num)._replace(adjacent=False)
         if root.dep_ == "pobj" and head.lower_ == "at" and head.i > 1 \

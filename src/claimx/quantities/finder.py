@@ -62,7 +62,11 @@ class _Ctx:
         spaced = table.spaced
         self.attached = [i > 0 and not spaced[i - 1] for i in range(self.n)]
         self.prefix_currency: dict[int, str] = {}
+        self.margin: set[int] = set()
         for i, w in enumerate(self.words):
+            if w[:1] == "\u00b1" and len(w) > 1:  # "±3": a margin of error
+                self.margin.add(i)
+                self.words[i] = w = w[1:]
             if (w and not w[0].isalnum()) or (len(w) > 3 and w[:3].isupper() and w[:3].isalpha()
                                                or "$" in w[:4]):
                 split = currencies.split_prefix(w)
@@ -119,7 +123,10 @@ class QuantityFinder:
             if entry.get("bound") not in BOUNDS:
                 raise ValueError(f"unknown bound in quantity lexicon: {entry!r}")
         self.starters = self.numbers.start_words() | self.vague.start_words()
+        self.units_before: dict[str, str] = dict(u.get("units_before", {}))
+        self.not_after_words = frozenset(lex["numbers"].get("fraction_not_after", []))
         self.no_entity_units = frozenset(u.get("no_entity_units", ["percentage"]))
+        self.unit_entities = frozenset(u.get("unit_entities", []))
 
     def _may_start(self, ctx: _Ctx, i: int) -> bool:
         """Can a quantity begin at token ``i``? Digits, or a word that starts a number or
@@ -180,6 +187,12 @@ class QuantityFinder:
 
     def _at(self, ctx: _Ctx, i: int) -> tuple[Optional[QuantityHit], int]:
         p = self._parse(ctx, i)
+        if p is not None and not p.is_digit and ctx.lw(p.start - 1) in self.not_after_words \
+                and ctx.low[p.core] in self.numbers.fractions:
+            return None, p.end  # "the second half of", "the first quarter of"
+        if p is not None and p.value < 0 and ctx.low[p.start] in self.numbers.minus \
+                and (ctx.lw(p.start - 2), ctx.lw(p.start - 1)) == ("plus", "or"):
+            p = self._parse(ctx, p.start + 1)  # "plus or minus 3.1": a margin, unsigned
         token_rng = None
         if p is None:
             token_rng = self._token_range(ctx, i)
@@ -193,6 +206,12 @@ class QuantityFinder:
             cur_before = _Unit(ctx.prefix_currency[p.core], p.start, p.start)
         unit = self._unit_after(ctx, p.end, p.scale)
         lead = self._bound_before(ctx, cur_start, unit.end if unit else p.end)
+        if lead is None and p.start in ctx.margin:
+            lead = ("exact", p.start)
+        if cur_before is None:
+            cur_before = self._unit_before(ctx, cur_start)
+            if cur_before is not None:
+                cur_start = cur_before.start
         has_unit = bool(cur_before or (unit and unit.name))
         if ctx.excluded(doc[p.start].idx, _end_char(doc, p.end)):
             return None, p.end
@@ -235,8 +254,8 @@ class QuantityFinder:
         else:
             ent = self._money_for(ctx, end, unit_name) or self.entities.find(
                 doc, p.start, end, q_end, self._is_num)
-            if ent is None:
-                ent = self._unit_word(ctx, unit, unit_name)
+            if ent is None or unit_name in self.unit_entities:
+                ent = self._unit_word(ctx, unit, unit_name, cur_before) or ent
             entity_text = ent.text if ent else None
             ent_end = ent.end if ent is not None and ent.adjacent else end
             if bound == "exact":
@@ -278,9 +297,15 @@ class QuantityFinder:
             return None
         if sym in self.currencies.need_attach and not ctx.attached[start]:
             return None
-        if sym.isalpha() and not sym.isupper() and not ctx.attached[start]:
+        if sym.isalpha() and not sym.isupper() and not ctx.attached[start] \
+                and sym not in self.currencies.spaced:
             return None
         return _Unit(name, k, start)
+
+    def _unit_before(self, ctx: _Ctx, start: int) -> Optional[_Unit]:
+        """ "a magnitude 5.9 earthquake": a unit word written before the number."""
+        name = self.units_before.get(ctx.lw(start - 1))
+        return _Unit(name, start - 1, start) if name else None
 
     def _unit_after(self, ctx: _Ctx, k: int, scale: float) -> Optional[_Unit]:
         if k >= ctx.n:
@@ -295,6 +320,10 @@ class QuantityFinder:
             key = " ".join(ctx.low[k:k + size])
             if key in cur.words:
                 return _Unit(cur.words[key], k, k + size)
+        if ctx.words[k] in _HYPHENS and ctx.attached[k] and k + 1 < ctx.n \
+                and ctx.attached[k + 1]:
+            unit = self._unit_after(ctx, k + 1, scale)
+            return unit if unit is not None and unit.name else None
         w = ctx.words[k]
         if ctx.low[k] in cur.ambiguous:
             if scale > 1.0 or self._money_context(ctx, k):
@@ -337,11 +366,16 @@ class QuantityFinder:
         ent = self.entities.phrase_entity(ctx.doc, head, k + 1)
         return ent._replace(adjacent=k == end)
 
-    def _unit_word(self, ctx: _Ctx, unit: Optional[_Unit], name: Optional[str]) -> Optional[Entity]:
+    def _unit_word(self, ctx: _Ctx, unit: Optional[_Unit], name: Optional[str],
+                   before: Optional[_Unit] = None) -> Optional[Entity]:
         """ "110 light-years", "15-25 million dollars": a unit written as a word is what is
-        measured when nothing else is."""
+        measured when nothing else is; some units always are ("a magnitude 6.3 quake")."""
+        if name in self.unit_entities and before is not None and before.name == name:
+            unit = before
         if unit is None or name is None or name in self.no_entity_units:
             return None
+        if ctx.words[unit.start] in _HYPHENS:
+            unit = unit._replace(start=unit.start + 1)
         text = ctx.doc[unit.start:unit.end].text
         if len(text) < 3 or not text[0].isalpha() or not text.islower():
             return None
@@ -422,9 +456,13 @@ class QuantityFinder:
         b = self._parse(ctx, bstart)
         if b is None or b.start != bstart:
             return None
-        if joiner in ("-", "\u2013", "\u2014") and not (a.is_digit and b.is_digit):
+        if joiner in ("-", "\u2013", "\u2014") and not (a.is_digit and b.is_digit) and not (
+                not a.is_digit and not b.is_digit and ctx.attached[k] and ctx.attached[bstart]):
             return None
         b_unit = self._unit_after(ctx, b.end, b.scale)
+        if a_unit is not None and a_unit.name and (b_unit is None or b_unit.name != a_unit.name):
+            return None  # "fell 2.1 percent to $240.5 million": a change and a level
+
         doc = ctx.doc
         if self.exclusions.excluded(
             doc, b, has_bound=True, has_unit=bool(b_unit and b_unit.name),
@@ -480,13 +518,22 @@ def _inherit_listed(doc: Doc, hits: list[QuantityHit]) -> list[QuantityHit]:
     if len(hits) < 2:
         return hits
     out = [hits[0]]
+    bracket = False
     for h in hits[1:]:
         prev = out[-1]
-        if h.entity is None and prev.entity is not None and h.unit == prev.unit \
-                and h.unit is not None and _listed_after(doc, prev, h):
+        gap = doc.text[prev.end_char:h.start_char].strip()
+        bracket = _bracketed_after(gap) or (bracket and gap in (";", ",", "/", "or"))
+        if h.entity is None and prev.entity is not None and (bracket or (
+                h.unit == prev.unit and h.unit is not None and _listed_after(doc, prev, h))):
             h = h._replace(entity=prev.entity)
         out.append(h)
     return out
+
+
+def _bracketed_after(gap: str) -> bool:
+    """ "120 km/h (75 mph)", "EUR20,000 (GBP17,500; USD22,900)": a conversion in brackets
+    right after a quantity (``gap`` is the text between them) measures the same thing."""
+    return gap in ("(", "[", "(about", "(around", "(roughly", "(approximately", "(some")
 
 
 def _listed_after(doc: Doc, prev: QuantityHit, h: QuantityHit) -> bool:

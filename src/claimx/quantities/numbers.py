@@ -17,7 +17,7 @@ _DIGITS = re.compile(
     r"(?P<int>\d{1,3}(?:,\d{3})+|\d+)?"
     r"(?P<frac>\.\d+)?"
     r"(?P<uni>[\u00bc-\u00be\u2150-\u215e])?"
-    r"(?P<suffix>[A-Za-z]{1,3})?$"
+    r"(?P<suffix>[A-Za-z]{1,8})?$"
 )
 _SLASH = re.compile(r"^(?P<num>\d{1,2})/(?P<den>\d{1,2})$")
 _TOKEN_RANGE = re.compile(
@@ -66,6 +66,9 @@ class NumberParser:
         self.minus = frozenset(data.get("minus_words", []))
         self.joiners = frozenset(data.get("joiners", ["and"]))
         self.max_digits = int(data.get("max_digits", 40))
+        self.fraction_followers = frozenset(data.get("fraction_followers", ["of"]))
+        self.ratio_words = frozenset(data.get("ratio_words", []))
+        self.max_ratio = float(data.get("max_ratio", 1000))
 
     # -- single tokens -------------------------------------------------------------------
     def digit_value(self, text: str) -> Optional[tuple[float, float]]:
@@ -97,9 +100,10 @@ class NumberParser:
         scale = 1.0
         suffix = m.group("suffix")
         if suffix:
-            if suffix not in self.abbrev:
+            # "2bn", "1.2m" and glued scale words: "40million", "5crore"
+            scale = self.abbrev.get(suffix) or self.scales.get(suffix.lower(), 0.0)
+            if not scale:
                 return None
-            scale = self.abbrev[suffix]
         if m.group("sign") and m.group("sign") != "+":
             value = -value
         value *= scale
@@ -165,6 +169,7 @@ class NumberParser:
         res = self._parse_fraction_phrase(w, i, n) or self._parse_core(words, w, i, n, attached)
         if res is None:
             return None
+        res = self._ratio(words, w, res, n) or res
         if sign < 0:
             res = res._replace(start=start, value=-res.value, raw=-res.raw)
         if not math.isfinite(res.value):
@@ -206,10 +211,22 @@ class NumberParser:
             scale, end = self._scales_after(w, j, n)
             value = count * frac * scale
             return NumberParse(i, end, value, count * frac, scale, frac_i, False)
-        if counted and (hyphenated or w(k) == "of"):
+        if (counted and hyphenated) or w(k) in self.fraction_followers:
+            # "two-thirds", "two thirds of the members", "a quarter of", "half the voters"
             value = count * frac
             return NumberParse(i, k, value, value, 1.0, frac_i, False)
         return None
+
+    def _ratio(self, words, w, a: NumberParse, n: int) -> Optional[NumberParse]:
+        """ "one in five adults", "1 in 10": a proportion, a / b."""
+        k = a.end
+        if w(k) not in self.ratio_words or a.scale != 1.0 or a.value <= 0:
+            return None
+        b = self._parse_core(words, w, k + 1, n, ())
+        if b is None or b.scale != 1.0 or not a.value < b.value <= self.max_ratio:
+            return None
+        value = a.value / b.value
+        return NumberParse(a.start, b.end, value, value, 1.0, a.core, a.is_digit)
 
     def _parse_core(self, words, w, i: int, n: int, attached) -> Optional[NumberParse]:
         first = w(i)

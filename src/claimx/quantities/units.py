@@ -122,6 +122,7 @@ class CurrencyTable:
     def __init__(self, config: dict[str, Any]) -> None:
         self.symbols: dict[str, str] = dict(config.get("symbols", {}))
         self.need_attach = frozenset(config.get("symbols_need_attachment", []))
+        self.spaced = frozenset(config.get("symbols_spaced", []))
         self.words: dict[str, str] = {k.lower(): v for k, v in config.get("words", {}).items()}
         self.ambiguous: dict[str, str] = {
             k.lower(): v for k, v in config.get("ambiguous_words", {}).items()
