@@ -39,6 +39,8 @@ class EntityFinder:
         self.np_pos = frozenset(data.get("np_pos", ["DET", "ADJ", "NUM", "NOUN", "PROPN", "PART"]))
         self.compounds = frozenset(
             tuple(c.lower().split(" of ", 1)) for c in data.get("of_compounds", []) if " of " in c)
+        self.state_words = frozenset(data.get("state_words", []))
+        self.group_preps = frozenset(data.get("group_preps", []))
         self.money_in = frozenset(data.get("money_in", ["in"]))
 
     # -- phrases -------------------------------------------------------------------------
@@ -127,6 +129,9 @@ class EntityFinder:
         if root.dep_ == "pobj" and root.head.lower_ == "of":
             noun = root.head.head
             if noun.pos_ in _NOUNS and noun.i < start:
+                state = self._state_of(noun) if noun.lemma_ in self.containers else None
+                if state is not None:  # "a total of 52 are dead" -> dead
+                    return Entity(state.text, state.i, state.i + 1, False)
                 return self._entity(doc, noun, 0, q_end, is_num)._replace(adjacent=False)
         # 4. "the magnitude was 5.5", "death tolls exceeded 100", "rose to 50"
         measured = self._measured(doc, root, q_end, is_num)
@@ -139,6 +144,11 @@ class EntityFinder:
                 verb = verb.head
             if verb.pos_ == "VERB" and verb.lemma_ in self.predicate_verbs:
                 return Entity(verb.text, verb.i, verb.i + 1, False)
+        if q_end < len(doc) and doc[q_end].lower_ in self.state_words:
+            return Entity(doc[q_end].text, q_end, q_end + 1, True)  # "900 injured"
+        group = self._group(doc, root)
+        if group is not None:
+            return self._entity(doc, group, 0, q_end, is_num)._replace(adjacent=False)
         # 6. the parse did not link them: a plural noun right after the number, perhaps
         # behind a participle or adjective ("1,200 pledged delegates")
         k = q_end
@@ -217,6 +227,10 @@ class EntityFinder:
         """ "the number of women, 102," and "won the most seats, at 14": the number restates
         a noun just before it."""
         head = root.head
+        if root.dep_ == "conj" and head.i < start and head.dep_ == "nummod" and is_num(head.text):
+            ent = self.find(doc, head.i, head.i + 1, head.i + 1, is_num)  # "two and one package"
+            if ent is not None:
+                return ent._replace(adjacent=ent.start == q_end)
         if root.dep_ in ("appos", "conj") and head.pos_ == "NOUN" and head.i < start \
                 and len(head.text) > 2 and not self.is_unit(head.text) \
                 and all(doc[k].is_punct for k in range(head.i + 1, start)):
@@ -253,6 +267,26 @@ class EntityFinder:
             subj = self._subject(doc, verb)
             if subj is not None:
                 return self._entity(doc, subj, 0, q_end, is_num)._replace(adjacent=False)
+        return None
+
+    def _state_of(self, subj: Token) -> Optional[Token]:
+        """The state word predicated of a subject: "... are dead", "... were injured"."""
+        if subj.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        verb = subj.head
+        if verb.lower_ in self.state_words:
+            return verb
+        return next((c for c in verb.children
+                     if c.dep_ in ("acomp", "oprd") and c.lower_ in self.state_words), None)
+
+    def _group(self, doc: Doc, root: Token) -> Optional[Token]:
+        """ "Among men, 58 percent approved": the group a share belongs to."""
+        verb = root.head
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in self.group_preps and c.i < root.i:
+                obj = _pobj(c)
+                if obj is not None and obj.pos_ in _NOUNS:
+                    return obj
         return None
 
     def _contained(self, noun: Token) -> Token:

@@ -112,7 +112,7 @@ class Exclusions:
                 or (nxt == "of" and self._low(doc, p.end + 1) in self.months)
             ):
                 return True
-        if plain and p.start > 0:
+        if plain:
             # list numbering: "1." at a line start, "(2)" alone
             if self._line_start(doc, p.start) and nxt in (".", ")"):
                 return True
@@ -136,7 +136,9 @@ class Exclusions:
         if p.end - p.start == 1 and core.lower_ == "one":
             if nxt in self.one_not_before or prev in self.one_not_after:
                 return True
-            if core.dep_ not in ("nummod", "quantmod", "compound") and not has_unit:
+            coordinated = core.dep_ == "conj" and core.head.like_num  # "two and one package"
+            if core.dep_ not in ("nummod", "quantmod", "compound") and not has_unit \
+                    and not coordinated:
                 return True
             if core.head.i == core.i or core.head.lemma_ in ("one", "another"):
                 return True

@@ -126,6 +126,7 @@ class QuantityFinder:
         self.units_before: dict[str, str] = dict(u.get("units_before", {}))
         self.not_after_words = frozenset(lex["numbers"].get("fraction_not_after", []))
         self.no_entity_units = frozenset(u.get("no_entity_units", ["percentage"]))
+        self.duration_unit = str(u.get("duration_unit", "second"))
         self.unit_entities = frozenset(u.get("unit_entities", []))
 
     def _may_start(self, ctx: _Ctx, i: int) -> bool:
@@ -197,7 +198,7 @@ class QuantityFinder:
         if p is None:
             token_rng = self._token_range(ctx, i)
             if token_rng is None:
-                return self._vague_at(ctx, i)
+                return self._duration_at(ctx, i) or self._vague_at(ctx, i)
             p = token_rng[0]
         doc = ctx.doc
         cur_before = self._currency_before(ctx, p.start)
@@ -268,6 +269,20 @@ class QuantityFinder:
             entity_text,
         )
         return hit, max(end, p.end)
+
+    def _duration_at(self, ctx: _Ctx, i: int) -> Optional[tuple[QuantityHit, int]]:
+        """A race time "2:09:35": a duration in seconds."""
+        secs = self.numbers.duration_seconds(ctx.words[i])
+        doc = ctx.doc
+        if secs is None or ctx.excluded(doc[i].idx, _end_char(doc, i + 1)):
+            return None
+        lead = self._bound_before(ctx, i, i + 1)
+        bound = lead[0] if lead else "exact"
+        low, high = _bounds(bound, secs)
+        start = lead[1] if lead else i
+        hit = QuantityHit(doc[start].idx, _end_char(doc, i + 1), secs, low, high, bound,
+                          self.duration_unit, None)
+        return hit, i + 1
 
     def _vague_at(self, ctx: _Ctx, i: int) -> tuple[Optional[QuantityHit], int]:
         v = self.vague.parse(ctx.low, i)

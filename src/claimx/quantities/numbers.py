@@ -24,6 +24,8 @@ _TOKEN_RANGE = re.compile(
     r"^(\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?)[-\u2013\u2014](\d[\d,.]*)$"
 )
 _HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
+#: a race or record time with seconds: "2:09:35", "1:02:03.5" (clock readings have no seconds)
+_DURATION = re.compile(r"^(\d{1,2}):([0-5]\d):([0-5]\d(?:\.\d{1,3})?)$")
 
 
 class NumberParse(NamedTuple):
@@ -110,6 +112,14 @@ class NumberParser:
         if not math.isfinite(value):
             return None
         return value, scale
+
+    @staticmethod
+    def duration_seconds(text: str) -> Optional[float]:
+        """Seconds in a race time "h:mm:ss" ("2:09:35" -> 7775.0), or None."""
+        m = _DURATION.match(text)
+        if not m:
+            return None
+        return int(m.group(1)) * 3600 + int(m.group(2)) * 60 + float(m.group(3))
 
     def token_range(self, text: str) -> Optional[tuple[float, float]]:
         """(a, b) for a single-token range such as "15\u201325" or "2,000-3,000"."""
