@@ -146,6 +146,9 @@ class EntityFinder:
                 return Entity(verb.text, verb.i, verb.i + 1, False)
         if q_end < len(doc) and doc[q_end].lower_ in self.state_words:
             return Entity(doc[q_end].text, q_end, q_end + 1, True)  # "900 injured"
+        state = self._state_of(root)
+        if state is not None:  # "3.2% were injured", "52 are dead"
+            return Entity(state.text, state.i, state.i + 1, False)
         group = self._group(doc, root)
         if group is not None:
             return self._entity(doc, group, 0, q_end, is_num)._replace(adjacent=False)

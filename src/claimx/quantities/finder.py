@@ -61,6 +61,7 @@ class _Ctx:
         self.low = table.lowers
         spaced = table.spaced
         self.attached = [i > 0 and not spaced[i - 1] for i in range(self.n)]
+        self._starts: Optional[list[int]] = None
         self.prefix_currency: dict[int, str] = {}
         self.margin: set[int] = set()
         for i, w in enumerate(self.words):
@@ -87,6 +88,12 @@ class _Ctx:
         """True when [start_char, end_char) overlaps an exclude span."""
         k = bisect.bisect_left(self.ex_ends, start_char + 1)
         return k < len(self.ex_starts) and self.ex_starts[k] < end_char
+
+    def token_at(self, char: int) -> int:
+        """Index of the token holding character ``char`` (-1 before the first)."""
+        if self._starts is None:
+            self._starts = [t.idx for t in self.doc]
+        return bisect.bisect_right(self._starts, char) - 1
 
     def lw(self, i: int) -> str:
         return self.low[i] if 0 <= i < self.n else ""
@@ -151,7 +158,7 @@ class QuantityFinder:
             if hit is not None:
                 hits.append(hit)
             i = max(nxt, i + 1)
-        return _inherit_listed(doc, _non_overlapping(hits))
+        return _inherit_listed(ctx, _non_overlapping(hits))
 
     # -- one candidate -------------------------------------------------------------------
     def _is_num(self, text: str) -> bool:
@@ -527,19 +534,21 @@ def _bounds(bound: str, value: Optional[float]) -> tuple[Optional[float], Option
     return None, None
 
 
-def _inherit_listed(doc: Doc, hits: list[QuantityHit]) -> list[QuantityHit]:
+def _inherit_listed(ctx: _Ctx, hits: list[QuantityHit]) -> list[QuantityHit]:
     """ "rates were 49% for A, 53% for B and 29% for C": a number listed after another of
-    the same unit in its sentence, with no entity of its own, measures the same thing."""
+    the same unit in its sentence, with no entity of its own, measures the same thing; so
+    does a conversion in brackets."""
     if len(hits) < 2:
         return hits
+    text = info(ctx.doc).text
     out = [hits[0]]
     bracket = False
     for h in hits[1:]:
         prev = out[-1]
-        gap = doc.text[prev.end_char:h.start_char].strip()
+        gap = text[prev.end_char:h.start_char].strip()
         bracket = _bracketed_after(gap) or (bracket and gap in (";", ",", "/", "or"))
         if h.entity is None and prev.entity is not None and (bracket or (
-                h.unit == prev.unit and h.unit is not None and _listed_after(doc, prev, h))):
+                h.unit == prev.unit and h.unit is not None and _listed_after(ctx, prev, h))):
             h = h._replace(entity=prev.entity)
         out.append(h)
     return out
@@ -551,12 +560,12 @@ def _bracketed_after(gap: str) -> bool:
     return gap in ("(", "[", "(about", "(around", "(roughly", "(approximately", "(some")
 
 
-def _listed_after(doc: Doc, prev: QuantityHit, h: QuantityHit) -> bool:
+def _listed_after(ctx: _Ctx, prev: QuantityHit, h: QuantityHit) -> bool:
     """True when ``h`` is a conjunct or apposition in ``prev``'s sentence."""
-    last = doc.char_span(h.start_char, h.end_char, alignment_mode="expand")
-    if last is None or len(last) == 0:
+    k = ctx.token_at(h.end_char - 1)
+    if k < 0:
         return False
-    tok = last[-1]
+    tok = ctx.doc[k]
     sent = sent_of(tok)
     return prev.start_char >= sent.start_char and tok.dep_ in ("conj", "appos")
 
