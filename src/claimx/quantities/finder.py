@@ -61,7 +61,7 @@ class _Ctx:
         self.low = table.lowers
         spaced = table.spaced
         self.attached = [i > 0 and not spaced[i - 1] for i in range(self.n)]
-        self._starts: Optional[list[int]] = None
+        self.ends: dict[tuple[int, int], int] = {}
         self.prefix_currency: dict[int, str] = {}
         self.margin: set[int] = set()
         for i, w in enumerate(self.words):
@@ -89,11 +89,14 @@ class _Ctx:
         k = bisect.bisect_left(self.ex_ends, start_char + 1)
         return k < len(self.ex_starts) and self.ex_starts[k] < end_char
 
-    def token_at(self, char: int) -> int:
-        """Index of the token holding character ``char`` (-1 before the first)."""
-        if self._starts is None:
-            self._starts = [t.idx for t in self.doc]
-        return bisect.bisect_right(self._starts, char) - 1
+    def last_token(self, hit: QuantityHit) -> int:
+        """Index of the last token of ``hit`` (recorded when it was made)."""
+        return self.ends.get((hit.start_char, hit.end_char), -1)
+
+    def record(self, hit: QuantityHit, end: int) -> QuantityHit:
+        """Remember that ``hit`` ends with token ``end - 1``."""
+        self.ends[(hit.start_char, hit.end_char)] = end - 1
+        return hit
 
     def lw(self, i: int) -> str:
         return self.low[i] if 0 <= i < self.n else ""
@@ -275,7 +278,7 @@ class QuantityFinder:
             doc[span_start].idx, _end_char(doc, end), value, low, high, bound, unit_name,
             entity_text,
         )
-        return hit, max(end, p.end)
+        return ctx.record(hit, end), max(end, p.end)
 
     def _duration_at(self, ctx: _Ctx, i: int) -> Optional[tuple[QuantityHit, int]]:
         """A race time "2:09:35": a duration in seconds."""
@@ -289,7 +292,7 @@ class QuantityFinder:
         start = lead[1] if lead else i
         hit = QuantityHit(doc[start].idx, _end_char(doc, i + 1), secs, low, high, bound,
                           self.duration_unit, None)
-        return hit, i + 1
+        return ctx.record(hit, i + 1), i + 1
 
     def _vague_at(self, ctx: _Ctx, i: int) -> tuple[Optional[QuantityHit], int]:
         v = self.vague.parse(ctx.low, i)
@@ -306,7 +309,7 @@ class QuantityFinder:
             doc[v.start].idx, _end_char(doc, end), None, v.low, None, "at_least", None,
             ent.text if ent else None,
         )
-        return hit, end
+        return ctx.record(hit, end), end
 
     # -- pieces --------------------------------------------------------------------------
     def _currency_before(self, ctx: _Ctx, start: int) -> Optional[_Unit]:
@@ -562,7 +565,7 @@ def _bracketed_after(gap: str) -> bool:
 
 def _listed_after(ctx: _Ctx, prev: QuantityHit, h: QuantityHit) -> bool:
     """True when ``h`` is a conjunct or apposition in ``prev``'s sentence."""
-    k = ctx.token_at(h.end_char - 1)
+    k = ctx.last_token(h)
     if k < 0:
         return False
     tok = ctx.doc[k]
