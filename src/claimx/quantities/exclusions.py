@@ -24,6 +24,7 @@ class Exclusions:
         lo, hi = data.get("year_range", [1000, 2199])
         self.year_lo, self.year_hi = int(lo), int(hi)
         self.clock_words = frozenset(data.get("clock_words", []))
+        self.meridiem = frozenset(data.get("meridiem", ["am", "pm", "a.m.", "p.m."]))
         self.time_units = frozenset(data.get("time_units", []))
         self.name_prefixes = frozenset(data.get("name_prefixes", []))
         self.phone = re.compile(data.get("phone_regex", r"^$"))
@@ -83,6 +84,8 @@ class Exclusions:
         if self.phone.match(chunk) or self.version.match(chunk):
             return True
         plain = bool(_PLAIN_INT.match(core_text)) and p.end == p.core + 1
+        if nxt in self.meridiem and not has_unit:  # "2.13 am", "10:30 p.m."
+            return True
         if plain and not has_unit:
             val = int(core_text)
             if nxt in self.clock_words and nxt != "hours":

@@ -550,7 +550,9 @@ def _inherit_listed(ctx: _Ctx, hits: list[QuantityHit]) -> list[QuantityHit]:
         prev = out[-1]
         gap = text[prev.end_char:h.start_char].strip()
         bracket = _bracketed_after(gap) or (bracket and gap in (";", ",", "/", "or"))
-        if h.entity is None and prev.entity is not None and (bracket or (
+        own = prev.unit is not None and text[prev.start_char:prev.end_char].endswith(
+            prev.entity or "\0")  # "70 miles (112 km)": "miles" names the unit, not a thing
+        if h.entity is None and prev.entity is not None and not own and (bracket or (
                 h.unit == prev.unit and h.unit is not None and _listed_after(ctx, prev, h))):
             h = h._replace(entity=prev.entity)
         out.append(h)

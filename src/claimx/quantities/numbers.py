@@ -179,7 +179,7 @@ class NumberParser:
         res = self._parse_fraction_phrase(w, i, n) or self._parse_core(words, w, i, n, attached)
         if res is None:
             return None
-        res = self._ratio(words, w, res, n) or res
+        res = self._ratio(words, w, res, n) or self._and_fraction(words, w, res, n) or res
         if sign < 0:
             res = res._replace(start=start, value=-res.value, raw=-res.raw)
         if not math.isfinite(res.value):
@@ -227,10 +227,24 @@ class NumberParser:
             return NumberParse(i, k, value, value, 1.0, frac_i, False)
         return None
 
+    def _and_fraction(self, words, w, a: NumberParse, n: int) -> Optional[NumberParse]:
+        """ "two and a half", "2 1/2": a whole number and a fraction."""
+        if a.scale != 1.0 or a.value != int(a.value) or a.value < 0:
+            return None
+        k = a.end
+        if k < n and a.is_digit and _SLASH.match(words[k]):
+            frac = self.digit_value(words[k])
+            if frac is not None and frac[0] < 1:
+                return a._replace(end=k + 1, value=a.value + frac[0], raw=a.value + frac[0])
+        if w(k) in self.joiners and w(k + 1) in self.articles and w(k + 2) in self.fractions:
+            value = a.value + self.fractions[w(k + 2)]
+            return a._replace(end=k + 3, value=value, raw=value)
+        return None
+
     def _ratio(self, words, w, a: NumberParse, n: int) -> Optional[NumberParse]:
         """ "one in five adults", "1 in 10": a proportion, a / b."""
         k = a.end
-        if w(k) not in self.ratio_words or a.scale != 1.0 or a.value <= 0:
+        if k + 1 >= n or w(k) not in self.ratio_words or a.scale != 1.0 or a.value <= 0:
             return None
         b = self._parse_core(words, w, k + 1, n, ())
         if b is None or b.scale != 1.0 or not a.value < b.value <= self.max_ratio:
