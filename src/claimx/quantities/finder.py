@@ -402,7 +402,7 @@ class QuantityFinder:
         if ctx.words[unit.start] in _HYPHENS:
             unit = unit._replace(start=unit.start + 1)
         text = ctx.doc[unit.start:unit.end].text
-        if len(text) < 3 or not text[0].isalpha() or not text.islower():
+        if len(text) < 4 or not text[0].isalpha() or not text.islower():
             return None
         return Entity(text, unit.start, unit.end, True)
 
@@ -550,13 +550,18 @@ def _inherit_listed(ctx: _Ctx, hits: list[QuantityHit]) -> list[QuantityHit]:
         prev = out[-1]
         gap = text[prev.end_char:h.start_char].strip()
         bracket = _bracketed_after(gap) or (bracket and gap in (";", ",", "/", "or"))
-        own = prev.unit is not None and text[prev.start_char:prev.end_char].endswith(
-            prev.entity or "\0")  # "70 miles (112 km)": "miles" names the unit, not a thing
-        if h.entity is None and prev.entity is not None and not own and (bracket or (
+        if prev.entity is not None and not _own_unit_word(text, prev) and (
+                h.entity is None or (bracket and _own_unit_word(text, h))) and (bracket or (
                 h.unit == prev.unit and h.unit is not None and _listed_after(ctx, prev, h))):
             h = h._replace(entity=prev.entity)
         out.append(h)
     return out
+
+
+def _own_unit_word(text: str, h: QuantityHit) -> bool:
+    """ "70 miles": the entity is only the unit word of the quantity itself."""
+    return h.unit is not None and h.entity is not None and \
+        text[h.start_char:h.end_char].endswith(h.entity)
 
 
 def _bracketed_after(gap: str) -> bool:
