@@ -663,6 +663,10 @@ def test_clock_times_are_not_units(find):
         ("The turnout was about 58%, some 6% higher than in the spring.", "6%", "turnout"),
         ("Shops limited sales to two and one ticket per customer.", "one", "ticket"),
         ("The lake's depth is 40 metres (131 feet).", "131", "depth"),
+        ("An auctioneer put the price of the vase in the range of 3 to 4 million euros.",
+         "3 to 4", "price"),
+        ("The flu has a growth rate estimated in the range 1.2–1.5 this winter.", "1.2",
+         "growth rate"),
     ],
 )
 def test_entity_beyond_the_next_noun(find, text, surface, entity):
@@ -687,3 +691,8 @@ def test_no_false_quantities(find, text):
 
 def test_number_in_an_index_name_is_no_quantity(find):
     assert [h.value for _, h in find("The S&P 500 gained 1.2% on the day.")] == [1.2]
+
+
+def test_an_age_after_a_noun_restates_nothing(find):
+    h = one(find, "On Friday the bishop, 67, announced his retirement.", "67")
+    assert h.entity is None

@@ -39,6 +39,7 @@ class EntityFinder:
         self.np_pos = frozenset(data.get("np_pos", ["DET", "ADJ", "NUM", "NOUN", "PROPN", "PART"]))
         self.compounds = frozenset(
             tuple(c.lower().split(" of ", 1)) for c in data.get("of_compounds", []) if " of " in c)
+        self.range_nouns = frozenset(data.get("range_nouns", ["range"]))
         self.state_words = frozenset(data.get("state_words", []))
         self.group_preps = frozenset(data.get("group_preps", []))
         self.money_in = frozenset(data.get("money_in", ["in"]))
@@ -93,8 +94,9 @@ class EntityFinder:
         roots = [doc[k] for k in span if not (start <= doc[k].head.i < q_end)]
         if not roots:
             return None
-        early = self._surface_rules(doc, q_end, is_num) or self._by_change(doc, roots[-1], q_end,
-                                                                           is_num)
+        early = (self._surface_rules(doc, q_end, is_num)
+                 or self._by_change(doc, roots[-1], q_end, is_num)
+                 or self._in_range(doc, roots[-1], q_end, is_num))
         if early is not None:
             return early
         # 1. the noun the number (or its unit) modifies, to its right
@@ -235,7 +237,7 @@ class EntityFinder:
             if ent is not None:
                 return ent._replace(adjacent=ent.start == q_end)
         if root.dep_ in ("appos", "conj") and head.pos_ == "NOUN" and head.i < start \
-                and len(head.text) > 2 and not self.is_unit(head.text) \
+                and self._counted_group(head) \
                 and all(doc[k].is_punct for k in range(head.i + 1, start)):
             return self._entity(doc, head, 0, q_end, is_num)._replace(adjacent=False)
         if root.dep_ == "pobj" and head.lower_ == "at" and head.i > 1 \
@@ -244,6 +246,41 @@ class EntityFinder:
             if obj.dep_ == "dobj" and obj.pos_ == "NOUN" and obj.head.i == head.head.i:
                 return self._entity(doc, obj, 0, q_end, is_num)._replace(adjacent=False)
         return None
+
+    def _in_range(self, doc: Doc, root: Token, q_end: int, is_num) -> Optional[Entity]:
+        """ "placed the value in the range of 5 to 6 million" -> value; "an R0 estimated in
+        the range 2-4" -> R0: what is put in the range."""
+        prep = None
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and \
+                root.head.head.lower_ in self.range_nouns and root.head.head.head.lower_ == "in":
+            prep = root.head.head.head
+        elif root.dep_ == "pobj" and root.head.lower_ == "in" and root.i >= 1 and \
+                doc[root.i - 1].lower_ in self.range_nouns:
+            prep = root.head
+        if prep is None:
+            return None
+        verb = prep.head
+        for _ in range(3):  # "the price of the vase in the range of": "in" hangs on a noun
+            if verb.pos_ not in ("NOUN", "ADP") or verb.dep_ == "acl" or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        target = None
+        if verb.dep_ == "acl" and verb.head.pos_ in _NOUNS:
+            target = verb.head
+        elif verb.pos_ in ("VERB", "AUX"):
+            obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in _NOUNS), None)
+            target = self._contained(obj) if obj is not None else self._subject(doc, verb)
+        if target is None:
+            return None
+        return self._entity(doc, target, 0, q_end, is_num)._replace(adjacent=False)
+
+    def _counted_group(self, noun: Token) -> bool:
+        """ "the number of women", "the most seats": a noun a following number can restate
+        (not "the princess, 67," where the number is an age)."""
+        if any(c.tag_ == "JJS" or c.lower_ == "most" for c in noun.children):
+            return True
+        prep = noun.head
+        return noun.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_ in self.containers
 
     def _measured(self, doc: Doc, root: Token, q_end: int, is_num) -> Optional[Entity]:
         """What a clause measures: the subject of "the magnitude was 5.5", "rose to 50",

@@ -402,7 +402,8 @@ class QuantityFinder:
         if ctx.words[unit.start] in _HYPHENS:
             unit = unit._replace(start=unit.start + 1)
         text = ctx.doc[unit.start:unit.end].text
-        if len(text) < 4 or not text[0].isalpha() or not text.islower():
+        if len(text) < 4 or not text.replace("-", "").replace(" ", "").isalpha() \
+                or not text.islower():
             return None
         return Entity(text, unit.start, unit.end, True)
 
