@@ -562,6 +562,17 @@ def test_fractions_and_shares(find, text, surface, value, entity):
         assert entity in h.entity
 
 
+def test_one_unit_after_a_bound(find):
+    h = one(find, "The glacier now covers under a hectare.", "under a hectare")
+    assert (h.value, h.bound, h.unit) == (1.0, "less_than", "hectare")
+    assert not [s for s in surfaces(find, "It is a hectare of woods.") if "hectare" in s]
+
+
+def test_in_the_hundreds_counts_what_is_placed_there(find):
+    h = one(find, "Medics put the casualty count in the hundreds.", "hundreds")
+    assert h.entity and "casualty count" in h.entity
+
+
 def test_a_fraction_of_a_period_is_no_quantity(find):
     assert not [s for s in surfaces(find, "He scored twice in the second half of the game.")
                 if "half" in s]

@@ -254,8 +254,8 @@ class EntityFinder:
         if root.dep_ == "pobj" and root.head.lower_ == "of" and \
                 root.head.head.lower_ in self.range_nouns and root.head.head.head.lower_ == "in":
             prep = root.head.head.head
-        elif root.dep_ == "pobj" and root.head.lower_ == "in" and root.i >= 1 and \
-                doc[root.i - 1].lower_ in self.range_nouns:
+        elif root.dep_ == "pobj" and root.head.lower_ == "in" and root.i >= 1 and (
+                doc[root.i - 1].lower_ in self.range_nouns or root.lower_ in self.range_nouns):
             prep = root.head
         if prep is None:
             return None

@@ -208,7 +208,8 @@ class QuantityFinder:
         if p is None:
             token_rng = self._token_range(ctx, i)
             if token_rng is None:
-                return self._duration_at(ctx, i) or self._vague_at(ctx, i)
+                return (self._duration_at(ctx, i) or self._article_unit_at(ctx, i)
+                        or self._vague_at(ctx, i))
             p = token_rng[0]
         doc = ctx.doc
         cur_before = self._currency_before(ctx, p.start)
@@ -293,6 +294,24 @@ class QuantityFinder:
         hit = QuantityHit(doc[start].idx, _end_char(doc, i + 1), secs, low, high, bound,
                           self.duration_unit, None)
         return ctx.record(hit, i + 1), i + 1
+
+    def _article_unit_at(self, ctx: _Ctx, i: int) -> Optional[tuple[QuantityHit, int]]:
+        """ "under a hectare", "more than a mile": one unit after a bound."""
+        if ctx.low[i] not in self.numbers.articles:
+            return None
+        lead = self._bound_before(ctx, i, i + 1)
+        unit = self._unit_after(ctx, i + 1, 1.0) if lead else None
+        if lead is None or unit is None or not unit.name or unit.start != i + 1:
+            return None
+        doc = ctx.doc
+        if ctx.excluded(doc[lead[1]].idx, _end_char(doc, unit.end)):
+            return None
+        low, high = _bounds(lead[0], 1.0)
+        text = doc[unit.start:unit.end].text
+        entity = text if text.isalpha() and unit.name not in self.no_entity_units else None
+        hit = QuantityHit(doc[lead[1]].idx, _end_char(doc, unit.end), 1.0, low, high, lead[0],
+                          unit.name, entity)
+        return ctx.record(hit, unit.end), unit.end
 
     def _vague_at(self, ctx: _Ctx, i: int) -> tuple[Optional[QuantityHit], int]:
         v = self.vague.parse(ctx.low, i)
