@@ -94,12 +94,21 @@ class EntityFinder:
         roots = [doc[k] for k in span if not (start <= doc[k].head.i < q_end)]
         if not roots:
             return None
-        early = (self._surface_rules(doc, q_end, is_num)
-                 or self._by_change(doc, roots[-1], q_end, is_num)
-                 or self._in_range(doc, roots[-1], q_end, is_num))
-        if early is not None:
-            return early
-        # 1. the noun the number (or its unit) modifies, to its right
+        root = roots[-1]
+        return (self._surface_rules(doc, q_end, is_num)
+                or self._by_change(doc, root, q_end, is_num)
+                or self._in_range(doc, root, q_end, is_num)
+                or self._attached(doc, span, q_end, is_num)
+                or self._listed(doc, root, start, q_end, is_num)
+                or self._of_measure(doc, root, start, q_end, is_num)
+                or self._measured(doc, root, q_end, is_num)
+                or self._casualties(doc, root, q_end)
+                or self._group(doc, root, q_end, is_num)
+                or self._next_plural(doc, q_end, is_num))
+
+    def _attached(self, doc: Doc, span: range, q_end: int, is_num) -> Optional[Entity]:
+        """The noun the number (or its unit) modifies, to its right; else a participle,
+        adjective or "of" phrase hanging on the number."""
         for k in span:
             h = doc[k].head
             if (
@@ -111,7 +120,6 @@ class EntityFinder:
                 noun = self._noun_after_demonym(doc, h, q_end)
                 if noun is not None:
                     return self._entity(doc, noun, q_end, q_end, is_num)
-        # 2. a participle/adjective or an "of" phrase hanging on the number
         for k in span:
             for c in doc[k].children:
                 if c.i < q_end:
@@ -123,23 +131,23 @@ class EntityFinder:
                     if obj is not None and obj.pos_ in _NOUNS:
                         ent = self._entity(doc, obj, c.i + 1, q_end, is_num)
                         return ent._replace(adjacent=ent.adjacent and ent.start >= c.i + 1)
-        root = roots[-1]
-        listed = self._listed(doc, root, start, q_end, is_num)
-        if listed is not None:
-            return listed
-        # 3. "a fine of US$86,000": the measure noun before "of"
-        if root.dep_ == "pobj" and root.head.lower_ == "of":
-            noun = root.head.head
-            if noun.pos_ in _NOUNS and noun.i < start:
-                state = self._state_of(noun) if noun.lemma_ in self.containers else None
-                if state is not None:  # "a total of 52 are dead" -> dead
-                    return Entity(state.text, state.i, state.i + 1, False)
-                return self._entity(doc, noun, 0, q_end, is_num)._replace(adjacent=False)
-        # 4. "the magnitude was 5.5", "death tolls exceeded 100", "rose to 50"
-        measured = self._measured(doc, root, q_end, is_num)
-        if measured is not None:
-            return measured
-        # 5. "killed twelve", "a fire injured sixteen"
+        return None
+
+    def _of_measure(self, doc: Doc, root: Token, start: int, q_end: int,
+                    is_num) -> Optional[Entity]:
+        """ "a fine of US$86,000": the measure noun before "of"; "a total of 52 are dead"."""
+        if root.dep_ != "pobj" or root.head.lower_ != "of":
+            return None
+        noun = root.head.head
+        if noun.pos_ not in _NOUNS or noun.i >= start:
+            return None
+        state = self._state_of(noun) if noun.lemma_ in self.containers else None
+        if state is not None:
+            return Entity(state.text, state.i, state.i + 1, False)
+        return self._entity(doc, noun, 0, q_end, is_num)._replace(adjacent=False)
+
+    def _casualties(self, doc: Doc, root: Token, q_end: int) -> Optional[Entity]:
+        """ "killed twelve", "900 injured", "3.2% were injured": a casualty verb or state."""
         if root.dep_ in ("dobj", "conj"):
             verb = root.head
             if root.dep_ == "conj" and verb.pos_ != "VERB":
@@ -147,15 +155,15 @@ class EntityFinder:
             if verb.pos_ == "VERB" and verb.lemma_ in self.predicate_verbs:
                 return Entity(verb.text, verb.i, verb.i + 1, False)
         if q_end < len(doc) and doc[q_end].lower_ in self.state_words:
-            return Entity(doc[q_end].text, q_end, q_end + 1, True)  # "900 injured"
+            return Entity(doc[q_end].text, q_end, q_end + 1, True)
         state = self._state_of(root)
-        if state is not None:  # "3.2% were injured", "52 are dead"
+        if state is not None:
             return Entity(state.text, state.i, state.i + 1, False)
-        group = self._group(doc, root)
-        if group is not None:
-            return self._entity(doc, group, 0, q_end, is_num)._replace(adjacent=False)
-        # 6. the parse did not link them: a plural noun right after the number, perhaps
-        # behind a participle or adjective ("1,200 pledged delegates")
+        return None
+
+    def _next_plural(self, doc: Doc, q_end: int, is_num) -> Optional[Entity]:
+        """The parse did not link them: a plural noun right after the number, perhaps behind
+        a participle or adjective ("1,200 pledged delegates")."""
         k = q_end
         while k < len(doc) and k - q_end < 2 and doc[k].tag_ in ("VBN", "VBD", "JJ"):
             k += 1
@@ -319,14 +327,14 @@ class EntityFinder:
         return next((c for c in verb.children
                      if c.dep_ in ("acomp", "oprd") and c.lower_ in self.state_words), None)
 
-    def _group(self, doc: Doc, root: Token) -> Optional[Token]:
+    def _group(self, doc: Doc, root: Token, q_end: int, is_num) -> Optional[Entity]:
         """ "Among men, 58 percent approved": the group a share belongs to."""
         verb = root.head
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ in self.group_preps and c.i < root.i:
                 obj = _pobj(c)
                 if obj is not None and obj.pos_ in _NOUNS:
-                    return obj
+                    return self._entity(doc, obj, 0, q_end, is_num)._replace(adjacent=False)
         return None
 
     def _contained(self, noun: Token) -> Token:

@@ -196,14 +196,21 @@ class QuantityFinder:
             return None
         return NumberParse(i, k, high, ab[1], scale, i, True), low, high
 
-    def _at(self, ctx: _Ctx, i: int) -> tuple[Optional[QuantityHit], int]:
+    def _number_at(self, ctx: _Ctx, i: int) -> Optional[NumberParse]:
+        """The number starting at token ``i``, if it is one that can be a quantity."""
         p = self._parse(ctx, i)
-        if p is not None and not p.is_digit and ctx.lw(p.start - 1) in self.not_after_words \
+        if p is None:
+            return None
+        if not p.is_digit and ctx.lw(p.start - 1) in self.not_after_words \
                 and ctx.low[p.core] in self.numbers.fractions:
-            return None, p.end  # "the second half of", "the first quarter of"
-        if p is not None and p.value < 0 and ctx.low[p.start] in self.numbers.minus \
+            return None  # "the second half of", "the first quarter of"
+        if p.value < 0 and ctx.low[p.start] in self.numbers.minus \
                 and (ctx.lw(p.start - 2), ctx.lw(p.start - 1)) == ("plus", "or"):
-            p = self._parse(ctx, p.start + 1)  # "plus or minus 3.1": a margin, unsigned
+            return self._parse(ctx, p.start + 1)  # "plus or minus 3.1": a margin, unsigned
+        return p
+
+    def _at(self, ctx: _Ctx, i: int) -> tuple[Optional[QuantityHit], int]:
+        p = self._number_at(ctx, i)
         token_rng = None
         if p is None:
             token_rng = self._token_range(ctx, i)
@@ -258,21 +265,8 @@ class QuantityFinder:
                 bound = tail[0]
             end = tail[1]
         q_end = unit.end if unit else (rng[0].end if rng else p.end)
-        age_end = self._age(ctx, q_end)
-        if age_end:
-            end = max(end, age_end)
-            entity_text = None
-            ent_end = end
-        else:
-            ent = self._money_for(ctx, end, unit_name) or self.entities.find(
-                doc, p.start, end, q_end, self._is_num)
-            if ent is None or unit_name in self.unit_entities:
-                ent = self._unit_word(ctx, unit, unit_name, cur_before) or ent
-            entity_text = ent.text if ent else None
-            ent_end = ent.end if ent is not None and ent.adjacent else end
-            if bound == "exact":
-                bound = self._verb_bound(doc, p, q_end, ent)
-        end = max(end, ent_end)
+        entity_text, end, bound = self._entity_of(
+            ctx, p, (end, q_end), (unit, unit_name, cur_before), bound)
         if rng is None:
             low, high = _bounds(bound, value)
         hit = QuantityHit(
@@ -280,6 +274,26 @@ class QuantityFinder:
             entity_text,
         )
         return ctx.record(hit, end), max(end, p.end)
+
+    def _entity_of(self, ctx: _Ctx, p: NumberParse, ends: tuple[int, int],
+                   units: tuple[Optional[_Unit], Optional[str], Optional[_Unit]], bound: str,
+                   ) -> tuple[Optional[str], int, str]:
+        """(entity, new end token, bound) of the quantity ``p`` whose span ends at
+        ``ends[0]`` and whose number and unit end at ``ends[1]``."""
+        end, q_end = ends
+        unit, unit_name, before = units
+        age_end = self._age(ctx, q_end)
+        if age_end:
+            return None, max(end, age_end), bound
+        ent = self._money_for(ctx, end, unit_name) or self.entities.find(
+            ctx.doc, p.start, end, q_end, self._is_num)
+        if ent is None or unit_name in self.unit_entities:
+            ent = self._unit_word(ctx, unit, unit_name, before) or ent
+        if bound == "exact":
+            bound = self._verb_bound(ctx.doc, p, q_end, ent)
+        if ent is None:
+            return None, end, bound
+        return ent.text, max(end, ent.end if ent.adjacent else end), bound
 
     def _duration_at(self, ctx: _Ctx, i: int) -> Optional[tuple[QuantityHit, int]]:
         """A race time "2:09:35": a duration in seconds."""
