@@ -662,6 +662,7 @@ def test_clock_times_are_not_units(find):
         ("Exports slipped 1.8 percent.", "1.8", "Exports"),
         ("The death toll climbed to 31.", "31", "death toll"),
         ("Among women, 61 percent backed the plan.", "61", "women"),
+        ("The mayor leads with 44 percent among renters.", "44", "renters"),
         ("A total of 38 are dead.", "38", "dead"),
         ("More than 700 injured were treated.", "700", "injured"),
         ("The charity sent $2.5 million in relief.", "2.5", "relief"),

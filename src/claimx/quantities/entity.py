@@ -328,10 +328,13 @@ class EntityFinder:
                      if c.dep_ in ("acomp", "oprd") and c.lower_ in self.state_words), None)
 
     def _group(self, doc: Doc, root: Token, q_end: int, is_num) -> Optional[Entity]:
-        """ "Among men, 58 percent approved": the group a share belongs to."""
+        """ "Among men, 58 percent approved", "leads with 35 percent among women": the group
+        a share belongs to."""
         verb = root.head
-        for c in verb.children:
-            if c.dep_ == "prep" and c.lower_ in self.group_preps and c.i < root.i:
+        if root.dep_ == "pobj" and verb.dep_ == "prep":
+            verb = verb.head
+        for c in (*verb.children, *root.children):
+            if c.dep_ == "prep" and c.lower_ in self.group_preps:
                 obj = _pobj(c)
                 if obj is not None and obj.pos_ in _NOUNS:
                     return self._entity(doc, obj, 0, q_end, is_num)._replace(adjacent=False)
