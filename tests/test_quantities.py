@@ -708,3 +708,14 @@ def test_number_in_an_index_name_is_no_quantity(find):
 def test_an_age_after_a_noun_restates_nothing(find):
     h = one(find, "On Friday the bishop, 67, announced his retirement.", "67")
     assert h.entity is None
+
+
+@pytest.mark.parametrize("text", ["Sales of the Boeing 737 fell last year.",
+                                  "Apple's iPhone 12 sold well in the spring."])
+def test_numbers_inside_product_names_are_no_quantities(find, text):
+    assert find(text) == []
+
+
+def test_a_party_and_its_seat_count_stay_a_quantity(find):
+    h = one(find, "Results: Green Party - 14 seats", "14")
+    assert (h.value, h.entity) == (14, "seats")

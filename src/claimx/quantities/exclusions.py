@@ -24,6 +24,7 @@ class Exclusions:
         lo, hi = data.get("year_range", [1000, 2199])
         self.year_lo, self.year_hi = int(lo), int(hi)
         self.clock_words = frozenset(data.get("clock_words", []))
+        self.name_number_labels = frozenset(data.get("name_number_labels", []))
         self.meridiem = frozenset(data.get("meridiem", ["am", "pm", "a.m.", "p.m."]))
         self.time_units = frozenset(data.get("time_units", []))
         self.name_prefixes = frozenset(data.get("name_prefixes", []))
@@ -159,9 +160,13 @@ class Exclusions:
         if prev in self.name_prefixes:
             return True
         core = doc[p.core]
+        if p.is_digit and (core.ent_type_ in self.name_number_labels or (
+                core.ent_type_ == "ORG" and core.ent_iob_ == "I"
+                and not (p.end < len(doc) and doc[p.end].tag_ in ("NNS", "NNPS")))):
+            return True  # "Windows 10", "a Boeing 737", "the S&P 500" (not "Labour 203 seats")
         return bool(
             before.tag_ in ("NNP", "NNPS")
-            and before.text[:1].isupper()
+            and any(ch.isupper() for ch in before.text)
             and before.lower_ not in self.months
             and (core.head.i == before.i or before.head.i == core.i)
             and p.is_digit
