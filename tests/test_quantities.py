@@ -663,6 +663,8 @@ def test_clock_times_are_not_units(find):
         ("The death toll climbed to 31.", "31", "death toll"),
         ("Among women, 61 percent backed the plan.", "61", "women"),
         ("The mayor leads with 44 percent among renters.", "44", "renters"),
+        ("With the jobless rate at 4 percent, wages rose.", "4", "jobless rate"),
+        ("The army sent a 20,000-strong force north.", "20,000", "force"),
         ("A total of 38 are dead.", "38", "dead"),
         ("More than 700 injured were treated.", "700", "injured"),
         ("The charity sent $2.5 million in relief.", "2.5", "relief"),

@@ -304,6 +304,9 @@ class EntityFinder:
             verb = root.head.head.head
         if verb is None:
             return None
+        if root.dep_ == "pobj" and root.head.lower_ == "at" and verb.pos_ == "NOUN" \
+                and verb.i < root.i:  # "with the jobless rate at 5 percent"
+            return self._entity(doc, verb, 0, q_end, is_num)._replace(adjacent=False)
         while verb.pos_ in ("ADJ", "ADV") and verb.dep_ in _CLIMB_DEPS and verb.head.i != verb.i:
             verb, any_verb = verb.head, True
         if verb.lemma_ in self.transitive_change:
