@@ -721,3 +721,16 @@ def test_numbers_inside_product_names_are_no_quantities(find, text):
 def test_a_party_and_its_seat_count_stay_a_quantity(find):
     h = one(find, "Results: Green Party - 14 seats", "14")
     assert (h.value, h.entity) == (14, "seats")
+
+
+def test_unit_vocabulary_is_documented(finder):
+    """Every unit claimx itself names (beyond quantulum3's table) has a row in docs/claims.md."""
+    import re
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "claims.md").read_text(encoding="utf-8")
+    doc = re.sub(r"```.*?```", "", doc, flags=re.S)
+    documented = set(re.findall(r"`([^`\n]+)`", doc))
+    own = {*finder.currencies.names, *finder.percent.values(), *finder.units_before.values(),
+           finder.duration_unit}
+    assert own <= documented, sorted(own - documented)
