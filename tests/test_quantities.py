@@ -523,3 +523,214 @@ def test_import_is_light_and_silent():
     )
     assert out.returncode == 0, out.stderr
     assert out.stderr == ""
+
+
+# -- issue 15: numbers in every written form ---------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("The startup raised $40million from investors.", "$40million", 40e6,
+         "United States dollar"),
+        ("The utility issued bonds worth EUR2bn last week.", "EUR2bn", 2e9, "euro"),
+        ("The new bridge will cost Rs 5 crore.", "Rs 5 crore", 5e7, "Indian rupee"),
+        ("Each winner receives US$75,000.", "US$75,000", 75_000, "United States dollar"),
+        ("The club paid ₿12 for the domain.", "₿12", 12, "bitcoin"),
+        ("Unemployment stood at 31.4% in the district.", "31.4%", 31.4, "percentage"),
+    ],
+)
+def test_glued_scales_and_currencies(find, text, surface, value, unit):
+    h = one(find, text, surface)
+    assert math.isclose(h.value, value) and h.unit == unit
+    assert any(s.startswith(surface) for s in surfaces(find, text))  # the symbol is in the span
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "entity"),
+    [
+        ("Roughly half of the nurses voted to strike.", "half", 0.5, "nurses"),
+        ("Two thirds of the councillors backed the plan.", "Two thirds", 2 / 3, "councillors"),
+        ("A quarter of the shops closed early.", "A quarter", 0.25, "shops"),
+        ("One in five drivers ignored the limit.", "One in five", 0.2, "drivers"),
+        ("The path is two and a half miles long.", "two and a half miles", 2.5, None),
+        ("The pipe is 3 1/2 inches wide.", "3 1/2", 3.5, None),
+    ],
+)
+def test_fractions_and_shares(find, text, surface, value, entity):
+    h = one(find, text, surface)
+    assert math.isclose(h.value, value)
+    if entity:
+        assert entity in h.entity
+
+
+def test_one_unit_after_a_bound(find):
+    h = one(find, "The glacier now covers under a hectare.", "under a hectare")
+    assert (h.value, h.bound, h.unit) == (1.0, "less_than", "hectare")
+    assert not [s for s in surfaces(find, "It is a hectare of woods.") if "hectare" in s]
+
+
+def test_in_the_hundreds_counts_what_is_placed_there(find):
+    h = one(find, "Medics put the casualty count in the hundreds.", "hundreds")
+    assert h.entity and "casualty count" in h.entity
+
+
+def test_a_fraction_of_a_period_is_no_quantity(find):
+    assert not [s for s in surfaces(find, "He scored twice in the second half of the game.")
+                if "half" in s]
+
+
+# -- bounds and ranges ---------------------------------------------------------------------------
+def test_margin_of_error_is_unsigned(find):
+    h = one(find, "The survey has a margin of error of plus or minus 2.8 points.", "2.8")
+    assert (h.value, h.bound, h.unit) == (2.8, "exact", "point")
+    assert h.entity == "margin of error"
+    h = one(find, "Its margin of error is ±4%.", "4")
+    assert (h.value, h.bound, h.unit) == (4, "exact", "percentage")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "bound"),
+    [
+        ("Prices rose by as high as 70% in some towns.", "as high as 70%", "at_most"),
+        ("Upwards of 500 acres burned.", "Upwards of 500 acres", "more_than"),
+        ("Just under 3,000 runners finished.", "Just under 3,000", "less_than"),
+        ("Nearly 80 flights were cancelled.", "Nearly 80", "about"),
+        ("Rents fell to as low as $900 a month.", "as low as $900", "at_least"),
+    ],
+)
+def test_bound_phrases(find, text, surface, bound):
+    assert one(find, text, surface).bound == bound
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("Between 40 and 60 volunteers turned up.", 40, 60),
+        ("Rescuers found 12\u201315 boats.", 12, 15),
+        ("Seven-eight trucks were stuck on the pass.", 7, 8),
+        ("Fees rose 5 to 10 percent.", 5, 10),
+    ],
+)
+def test_range_forms(find, text, low, high):
+    hits = [h for _, h in find(text) if h.bound == "range"]
+    assert hits and (hits[0].low, hits[0].high) == (low, high)
+
+
+def test_change_and_level_are_two_quantities(find):
+    hits = [h for _, h in find("Revenue fell 3.4 percent to $120.6 million.")]
+    assert [(h.value, h.unit) for h in hits] == [
+        (3.4, "percentage"), (120.6e6, "United States dollar")]
+    assert all(h.entity == "Revenue" for h in hits)
+
+
+# -- units ---------------------------------------------------------------------------------------
+def test_magnitude_and_race_times(find):
+    h = one(find, "A magnitude 6.2 earthquake hit the coast.", "6.2")
+    assert (h.unit, h.entity) == ("magnitude", "magnitude")
+    h = one(find, "A 5.8-magnitude quake followed.", "5.8")
+    assert h.unit == "magnitude"
+    h = one(find, "She won the race in 2:11:02, a course record.", "2:11:02")
+    assert (h.value, h.unit) == (7862, "second")
+
+
+def test_bracketed_conversion_is_a_second_quantity(find):
+    hits = [h for _, h in find("Gusts reached winds of 150 km/h (93 mph) overnight.")]
+    assert [h.unit for h in hits] == ["kilometre per hour", "mile per hour"]
+    assert hits[0].entity == hits[1].entity == "winds"
+    hits = [h for _, h in find("The village is 40 miles (64 km) from the border.")]
+    assert [h.unit for h in hits] == ["mile", "kilometre"]
+    assert hits[1].entity == hits[0].entity
+
+
+def test_unit_is_always_from_the_vocabulary(finder, find):
+    cur = finder.currencies
+    known = {*cur.names, *finder.percent.values(), *finder.units_before.values(),
+             finder.duration_unit, *finder.units._table.values()}
+    text = ("The farm covers 12 hectares and 30 acres. It lost 4 kg, $3m, EUR2bn and 5 km. "
+            "Winds hit 90 km/h (56 mph) and 40 degrees Celsius; a magnitude 5 quake; 3 points.")
+    units = [h.unit for _, h in find(text) if h.unit]
+    assert len(units) >= 10 and set(units) <= known
+
+
+def test_clock_times_are_not_units(find):
+    assert not [h for _, h in find("The doors open at 2.15 am and close at 11 pm.") if h.unit]
+
+
+# -- what the number counts ----------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "surface", "entity"),
+    [
+        ("Exports slipped 1.8 percent.", "1.8", "Exports"),
+        ("The death toll climbed to 31.", "31", "death toll"),
+        ("Among women, 61 percent backed the plan.", "61", "women"),
+        ("The mayor leads with 44 percent among renters.", "44", "renters"),
+        ("With the jobless rate at 4 percent, wages rose.", "4", "jobless rate"),
+        ("The army sent a 20,000-strong force north.", "20,000", "force"),
+        ("A total of 38 are dead.", "38", "dead"),
+        ("More than 700 injured were treated.", "700", "injured"),
+        ("The charity sent $2.5 million in relief.", "2.5", "relief"),
+        ("Judges serve four-year terms.", "four", "terms"),
+        ("She sent a two-page letter.", "two", "page"),
+        ("It won 14 out of 20 of the region's councils.", "14", "councils"),
+        ("The bank cut the number of branches from 90 to 12.", "90", "branches"),
+        ("The city has the largest number of nurses, 412, in the state.", "412", "nurses"),
+        ("The party won the most seats, at 22, in the vote.", "22", "seats"),
+        ("The turnout was about 58%, some 6% higher than in the spring.", "6%", "turnout"),
+        ("Shops limited sales to two and one ticket per customer.", "one", "ticket"),
+        ("The lake's depth is 40 metres (131 feet).", "131", "depth"),
+        ("An auctioneer put the price of the vase in the range of 3 to 4 million euros.",
+         "3 to 4", "price"),
+        ("The flu has a growth rate estimated in the range 1.2–1.5 this winter.", "1.2",
+         "growth rate"),
+    ],
+)
+def test_entity_beyond_the_next_noun(find, text, surface, entity):
+    h = one(find, text, surface)
+    assert h.entity and entity in h.entity, (h.entity, entity)
+
+
+def test_listed_numbers_share_the_entity(find):
+    hits = [h for _, h in find("Survival rates were 31% for group A, 44% for group B, "
+                               "and 18% for group C.")]
+    assert len(hits) == 3 and all(h.entity and "rates" in h.entity for h in hits)
+
+
+# -- no false quantities -------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    ["1. Collect the forms from the desk.", "One of the guards said the gate was open."],
+)
+def test_no_false_quantities(find, text):
+    assert find(text) == []
+
+
+def test_number_in_an_index_name_is_no_quantity(find):
+    assert [h.value for _, h in find("The S&P 500 gained 1.2% on the day.")] == [1.2]
+
+
+def test_an_age_after_a_noun_restates_nothing(find):
+    h = one(find, "On Friday the bishop, 67, announced his retirement.", "67")
+    assert h.entity is None
+
+
+@pytest.mark.parametrize("text", ["Sales of the Boeing 737 fell last year.",
+                                  "Apple's iPhone 12 sold well in the spring."])
+def test_numbers_inside_product_names_are_no_quantities(find, text):
+    assert find(text) == []
+
+
+def test_a_party_and_its_seat_count_stay_a_quantity(find):
+    h = one(find, "Results: Green Party - 14 seats", "14")
+    assert (h.value, h.entity) == (14, "seats")
+
+
+def test_unit_vocabulary_is_documented(finder):
+    """Every unit claimx itself names (beyond quantulum3's table) has a row in docs/claims.md."""
+    import re
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "claims.md").read_text(encoding="utf-8")
+    doc = re.sub(r"```.*?```", "", doc, flags=re.S)
+    documented = set(re.findall(r"`([^`\n]+)`", doc))
+    own = {*finder.currencies.names, *finder.percent.values(), *finder.units_before.values(),
+           finder.duration_unit}
+    assert own <= documented, sorted(own - documented)

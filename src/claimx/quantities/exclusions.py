@@ -24,6 +24,8 @@ class Exclusions:
         lo, hi = data.get("year_range", [1000, 2199])
         self.year_lo, self.year_hi = int(lo), int(hi)
         self.clock_words = frozenset(data.get("clock_words", []))
+        self.name_number_labels = frozenset(data.get("name_number_labels", []))
+        self.meridiem = frozenset(data.get("meridiem", ["am", "pm", "a.m.", "p.m."]))
         self.time_units = frozenset(data.get("time_units", []))
         self.name_prefixes = frozenset(data.get("name_prefixes", []))
         self.phone = re.compile(data.get("phone_regex", r"^$"))
@@ -83,6 +85,8 @@ class Exclusions:
         if self.phone.match(chunk) or self.version.match(chunk):
             return True
         plain = bool(_PLAIN_INT.match(core_text)) and p.end == p.core + 1
+        if nxt in self.meridiem and not has_unit:  # "2.13 am", "10:30 p.m."
+            return True
         if plain and not has_unit:
             val = int(core_text)
             if nxt in self.clock_words and nxt != "hours":
@@ -112,7 +116,7 @@ class Exclusions:
                 or (nxt == "of" and self._low(doc, p.end + 1) in self.months)
             ):
                 return True
-        if plain and p.start > 0:
+        if plain:
             # list numbering: "1." at a line start, "(2)" alone
             if self._line_start(doc, p.start) and nxt in (".", ")"):
                 return True
@@ -136,7 +140,9 @@ class Exclusions:
         if p.end - p.start == 1 and core.lower_ == "one":
             if nxt in self.one_not_before or prev in self.one_not_after:
                 return True
-            if core.dep_ not in ("nummod", "quantmod", "compound") and not has_unit:
+            coordinated = core.dep_ == "conj" and core.head.like_num  # "two and one package"
+            if core.dep_ not in ("nummod", "quantmod", "compound") and not has_unit \
+                    and not coordinated:
                 return True
             if core.head.i == core.i or core.head.lemma_ in ("one", "another"):
                 return True
@@ -154,9 +160,13 @@ class Exclusions:
         if prev in self.name_prefixes:
             return True
         core = doc[p.core]
+        if p.is_digit and (core.ent_type_ in self.name_number_labels or (
+                core.ent_type_ == "ORG" and core.ent_iob_ == "I"
+                and not (p.end < len(doc) and doc[p.end].tag_ in ("NNS", "NNPS")))):
+            return True  # "Windows 10", "a Boeing 737", "the S&P 500" (not "Labour 203 seats")
         return bool(
             before.tag_ in ("NNP", "NNPS")
-            and before.text[:1].isupper()
+            and any(ch.isupper() for ch in before.text)
             and before.lower_ not in self.months
             and (core.head.i == before.i or before.head.i == core.i)
             and p.is_digit

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, Optional, Union
 
 from claimx.docinfo import info, sent_of
-from claimx.quantities.entity import EntityFinder
+from claimx.quantities.entity import Entity, EntityFinder
 from claimx.quantities.exclusions import Exclusions
 from claimx.quantities.lexicon import load_lexicon
 from claimx.quantities.numbers import NumberParse, NumberParser
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 _HAS_DIGIT = re.compile(r"\d")
+_HYPHENS = frozenset({"-", "\u2010"})
 _NON_UNIT_POS = frozenset(
     {"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART", "ADV", "NUM", "INTJ"}
 )
@@ -61,8 +62,13 @@ class _Ctx:
         self.low = table.lowers
         spaced = table.spaced
         self.attached = [i > 0 and not spaced[i - 1] for i in range(self.n)]
+        self.ends: dict[tuple[int, int], int] = {}
         self.prefix_currency: dict[int, str] = {}
+        self.margin: set[int] = set()
         for i, w in enumerate(self.words):
+            if w[:1] == "\u00b1" and len(w) > 1:  # "±3": a margin of error
+                self.margin.add(i)
+                self.words[i] = w = w[1:]
             if (w and not w[0].isalnum()) or (len(w) > 3 and w[:3].isupper() and w[:3].isalpha()
                                                or "$" in w[:4]):
                 split = currencies.split_prefix(w)
@@ -84,6 +90,15 @@ class _Ctx:
         k = bisect.bisect_left(self.ex_ends, start_char + 1)
         return k < len(self.ex_starts) and self.ex_starts[k] < end_char
 
+    def last_token(self, hit: QuantityHit) -> int:
+        """Index of the last token of ``hit`` (recorded when it was made)."""
+        return self.ends.get((hit.start_char, hit.end_char), -1)
+
+    def record(self, hit: QuantityHit, end: int) -> QuantityHit:
+        """Remember that ``hit`` ends with token ``end - 1``."""
+        self.ends[(hit.start_char, hit.end_char)] = end - 1
+        return hit
+
     def lw(self, i: int) -> str:
         return self.low[i] if 0 <= i < self.n else ""
 
@@ -99,7 +114,8 @@ class QuantityFinder:
         self.currencies = CurrencyTable(lex["currencies"])
         self.units = UnitTable(lex["units"])
         self.exclusions = Exclusions(lex["exclusions"])
-        self.entities = EntityFinder(lex["entities"], self.exclusions.time_units)
+        self.entities = EntityFinder(lex["entities"], self.exclusions.time_units,
+                                     is_unit=lambda w: self.units.lookup(w) is not None)
         b = lex["bounds"]
         self.before = {tuple(x["text"].lower().split()): x for x in b.get("before", [])}
         self.after = {tuple(x["text"].lower().split()): x for x in b.get("after", [])}
@@ -119,6 +135,11 @@ class QuantityFinder:
             if entry.get("bound") not in BOUNDS:
                 raise ValueError(f"unknown bound in quantity lexicon: {entry!r}")
         self.starters = self.numbers.start_words() | self.vague.start_words()
+        self.units_before: dict[str, str] = dict(u.get("units_before", {}))
+        self.not_after_words = frozenset(lex["numbers"].get("fraction_not_after", []))
+        self.no_entity_units = frozenset(u.get("no_entity_units", ["percentage"]))
+        self.duration_unit = str(u.get("duration_unit", "second"))
+        self.unit_entities = frozenset(u.get("unit_entities", []))
 
     def _may_start(self, ctx: _Ctx, i: int) -> bool:
         """Can a quantity begin at token ``i``? Digits, or a word that starts a number or
@@ -142,7 +163,7 @@ class QuantityFinder:
             if hit is not None:
                 hits.append(hit)
             i = max(nxt, i + 1)
-        return _non_overlapping(hits)
+        return _inherit_listed(ctx, _non_overlapping(hits))
 
     # -- one candidate -------------------------------------------------------------------
     def _is_num(self, text: str) -> bool:
@@ -155,7 +176,8 @@ class QuantityFinder:
         # "over one 1,000 deaths": a number word followed by a digit number -> the digits
         if not p.is_digit and p.scale == 1.0 and p.end < ctx.n:
             q = self.numbers.parse(ctx.words, p.end, ctx.attached)
-            if q is not None and q.is_digit and q.start == p.end:
+            if q is not None and q.is_digit and q.start == p.end and not (
+                    q.end < ctx.n and ctx.attached[q.end] and ctx.words[q.end] in _HYPHENS):
                 return q._replace(start=p.start)
         return p
 
@@ -176,13 +198,27 @@ class QuantityFinder:
             return None
         return NumberParse(i, k, high, ab[1], scale, i, True), low, high
 
-    def _at(self, ctx: _Ctx, i: int) -> tuple[Optional[QuantityHit], int]:
+    def _number_at(self, ctx: _Ctx, i: int) -> Optional[NumberParse]:
+        """The number starting at token ``i``, if it is one that can be a quantity."""
         p = self._parse(ctx, i)
+        if p is None:
+            return None
+        if not p.is_digit and ctx.lw(p.start - 1) in self.not_after_words \
+                and ctx.low[p.core] in self.numbers.fractions:
+            return None  # "the second half of", "the first quarter of"
+        if p.value < 0 and ctx.low[p.start] in self.numbers.minus \
+                and (ctx.lw(p.start - 2), ctx.lw(p.start - 1)) == ("plus", "or"):
+            return self._parse(ctx, p.start + 1)  # "plus or minus 3.1": a margin, unsigned
+        return p
+
+    def _at(self, ctx: _Ctx, i: int) -> tuple[Optional[QuantityHit], int]:
+        p = self._number_at(ctx, i)
         token_rng = None
         if p is None:
             token_rng = self._token_range(ctx, i)
             if token_rng is None:
-                return self._vague_at(ctx, i)
+                return (self._duration_at(ctx, i) or self._article_unit_at(ctx, i)
+                        or self._vague_at(ctx, i))
             p = token_rng[0]
         doc = ctx.doc
         cur_before = self._currency_before(ctx, p.start)
@@ -191,6 +227,12 @@ class QuantityFinder:
             cur_before = _Unit(ctx.prefix_currency[p.core], p.start, p.start)
         unit = self._unit_after(ctx, p.end, p.scale)
         lead = self._bound_before(ctx, cur_start, unit.end if unit else p.end)
+        if lead is None and p.start in ctx.margin:
+            lead = ("exact", p.start)
+        if cur_before is None:
+            cur_before = self._unit_before(ctx, cur_start)
+            if cur_before is not None:
+                cur_start = cur_before.start
         has_unit = bool(cur_before or (unit and unit.name))
         if ctx.excluded(doc[p.start].idx, _end_char(doc, p.end)):
             return None, p.end
@@ -225,25 +267,67 @@ class QuantityFinder:
                 bound = tail[0]
             end = tail[1]
         q_end = unit.end if unit else (rng[0].end if rng else p.end)
-        age_end = self._age(ctx, q_end)
-        if age_end:
-            end = max(end, age_end)
-            entity_text = None
-            ent_end = end
-        else:
-            ent = self.entities.find(doc, p.start, end, q_end, self._is_num)
-            entity_text = ent.text if ent else None
-            ent_end = ent.end if ent is not None and ent.adjacent else end
-            if bound == "exact":
-                bound = self._verb_bound(doc, p, q_end, ent)
-        end = max(end, ent_end)
+        entity_text, end, bound = self._entity_of(
+            ctx, p, (end, q_end), (unit, unit_name, cur_before), bound)
         if rng is None:
             low, high = _bounds(bound, value)
         hit = QuantityHit(
             doc[span_start].idx, _end_char(doc, end), value, low, high, bound, unit_name,
             entity_text,
         )
-        return hit, max(end, p.end)
+        return ctx.record(hit, end), max(end, p.end)
+
+    def _entity_of(self, ctx: _Ctx, p: NumberParse, ends: tuple[int, int],
+                   units: tuple[Optional[_Unit], Optional[str], Optional[_Unit]], bound: str,
+                   ) -> tuple[Optional[str], int, str]:
+        """(entity, new end token, bound) of the quantity ``p`` whose span ends at
+        ``ends[0]`` and whose number and unit end at ``ends[1]``."""
+        end, q_end = ends
+        unit, unit_name, before = units
+        age_end = self._age(ctx, q_end)
+        if age_end:
+            return None, max(end, age_end), bound
+        ent = self._money_for(ctx, end, unit_name) or self.entities.find(
+            ctx.doc, p.start, end, q_end, self._is_num)
+        if ent is None or unit_name in self.unit_entities:
+            ent = self._unit_word(ctx, unit, unit_name, before) or ent
+        if bound == "exact":
+            bound = self._verb_bound(ctx.doc, p, q_end, ent)
+        if ent is None:
+            return None, end, bound
+        return ent.text, max(end, ent.end if ent.adjacent else end), bound
+
+    def _duration_at(self, ctx: _Ctx, i: int) -> Optional[tuple[QuantityHit, int]]:
+        """A race time "2:09:35": a duration in seconds."""
+        secs = self.numbers.duration_seconds(ctx.words[i])
+        doc = ctx.doc
+        if secs is None or ctx.excluded(doc[i].idx, _end_char(doc, i + 1)):
+            return None
+        lead = self._bound_before(ctx, i, i + 1)
+        bound = lead[0] if lead else "exact"
+        low, high = _bounds(bound, secs)
+        start = lead[1] if lead else i
+        hit = QuantityHit(doc[start].idx, _end_char(doc, i + 1), secs, low, high, bound,
+                          self.duration_unit, None)
+        return ctx.record(hit, i + 1), i + 1
+
+    def _article_unit_at(self, ctx: _Ctx, i: int) -> Optional[tuple[QuantityHit, int]]:
+        """ "under a hectare", "more than a mile": one unit after a bound."""
+        if ctx.low[i] not in self.numbers.articles:
+            return None
+        lead = self._bound_before(ctx, i, i + 1)
+        unit = self._unit_after(ctx, i + 1, 1.0) if lead else None
+        if lead is None or unit is None or not unit.name or unit.start != i + 1:
+            return None
+        doc = ctx.doc
+        if ctx.excluded(doc[lead[1]].idx, _end_char(doc, unit.end)):
+            return None
+        low, high = _bounds(lead[0], 1.0)
+        text = doc[unit.start:unit.end].text
+        entity = text if text.isalpha() and unit.name not in self.no_entity_units else None
+        hit = QuantityHit(doc[lead[1]].idx, _end_char(doc, unit.end), 1.0, low, high, lead[0],
+                          unit.name, entity)
+        return ctx.record(hit, unit.end), unit.end
 
     def _vague_at(self, ctx: _Ctx, i: int) -> tuple[Optional[QuantityHit], int]:
         v = self.vague.parse(ctx.low, i)
@@ -260,7 +344,7 @@ class QuantityFinder:
             doc[v.start].idx, _end_char(doc, end), None, v.low, None, "at_least", None,
             ent.text if ent else None,
         )
-        return hit, end
+        return ctx.record(hit, end), end
 
     # -- pieces --------------------------------------------------------------------------
     def _currency_before(self, ctx: _Ctx, start: int) -> Optional[_Unit]:
@@ -273,9 +357,15 @@ class QuantityFinder:
             return None
         if sym in self.currencies.need_attach and not ctx.attached[start]:
             return None
-        if sym.isalpha() and not sym.isupper() and not ctx.attached[start]:
+        if sym.isalpha() and not sym.isupper() and not ctx.attached[start] \
+                and sym not in self.currencies.spaced:
             return None
         return _Unit(name, k, start)
+
+    def _unit_before(self, ctx: _Ctx, start: int) -> Optional[_Unit]:
+        """ "a magnitude 5.9 earthquake": a unit word written before the number."""
+        name = self.units_before.get(ctx.lw(start - 1))
+        return _Unit(name, start - 1, start) if name else None
 
     def _unit_after(self, ctx: _Ctx, k: int, scale: float) -> Optional[_Unit]:
         if k >= ctx.n:
@@ -290,6 +380,10 @@ class QuantityFinder:
             key = " ".join(ctx.low[k:k + size])
             if key in cur.words:
                 return _Unit(cur.words[key], k, k + size)
+        if ctx.words[k] in _HYPHENS and ctx.attached[k] and k + 1 < ctx.n \
+                and ctx.attached[k + 1]:
+            unit = self._unit_after(ctx, k + 1, scale)
+            return unit if unit is not None and unit.name else None
         w = ctx.words[k]
         if ctx.low[k] in cur.ambiguous:
             if scale > 1.0 or self._money_context(ctx, k):
@@ -312,6 +406,41 @@ class QuantityFinder:
             if name:
                 return _Unit(name, k, k + size)
         return None
+
+    def _money_for(self, ctx: _Ctx, end: int, unit_name: Optional[str]) -> Optional[Entity]:
+        """ "$4.8 million in aid", "EUR20,000 (GBP17,500) in compensation": what money is for."""
+        if unit_name is None or unit_name not in self.currencies.names:
+            return None
+        k = end
+        if k < ctx.n and ctx.words[k] == "(":
+            close = next((j for j in range(k + 1, min(ctx.n, k + 16)) if ctx.words[j] == ")"), None)
+            if close is None:
+                return None
+            k = close + 1
+        if k + 1 >= ctx.n or ctx.low[k] not in self.entities.money_in \
+                or ctx.doc[k + 1].pos_ == "DET":
+            return None
+        head = self.entities.noun_run(ctx.doc, k + 1)
+        if head is None or head.pos_ != "NOUN" or head.ent_type_:
+            return None
+        ent = self.entities.phrase_entity(ctx.doc, head, k + 1)
+        return ent._replace(adjacent=k == end)
+
+    def _unit_word(self, ctx: _Ctx, unit: Optional[_Unit], name: Optional[str],
+                   before: Optional[_Unit] = None) -> Optional[Entity]:
+        """ "110 light-years", "15-25 million dollars": a unit written as a word is what is
+        measured when nothing else is; some units always are ("a magnitude 6.3 quake")."""
+        if name in self.unit_entities and before is not None and before.name == name:
+            unit = before
+        if unit is None or name is None or name in self.no_entity_units:
+            return None
+        if ctx.words[unit.start] in _HYPHENS:
+            unit = unit._replace(start=unit.start + 1)
+        text = ctx.doc[unit.start:unit.end].text
+        if len(text) < 4 or not text.replace("-", "").replace(" ", "").isalpha() \
+                or not text.islower():
+            return None
+        return Entity(text, unit.start, unit.end, True)
 
     def _money_context(self, ctx: _Ctx, k: int) -> bool:
         sent = sent_of(ctx.doc[k])
@@ -388,9 +517,13 @@ class QuantityFinder:
         b = self._parse(ctx, bstart)
         if b is None or b.start != bstart:
             return None
-        if joiner in ("-", "\u2013", "\u2014") and not (a.is_digit and b.is_digit):
+        if joiner in ("-", "\u2013", "\u2014") and not (a.is_digit and b.is_digit) and not (
+                not a.is_digit and not b.is_digit and ctx.attached[k] and ctx.attached[bstart]):
             return None
         b_unit = self._unit_after(ctx, b.end, b.scale)
+        if a_unit is not None and a_unit.name and (b_unit is None or b_unit.name != a_unit.name):
+            return None  # "fell 2.1 percent to $240.5 million": a change and a level
+
         doc = ctx.doc
         if self.exclusions.excluded(
             doc, b, has_bound=True, has_unit=bool(b_unit and b_unit.name),
@@ -438,6 +571,49 @@ def _bounds(bound: str, value: Optional[float]) -> tuple[Optional[float], Option
     if bound in ("less_than", "at_most"):
         return None, value
     return None, None
+
+
+def _inherit_listed(ctx: _Ctx, hits: list[QuantityHit]) -> list[QuantityHit]:
+    """ "rates were 49% for A, 53% for B and 29% for C": a number listed after another of
+    the same unit in its sentence, with no entity of its own, measures the same thing; so
+    does a conversion in brackets."""
+    if len(hits) < 2:
+        return hits
+    text = info(ctx.doc).text
+    out = [hits[0]]
+    bracket = False
+    for h in hits[1:]:
+        prev = out[-1]
+        gap = text[prev.end_char:h.start_char].strip()
+        bracket = _bracketed_after(gap) or (bracket and gap in (";", ",", "/", "or"))
+        if prev.entity is not None and not _own_unit_word(text, prev) and (
+                h.entity is None or (bracket and _own_unit_word(text, h))) and (bracket or (
+                h.unit == prev.unit and h.unit is not None and _listed_after(ctx, prev, h))):
+            h = h._replace(entity=prev.entity)
+        out.append(h)
+    return out
+
+
+def _own_unit_word(text: str, h: QuantityHit) -> bool:
+    """ "70 miles": the entity is only the unit word of the quantity itself."""
+    return h.unit is not None and h.entity is not None and \
+        text[h.start_char:h.end_char].endswith(h.entity)
+
+
+def _bracketed_after(gap: str) -> bool:
+    """ "120 km/h (75 mph)", "EUR20,000 (GBP17,500; USD22,900)": a conversion in brackets
+    right after a quantity (``gap`` is the text between them) measures the same thing."""
+    return gap in ("(", "[", "(about", "(around", "(roughly", "(approximately", "(some")
+
+
+def _listed_after(ctx: _Ctx, prev: QuantityHit, h: QuantityHit) -> bool:
+    """True when ``h`` is a conjunct or apposition in ``prev``'s sentence."""
+    k = ctx.last_token(h)
+    if k < 0:
+        return False
+    tok = ctx.doc[k]
+    sent = sent_of(tok)
+    return prev.start_char >= sent.start_char and tok.dep_ in ("conj", "appos")
 
 
 def _non_overlapping(hits: list[QuantityHit]) -> list[QuantityHit]:

@@ -17,13 +17,15 @@ _DIGITS = re.compile(
     r"(?P<int>\d{1,3}(?:,\d{3})+|\d+)?"
     r"(?P<frac>\.\d+)?"
     r"(?P<uni>[\u00bc-\u00be\u2150-\u215e])?"
-    r"(?P<suffix>[A-Za-z]{1,3})?$"
+    r"(?P<suffix>[A-Za-z]{1,8})?$"
 )
 _SLASH = re.compile(r"^(?P<num>\d{1,2})/(?P<den>\d{1,2})$")
 _TOKEN_RANGE = re.compile(
     r"^(\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?)[-\u2013\u2014](\d[\d,.]*)$"
 )
 _HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
+#: a race or record time with seconds: "2:09:35", "1:02:03.5" (clock readings have no seconds)
+_DURATION = re.compile(r"^(\d{1,2}):([0-5]\d):([0-5]\d(?:\.\d{1,3})?)$")
 
 
 class NumberParse(NamedTuple):
@@ -66,6 +68,9 @@ class NumberParser:
         self.minus = frozenset(data.get("minus_words", []))
         self.joiners = frozenset(data.get("joiners", ["and"]))
         self.max_digits = int(data.get("max_digits", 40))
+        self.fraction_followers = frozenset(data.get("fraction_followers", ["of"]))
+        self.ratio_words = frozenset(data.get("ratio_words", []))
+        self.max_ratio = float(data.get("max_ratio", 1000))
 
     # -- single tokens -------------------------------------------------------------------
     def digit_value(self, text: str) -> Optional[tuple[float, float]]:
@@ -97,15 +102,24 @@ class NumberParser:
         scale = 1.0
         suffix = m.group("suffix")
         if suffix:
-            if suffix not in self.abbrev:
+            # "2bn", "1.2m" and glued scale words: "40million", "5crore"
+            scale = self.abbrev.get(suffix) or self.scales.get(suffix.lower(), 0.0)
+            if not scale:
                 return None
-            scale = self.abbrev[suffix]
         if m.group("sign") and m.group("sign") != "+":
             value = -value
         value *= scale
         if not math.isfinite(value):
             return None
         return value, scale
+
+    @staticmethod
+    def duration_seconds(text: str) -> Optional[float]:
+        """Seconds in a race time "h:mm:ss" ("2:09:35" -> 7775.0), or None."""
+        m = _DURATION.match(text)
+        if not m:
+            return None
+        return int(m.group(1)) * 3600 + int(m.group(2)) * 60 + float(m.group(3))
 
     def token_range(self, text: str) -> Optional[tuple[float, float]]:
         """(a, b) for a single-token range such as "15\u201325" or "2,000-3,000"."""
@@ -165,6 +179,7 @@ class NumberParser:
         res = self._parse_fraction_phrase(w, i, n) or self._parse_core(words, w, i, n, attached)
         if res is None:
             return None
+        res = self._ratio(words, w, res, n) or self._and_fraction(words, w, res, n) or res
         if sign < 0:
             res = res._replace(start=start, value=-res.value, raw=-res.raw)
         if not math.isfinite(res.value):
@@ -206,10 +221,36 @@ class NumberParser:
             scale, end = self._scales_after(w, j, n)
             value = count * frac * scale
             return NumberParse(i, end, value, count * frac, scale, frac_i, False)
-        if counted and (hyphenated or w(k) == "of"):
+        if (counted and hyphenated) or w(k) in self.fraction_followers:
+            # "two-thirds", "two thirds of the members", "a quarter of", "half the voters"
             value = count * frac
             return NumberParse(i, k, value, value, 1.0, frac_i, False)
         return None
+
+    def _and_fraction(self, words, w, a: NumberParse, n: int) -> Optional[NumberParse]:
+        """ "two and a half", "2 1/2": a whole number and a fraction."""
+        if a.scale != 1.0 or a.value != int(a.value) or a.value < 0:
+            return None
+        k = a.end
+        if k < n and a.is_digit and _SLASH.match(words[k]):
+            frac = self.digit_value(words[k])
+            if frac is not None and frac[0] < 1:
+                return a._replace(end=k + 1, value=a.value + frac[0], raw=a.value + frac[0])
+        if w(k) in self.joiners and w(k + 1) in self.articles and w(k + 2) in self.fractions:
+            value = a.value + self.fractions[w(k + 2)]
+            return a._replace(end=k + 3, value=value, raw=value)
+        return None
+
+    def _ratio(self, words, w, a: NumberParse, n: int) -> Optional[NumberParse]:
+        """ "one in five adults", "1 in 10": a proportion, a / b."""
+        k = a.end
+        if k + 1 >= n or w(k) not in self.ratio_words or a.scale != 1.0 or a.value <= 0:
+            return None
+        b = self._parse_core(words, w, k + 1, n, ())
+        if b is None or b.scale != 1.0 or not a.value < b.value <= self.max_ratio:
+            return None
+        value = a.value / b.value
+        return NumberParse(a.start, b.end, value, value, 1.0, a.core, a.is_digit)
 
     def _parse_core(self, words, w, i: int, n: int, attached) -> Optional[NumberParse]:
         first = w(i)

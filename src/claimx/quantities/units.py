@@ -122,12 +122,15 @@ class CurrencyTable:
     def __init__(self, config: dict[str, Any]) -> None:
         self.symbols: dict[str, str] = dict(config.get("symbols", {}))
         self.need_attach = frozenset(config.get("symbols_need_attachment", []))
+        self.spaced = frozenset(config.get("symbols_spaced", []))
         self.words: dict[str, str] = {k.lower(): v for k, v in config.get("words", {}).items()}
         self.ambiguous: dict[str, str] = {
             k.lower(): v for k, v in config.get("ambiguous_words", {}).items()
         }
         self.fallback: dict[str, Optional[str]] = dict(config.get("ambiguous_fallback", {}))
         self.money_cues = frozenset(x.lower() for x in config.get("money_cues", []))
+        self.names = frozenset(
+            [*self.symbols.values(), *self.words.values(), *self.ambiguous.values()])
         self.max_word_tokens = max((len(k.split()) for k in self.words), default=1)
         # longest first, for "HK$10" written as one token
         self.prefixes = sorted(self.symbols, key=len, reverse=True)
