@@ -60,7 +60,7 @@ def build_claims(doc: Doc, data: dict[str, Any]) -> list[dict[str, Any]]:
     for h in data.get("hedge_cues", ()):
         s, e = h["span"]
         if not h.get("makes_claim") or s < start_at or by_attribution.covering(s, e) or any(
-                u.covers(s, e) for u in loose[-4:]):
+                u.covers(s, e) for u in loose[-4:]) or _opens_attributed(h, by_attribution):
             continue
         _add_unattributed(doc, loose, attributed, by_attribution, doc[h["head"]], start_at)
     units = sorted(attributed + loose, key=lambda u: (u.span[0], u.span[1]))
@@ -213,6 +213,12 @@ def _choose_time(doc: Doc, unit: Unit, units: list[Unit], index: SpanIndex,
         return min(governing, key=lambda pair: pair[0])[1]
     free = [t for t in in_sent if all(units[k] is unit for k in index.covering(*t["span"]))]
     return free[0] if free else None
+
+
+def _opens_attributed(cue: dict, by_attribution: SpanIndex) -> bool:
+    """A cue opening the clause it governs ("Reportedly, X said ...") qualifies the
+    attributed claims there and is no claim of its own."""
+    return cue["scope"][0] == cue["span"][0] and bool(by_attribution.within(*cue["scope"]))
 
 
 def _attach_hedges(doc: Doc, units: list[Unit], index: SpanIndex, cues) -> None:

@@ -1,0 +1,88 @@
+"""Matching hedge cue rows on the parse and turning matches into :class:`HedgeCue`."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Optional, Union
+
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..lexicon import load_rows, load_table
+from ..matching import RuleMatcher
+from .anaphora import Anaphora, source_of
+from .classes import expand
+from .frames import frame_holds
+from .scope import cue_head, cue_scope, is_sentence_adverb
+
+
+@dataclass
+class HedgeCue:
+    """One hedge cue found in the text."""
+
+    start: int  # token indices
+    end: int
+    kind: str
+    rule: str
+    source: Optional[str] = None
+    makes_claim: bool = False
+    anaphoric: bool = False
+    both_sides: bool = False
+    casualty: bool = False
+    head: int = 0
+    scope: tuple[int, int] = (0, 0)  # char span the cue governs
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _frame(row: dict[str, Any]) -> dict[str, Any]:
+    """A row's frame (a top-level ``not_with_deps``, as older rule files have it, too)."""
+    frame = dict(row.get("frame") or {})
+    if "not_with_deps" in row:
+        frame.setdefault("not_with_deps", row["not_with_deps"])
+    return frame
+
+
+class HedgeFinder:
+    """Matches hedge cues on the parse (lemmas, frames, scope) from a JSONL rule file."""
+
+    def __init__(self, vocab, cues_path: Union[str, Path, None] = None) -> None:
+        self.rules: dict[str, dict] = {}
+        self.frames: dict[str, dict] = {}
+        self.matcher = RuleMatcher(vocab)
+        for i, row in enumerate(load_rows("hedge_cues.jsonl", cues_path)):
+            key = f"claimx_hedge_{i}"
+            row = expand(row)
+            self.rules[key] = row
+            self.frames[key] = _frame(row)
+            self.matcher.add(key, row["pattern"])
+        self.anaphora = Anaphora(load_table("hedge_anaphora.json"))
+        self.window = self.anaphora.window
+
+    def find(self, doc: Doc) -> list[HedgeCue]:
+        """Every hedge cue in ``doc`` whose frame holds, longest first, no overlaps."""
+        held = []
+        for key, start, end in self.matcher(doc):
+            span = Span(doc, start, end, label=key)
+            if frame_holds(self.frames[key], span, cue_head(span)):
+                held.append(span)
+        cues = []
+        for span in filter_spans(held):
+            cue = self._cue(doc, span, self.rules[span.label_])
+            if cue is not None:
+                cues.append(cue)
+        return cues
+
+    def _cue(self, doc: Doc, span: Span, row: dict[str, Any]) -> Optional[HedgeCue]:
+        head = cue_head(span)
+        cue = HedgeCue(span.start, span.end, row["kind"], row.get("id", span.label_),
+                       makes_claim=bool(row.get("makes_claim")), head=head.i)
+        cue.source = source_of(doc, head, row.get("source"))
+        if row.get("claim_at") == "complement":
+            # "it was intimated (that) X": the claim is X
+            cue.head = next((c.i for c in head.children if c.dep_ == "ccomp"), head.i)
+        self.anaphora.mark(cue, head)
+        if (row.get("frame") or {}).get("anaphoric") and not cue.anaphoric:
+            return None
+        mode = "sentence" if is_sentence_adverb(span) else row.get("scope", "clause")
+        cue.scope = cue_scope(span, head, mode, row.get("direction", "bidirectional"))
+        return cue

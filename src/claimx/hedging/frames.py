@@ -1,0 +1,128 @@
+"""Dependency frames a hedge cue row can require (the ``"frame"`` object of a row).
+
+Each test takes the matched span, the cue's head word and the frame's argument, and says
+whether the cue holds there. ``"anaphoric"`` is checked by the finder after anaphora.
+"""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from spacy.tokens import Span, Token
+
+from ..docinfo import info
+from .classes import frame_words, word_class
+
+Test = Callable[[Span, Token, Any], bool]
+
+
+def _not_with_deps(span: Span, head: Token, deps: list[str]) -> bool:
+    """No word of the cue has a child with one of ``deps`` ("denied him" is not a denial)."""
+    return not any(c.dep_ in deps for t in span for c in t.children)
+
+
+def _needs_child_deps(span: Span, head: Token, deps: list[str]) -> bool:
+    """The head has a child of one of ``deps`` (a belief verb needs its clause)."""
+    return any(c.dep_ in deps for c in head.children)
+
+
+def _needs_child_lower(span: Span, head: Token, words: list[str]) -> bool:
+    """The head has a child word of ``words`` ("accused ... of")."""
+    return any(c.lower_ in words for c in head.children)
+
+
+def _not_head_deps(span: Span, head: Token, deps: list[str]) -> bool:
+    """The head does not hang on the parse by one of ``deps`` ("no reason to expect")."""
+    return head.dep_ not in deps
+
+
+def _not_child_lower(span: Span, head: Token, words: list[str]) -> bool:
+    """The head has no child word of ``words`` ("expect from X" is a demand)."""
+    return not any(c.lower_ in words for c in head.children)
+
+
+def _not_marked(span: Span, head: Token, _: Any) -> bool:
+    """The head's clause is no comparison or condition ("as cloaked as they think")."""
+    return not _has_mark(head, "after_comparison")
+
+
+def _not_after(span: Span, head: Token, _: Any) -> bool:
+    """Not in a comparison or condition ("as expected", "than expected", "if possible")."""
+    return span.start == 0 or span.doc[span.start - 1].lower_ not in frame_words(
+        "after_comparison")
+
+
+def _not_thing(span: Span, head: Token, _: Any) -> bool:
+    """The word qualifies a statement, not a thing ("four possible treatments")."""
+    thing = frame_words("thing_deps")
+    word = span[0]
+    if word.dep_ in thing:
+        return False
+    # "a potentially deadly virus"
+    return not (word.dep_ == "advmod" and word.head.pos_ == "ADJ" and word.head.dep_ in thing)
+
+
+def _complement_lemmas(span: Span, head: Token, lemmas: list[str]) -> bool:
+    """The cue's phrase ("despite ...") holds a verb of ``lemmas`` ("showing", "claiming")."""
+    words = set(lemmas)
+    return any(t.lemma_ in words for t in span[0].subtree if t.i != span[0].i)
+
+
+def _unsourced(span: Span, head: Token, _: Any) -> bool:
+    """The report names no source ("according to local reports", not "a report by X")."""
+    types = frame_words("source_entity_types")
+    return not any(t.ent_type_ in types for t in head.subtree if t.i != head.i)
+
+
+def _epistemic_modal(span: Span, head: Token, _: Any) -> bool:
+    """``may``/``might``/``could`` of possibility: not ability or permission, nor a
+    counterfactual "could have" under a condition."""
+    modal = span[0].lower_
+    negations = frame_words("negations")
+    if modal == "could":
+        if any(t.lower_ in negations for t in span) or any(
+                c.lower_ in negations for c in head.children):
+            return False  # "could not reach": ability
+        if head.lemma_ in word_class("ability_verb") or _has_mark(head, "ability_marks"):
+            return False  # "could see", "until it could review"
+    perfect = any(t.lower_ == "have" for t in span)
+    return not (perfect and modal != "may" and _under_condition(head))
+
+
+def _has_mark(verb: Token, table: str) -> bool:
+    marks = frame_words(table)
+    return any(c.dep_ == "mark" and c.lower_ in marks for c in verb.children)
+
+
+def _under_condition(verb: Token) -> bool:
+    """A condition in the sentence, or a counterfactual one ("If we had ...") just before."""
+    table = info(verb.doc)
+    lowers = table.lowers
+    sent = table.sent_of(verb.i)
+    marks = frame_words("condition_marks")
+    if any(lowers[i] in marks for i in range(sent.start, sent.end)):
+        return True
+    prev = table.previous(sent)
+    if prev is sent:
+        return False
+    words = set(lowers[prev.start:prev.end])
+    return bool(words & marks) and bool(words & frame_words("counterfactual_aux"))
+
+
+TESTS: dict[str, Test] = {
+    "not_with_deps": _not_with_deps,
+    "needs_child_deps": _needs_child_deps,
+    "needs_child_lower": _needs_child_lower,
+    "not_after": _not_after,
+    "not_head_deps": _not_head_deps,
+    "not_child_lower": _not_child_lower,
+    "not_marked": _not_marked,
+    "not_thing": _not_thing,
+    "complement_lemmas": _complement_lemmas,
+    "modal": _epistemic_modal,
+    "unsourced": _unsourced,
+}
+
+
+def frame_holds(frame: dict[str, Any], span: Span, head: Token) -> bool:
+    """Whether every test of ``frame`` holds for the cue."""
+    return all(TESTS[name](span, head, arg) for name, arg in frame.items() if name in TESTS)
