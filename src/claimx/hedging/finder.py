@@ -1,19 +1,20 @@
 """Matching hedge cue rows on the parse and turning matches into :class:`HedgeCue`."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Optional, Union
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from ..docinfo import info
 from ..lexicon import load_rows, load_table
 from ..matching import RuleMatcher
 from .anaphora import Anaphora, source_of
 from .classes import expand
 from .frames import frame_holds
-from .scope import cue_head, cue_scope, is_sentence_adverb
+from .scope import clause_of, cue_head, cue_scope, is_sentence_adverb
 
 
 @dataclass
@@ -42,6 +43,17 @@ def _frame(row: dict[str, Any]) -> dict[str, Any]:
     return frame
 
 
+def _clause_after(span: Span, head: Token) -> int:
+    """The clause right after the cue ("it was intimated (that) X": X), else the head."""
+    doc = span.doc
+    i = span.end
+    while i < len(doc) and (doc[i].dep_ == "mark" or doc[i].is_punct):
+        i += 1
+    if i >= len(doc) or info(doc).sent_of(i).start != info(doc).sent_of(span.start).start:
+        return head.i
+    return clause_of(doc[i]).i
+
+
 class HedgeFinder:
     """Matches hedge cues on the parse (lemmas, frames, scope) from a JSONL rule file."""
 
@@ -67,9 +79,14 @@ class HedgeFinder:
                 held.append(span)
         cues = []
         for span in filter_spans(held):
-            cue = self._cue(doc, span, self.rules[span.label_])
-            if cue is not None:
-                cues.append(cue)
+            row = self.rules[span.label_]
+            cue = self._cue(doc, span, row)
+            if cue is None:
+                continue
+            cues.append(cue)
+            if row.get("also_kind"):
+                # "had initially hypothesized": a belief the text goes on to correct
+                cues.append(replace(cue, kind=row["also_kind"], extra={}))
         return cues
 
     def _cue(self, doc: Doc, span: Span, row: dict[str, Any]) -> Optional[HedgeCue]:
@@ -77,12 +94,14 @@ class HedgeFinder:
         cue = HedgeCue(span.start, span.end, row["kind"], row.get("id", span.label_),
                        makes_claim=bool(row.get("makes_claim")), head=head.i)
         cue.source = source_of(doc, head, row.get("source"))
-        if row.get("claim_at") == "complement":
-            # "it was intimated (that) X": the claim is X
-            cue.head = next((c.i for c in head.children if c.dep_ == "ccomp"), head.i)
+        if row.get("claim_at") == "after":
+            cue.head = _clause_after(span, head)
         self.anaphora.mark(cue, head)
         if (row.get("frame") or {}).get("anaphoric") and not cue.anaphoric:
             return None
         mode = "sentence" if is_sentence_adverb(span) else row.get("scope", "clause")
-        cue.scope = cue_scope(span, head, mode, row.get("direction", "bidirectional"))
+        direction = row.get("direction", "bidirectional")
+        if cue.head != head.i:  # the cue governs the clause after it
+            head, direction = doc[cue.head], "forward"
+        cue.scope = cue_scope(span, head, mode, direction)
         return cue
