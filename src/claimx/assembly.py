@@ -8,6 +8,7 @@ from typing import Any, Optional
 from spacy.tokens import Doc, Token
 
 from .docinfo import info, sent_of
+from .hedging import refers_to_many
 from .lexicon import load_table
 from .preamble import claims_start
 from .spanindex import SpanIndex, trim_span
@@ -263,7 +264,7 @@ def _referents(doc: Doc, units: list[Unit], index: SpanIndex, cue: dict,
         picked.append(u)
     if cue.get("casualty"):
         picked = [u for u in picked if _is_casualty(doc, u)] or picked
-    return picked
+    return picked if refers_to_many(doc, cue) else picked[:1]
 
 
 def _sentence_start_before(doc: Doc, char: int, n: int) -> int:

@@ -11,6 +11,7 @@ The cues are classes of phrasing kept in ``data/hedge_cues.jsonl`` (token patter
 """
 from __future__ import annotations
 
+from .anaphora import refers_to_many
 from .finder import HedgeCue, HedgeFinder
 
-__all__ = ["HedgeCue", "HedgeFinder"]
+__all__ = ["HedgeCue", "HedgeFinder", "refers_to_many"]

@@ -1,11 +1,13 @@
 """Who hedges, and whether a cue refers back to earlier claims ("these claims")."""
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Optional
 
 from spacy.tokens import Doc, Span, Token
 
 from ..docinfo import info
+from ..lexicon import load_table
 
 if TYPE_CHECKING:
     from .finder import HedgeCue
@@ -27,25 +29,46 @@ class Anaphora:
         self.casualty_words = set(table["casualty_words"])
         self.casualty_nouns = set(table["casualty_nouns"])
         self.window = int(table.get("window_sentences", 12))
+        self.singular = set(table.get("singular_pronouns", ()))
+        self.plural_dets = set(table.get("plural_determiners", ()))
 
     def mark(self, cue: HedgeCue, head: Token) -> None:
         """Set ``cue.anaphoric`` (and what the back-reference names) from the parse."""
+        obj = self.anaphor(cue.kind, cue.start, cue.end, head)
+        if obj is None:
+            return
+        cue.anaphoric = True
+        cue.plural = self.plural(obj)
+        words = {t.lower_ for t in obj.subtree}
+        lemmas = {t.lemma_.lower() for t in obj.subtree}
+        low = " ".join(t.lower_ for t in obj.subtree)
+        cue.both_sides = any(p in low for p in self.both_sides)
+        cue.casualty = bool((words | lemmas) & self.casualty_nouns) or bool(
+            words & self.casualty_words)
+
+    def plural(self, obj: Token) -> bool:
+        """Does the back-reference name several claims ("these claims", "neither figure")
+        or one ("this", "the figure")?"""
+        if obj.lower_ in self.singular:
+            return False
+        if obj.tag_ in ("NNS", "NNPS") or obj.lower_ in self.pronouns:
+            return True
+        return any(c.lower_ in self.plural_dets for c in obj.children if c.dep_ == "det")
+
+    def anaphor(self, kind: str, start: int, end: int, head: Token) -> Optional[Token]:
+        """The phrase by which the cue at tokens [start, end) refers back, if any."""
         verb = head if head.pos_ in ("VERB", "AUX") else head.head
-        for obj in verb.children:
-            if obj.i == verb.i or obj.dep_ not in ("dobj", "nsubjpass", "nsubj") or \
-                    cue.start <= obj.i < cue.end or _expletive(obj, verb):
+        # "called this dubious": the parser may hang the pronoun on the adjective
+        own = [c for c in head.children if c.dep_ == "det"] if head.pos_ == "ADJ" else []
+        for obj in [*verb.children, *own]:
+            if obj.i == verb.i or obj.dep_ not in ("dobj", "nsubjpass", "nsubj", "det") or \
+                    start <= obj.i < end or _expletive(obj, verb):
                 continue
-            if obj.dep_ == "nsubj" and cue.kind not in _SUBJECT_KINDS:
+            if obj.dep_ == "nsubj" and kind not in _SUBJECT_KINDS:
                 continue
             if self._refers_back(obj):
-                cue.anaphoric = True
-                words = {t.lower_ for t in obj.subtree}
-                lemmas = {t.lemma_.lower() for t in obj.subtree}
-                low = " ".join(t.lower_ for t in obj.subtree)
-                cue.both_sides = any(p in low for p in self.both_sides)
-                cue.casualty = bool((words | lemmas) & self.casualty_nouns) or bool(
-                    words & self.casualty_words)
-                return
+                return obj
+        return None
 
     def _refers_back(self, obj: Token) -> bool:
         # a relative pronoun ("a figure that could not be verified") points at its own
@@ -60,6 +83,25 @@ class Anaphora:
         # "the number of people infected" describes; "the figures" points back
         return bool(dets - self.weak_dets) or not any(
             c.dep_ == "prep" and c.lower_ == "of" for c in obj.children)
+
+
+@lru_cache(maxsize=1)
+def bundled_anaphora() -> Anaphora:
+    """The back-reference tables shipped with claimx."""
+    return Anaphora(load_table("hedge_anaphora.json"))
+
+
+def refers_to_many(doc: Doc, cue: dict[str, Any]) -> bool:
+    """Whether an anaphoric cue (as the hedge stage stores it) names several earlier
+    claims ("these claims") rather than one ("this")."""
+    if "plural" in cue:
+        return bool(cue["plural"])
+    span = doc.char_span(*cue["span"], alignment_mode="expand")
+    if span is None:
+        return True
+    table = bundled_anaphora()
+    obj = table.anaphor(cue["kind"], span.start, span.end, doc[cue["head"]])
+    return True if obj is None else table.plural(obj)
 
 
 def _expletive(obj: Token, verb: Token) -> bool:

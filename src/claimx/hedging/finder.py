@@ -30,6 +30,7 @@ class HedgeCue:
     anaphoric: bool = False
     both_sides: bool = False
     casualty: bool = False
+    plural: bool = True  # an anaphoric cue names several earlier claims, not one
     head: int = 0
     scope: tuple[int, int] = (0, 0)  # char span the cue governs
     extra: dict[str, Any] = field(default_factory=dict)
