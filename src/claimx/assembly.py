@@ -8,7 +8,7 @@ from typing import Any, Optional
 from spacy.tokens import Doc, Token
 
 from .docinfo import info, sent_of
-from .hedging import refers_to_many
+from .hedging import referent_count
 from .lexicon import load_table
 from .preamble import claims_start
 from .spanindex import SpanIndex, trim_span
@@ -252,8 +252,9 @@ def _referents(doc: Doc, units: list[Unit], index: SpanIndex, cue: dict,
             picked = [u for u in picked if _is_casualty(doc, u)]
         return picked
     attributed = [u for u in before if u.speaker]
-    if not attributed:
-        return before[-1:]
+    count = referent_count(doc, cue)
+    if not attributed or count == 2:  # "neither figure": the last two claims
+        return (attributed or before)[-(count or 1):]
     speaker = attributed[-1].speaker["name"]
     picked = []
     for u in reversed(before):
@@ -264,7 +265,7 @@ def _referents(doc: Doc, units: list[Unit], index: SpanIndex, cue: dict,
         picked.append(u)
     if cue.get("casualty"):
         picked = [u for u in picked if _is_casualty(doc, u)] or picked
-    return picked if refers_to_many(doc, cue) else picked[:1]
+    return picked[:count] if count else picked
 
 
 def _sentence_start_before(doc: Doc, char: int, n: int) -> int:

@@ -11,7 +11,7 @@ The cues are classes of phrasing kept in ``data/hedge_cues.jsonl`` (token patter
 """
 from __future__ import annotations
 
-from .anaphora import refers_to_many
+from .anaphora import referent_count
 from .finder import HedgeCue, HedgeFinder
 
-__all__ = ["HedgeCue", "HedgeFinder", "refers_to_many"]
+__all__ = ["HedgeCue", "HedgeFinder", "referent_count"]

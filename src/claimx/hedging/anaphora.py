@@ -31,14 +31,15 @@ class Anaphora:
         self.window = int(table.get("window_sentences", 12))
         self.singular = set(table.get("singular_pronouns", ()))
         self.plural_dets = set(table.get("plural_determiners", ()))
+        self.dual = set(table.get("dual_determiners", ()))
 
     def mark(self, cue: HedgeCue, head: Token) -> None:
         """Set ``cue.anaphoric`` (and what the back-reference names) from the parse."""
-        obj = self.anaphor(cue.kind, cue.start, cue.end, head)
+        obj = self.anaphor(cue.kind, head)
         if obj is None:
             return
         cue.anaphoric = True
-        cue.plural = self.plural(obj)
+        cue.referents = self.count(obj)
         words = {t.lower_ for t in obj.subtree}
         lemmas = {t.lemma_.lower() for t in obj.subtree}
         low = " ".join(t.lower_ for t in obj.subtree)
@@ -46,23 +47,26 @@ class Anaphora:
         cue.casualty = bool((words | lemmas) & self.casualty_nouns) or bool(
             words & self.casualty_words)
 
-    def plural(self, obj: Token) -> bool:
-        """Does the back-reference name several claims ("these claims", "neither figure")
-        or one ("this", "the figure")?"""
+    def count(self, obj: Token) -> Optional[int]:
+        """How many earlier claims the back-reference names: one ("this", "the figure"),
+        two ("neither figure", "both reports") or all of a run (None: "these claims")."""
+        dets = {c.lower_ for c in obj.children if c.dep_ in ("det", "predet")}
+        if obj.lower_ in self.dual or dets & self.dual:
+            return 2
         if obj.lower_ in self.singular:
-            return False
-        if obj.tag_ in ("NNS", "NNPS") or obj.lower_ in self.pronouns:
-            return True
-        return any(c.lower_ in self.plural_dets for c in obj.children if c.dep_ == "det")
+            return 1
+        if obj.tag_ in ("NNS", "NNPS") or obj.lower_ in self.pronouns or dets & self.plural_dets:
+            return None
+        return 1
 
-    def anaphor(self, kind: str, start: int, end: int, head: Token) -> Optional[Token]:
-        """The phrase by which the cue at tokens [start, end) refers back, if any."""
+    def anaphor(self, kind: str, head: Token) -> Optional[Token]:
+        """The phrase by which the cue with ``head`` refers back, if any."""
         verb = head if head.pos_ in ("VERB", "AUX") else head.head
         # "called this dubious": the parser may hang the pronoun on the adjective
         own = [c for c in head.children if c.dep_ == "det"] if head.pos_ == "ADJ" else []
         for obj in [*verb.children, *own]:
             if obj.i == verb.i or obj.dep_ not in ("dobj", "nsubjpass", "nsubj", "det") or \
-                    start <= obj.i < end or _expletive(obj, verb):
+                    obj.i == head.i or _expletive(obj, verb):
                 continue
             if obj.dep_ == "nsubj" and kind not in _SUBJECT_KINDS:
                 continue
@@ -91,17 +95,14 @@ def bundled_anaphora() -> Anaphora:
     return Anaphora(load_table("hedge_anaphora.json"))
 
 
-def refers_to_many(doc: Doc, cue: dict[str, Any]) -> bool:
-    """Whether an anaphoric cue (as the hedge stage stores it) names several earlier
-    claims ("these claims") rather than one ("this")."""
-    if "plural" in cue:
-        return bool(cue["plural"])
-    span = doc.char_span(*cue["span"], alignment_mode="expand")
-    if span is None:
-        return True
+def referent_count(doc: Doc, cue: dict[str, Any]) -> Optional[int]:
+    """How many earlier claims an anaphoric cue (as the hedge stage stores it) names:
+    1, 2, or None for a whole run of claims ("these claims")."""
+    if "referents" in cue:
+        return cue["referents"]
     table = bundled_anaphora()
-    obj = table.anaphor(cue["kind"], span.start, span.end, doc[cue["head"]])
-    return True if obj is None else table.plural(obj)
+    obj = table.anaphor(cue["kind"], doc[cue["head"]])
+    return None if obj is None else table.count(obj)
 
 
 def _expletive(obj: Token, verb: Token) -> bool:

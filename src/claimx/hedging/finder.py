@@ -30,7 +30,7 @@ class HedgeCue:
     anaphoric: bool = False
     both_sides: bool = False
     casualty: bool = False
-    plural: bool = True  # an anaphoric cue names several earlier claims, not one
+    referents: Optional[int] = None  # earlier claims an anaphoric cue names (None: a run)
     head: int = 0
     scope: tuple[int, int] = (0, 0)  # char span the cue governs
     extra: dict[str, Any] = field(default_factory=dict)
@@ -97,7 +97,8 @@ class HedgeFinder:
         cue.source = source_of(doc, head, row.get("source"))
         if row.get("claim_at") == "after":
             cue.head = _clause_after(span, head)
-        self.anaphora.mark(cue, head)
+        if row.get("anaphora", True):  # the "it" of "it was said" is no back-reference
+            self.anaphora.mark(cue, head)
         if (row.get("frame") or {}).get("anaphoric") and not cue.anaphoric:
             return None
         mode = "sentence" if is_sentence_adverb(span) else row.get("scope", "clause")

@@ -73,6 +73,15 @@ def _unsourced(span: Span, head: Token, _: Any) -> bool:
     return not any(t.ent_type_ in types for t in head.subtree if t.i != head.i)
 
 
+def _object_lemmas(span: Span, head: Token, lemmas: list[str]) -> bool:
+    """The verb's object is a claim ("rejected the claim", "dismissed this"), not a
+    person or thing ("dismissed 30 staff")."""
+    words = set(lemmas)
+    return any(c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in words or
+                                                     c.lower_ in words)
+               for c in head.children)
+
+
 def _epistemic_modal(span: Span, head: Token, _: Any) -> bool:
     """``may``/``might``/``could`` of possibility: not ability or permission, nor a
     counterfactual "could have" under a condition."""
@@ -120,6 +129,7 @@ TESTS: dict[str, Test] = {
     "complement_lemmas": _complement_lemmas,
     "modal": _epistemic_modal,
     "unsourced": _unsourced,
+    "object_lemmas": _object_lemmas,
 }
 
 
