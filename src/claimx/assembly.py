@@ -234,10 +234,16 @@ def _attach_hedges(doc: Doc, units: list[Unit], index: SpanIndex, cues) -> None:
             for unit in _referents(doc, units, index, cue, sides):
                 if hedge not in unit.hedges:
                     unit.hedges.append(hedge)
-        elif not holders:
-            # a cue outside every claim qualifies the claims of the clause it governs
+        else:
+            # a cue qualifies the claims of the clause it governs ("X suspect [that Y]"),
+            # but not the claims around the one it sits in
             for k in index.within(*cue["scope"]):
-                units[k].hedges.append(hedge)
+                if not any(_overlap(units[k].span, h.span) for h in holders):
+                    units[k].hedges.append(hedge)
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
 
 
 def _referents(doc: Doc, units: list[Unit], index: SpanIndex, cue: dict,
