@@ -15,6 +15,7 @@ from .anaphora import Anaphora, source_of
 from .classes import expand
 from .frames import frame_holds
 from .scope import clause_of, cue_head, cue_scope, is_sentence_adverb
+from .single import SingleWordRules, single_word_test
 
 
 @dataclass
@@ -62,19 +63,24 @@ class HedgeFinder:
         self.rules: dict[str, dict] = {}
         self.frames: dict[str, dict] = {}
         self.matcher = RuleMatcher(vocab)
+        self.single = SingleWordRules(vocab)
         for i, row in enumerate(load_rows("hedge_cues.jsonl", cues_path)):
             key = f"claimx_hedge_{i}"
             row = expand(row)
             self.rules[key] = row
             self.frames[key] = _frame(row)
-            self.matcher.add(key, row["pattern"])
+            single = single_word_test(row["pattern"])
+            if single is not None:
+                self.single.add(key, *single)
+            else:
+                self.matcher.add(key, row["pattern"])
         self.anaphora = Anaphora(load_table("hedge_anaphora.json"))
         self.window = self.anaphora.window
 
     def find(self, doc: Doc) -> list[HedgeCue]:
         """Every hedge cue in ``doc`` whose frame holds, longest first, no overlaps."""
         held = []
-        for key, start, end in self.matcher(doc):
+        for key, start, end in [*self.single(doc), *self.matcher(doc)]:
             span = Span(doc, start, end, label=key)
             if frame_holds(self.frames[key], span, cue_head(span)):
                 held.append(span)

@@ -92,13 +92,13 @@ def _clause_run(clause: Token, first: int, last: int) -> tuple[int, int]:
         elif child.i < first:
             left = max(left, child.right_edge.i + 1)
     terminators = set(table["terminators"])
-    lowers = info(clause.doc).lowers
+    doc = clause.doc
     for i in range(first - 1, left - 1, -1):
-        if lowers[i] in terminators:
+        if doc[i].lower_ in terminators:
             left = i + 1
             break
     for i in range(last + 1, right + 1):
-        if lowers[i] in terminators:
+        if doc[i].lower_ in terminators:
             right = i - 1
             break
     return left, max(right, left)
