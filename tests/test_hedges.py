@@ -277,3 +277,11 @@ def test_a_cue_inside_one_claim_does_not_hedge_its_neighbour(extractor):
     claims = extractor.extract(text)
     outer = [c for c in claims if c.speaker and c.speaker.name.lower() == "officials"]
     assert outer and all(not c.hedges for c in outer)
+
+
+@pytest.mark.parametrize("text, anchor", [
+    ("The 30 workers might as well be on strike, the manager said.", "30 workers"),
+    ("The report confirmed what 30 residents had long suspected.", "30 residents"),
+])
+def test_idioms_and_clause_verbs_are_no_hedge(extractor, text, anchor):
+    assert _kinds(extractor, text, anchor) == set()

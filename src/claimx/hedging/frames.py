@@ -35,6 +35,13 @@ def _not_head_deps(span: Span, head: Token, deps: list[str]) -> bool:
     return head.dep_ not in deps
 
 
+def _head_deps_or_child(span: Span, head: Token, arg: dict[str, list[str]]) -> bool:
+    """The word modifies a noun ("the alleged leader") or takes its complement
+    ("suspected of fraud"), and is not the verb of a clause ("what we long suspected")."""
+    word = span[0]
+    return word.dep_ in arg["deps"] or any(c.lower_ in arg["children"] for c in word.children)
+
+
 def _not_child_lower(span: Span, head: Token, words: list[str]) -> bool:
     """The head has no child word of ``words`` ("expect from X" is a demand)."""
     return not any(c.lower_ in words for c in head.children)
@@ -86,6 +93,8 @@ def _epistemic_modal(span: Span, head: Token, _: Any) -> bool:
     """``may``/``might``/``could`` of possibility: not ability or permission, nor a
     counterfactual "could have" under a condition."""
     modal = span[0].lower_
+    if any(t.lower_ in frame_words("modal_idioms") for t in span[1:]):
+        return False  # "might as well be": a suggestion
     negations = frame_words("negations")
     if modal == "could":
         if any(t.lower_ in negations for t in span) or any(
@@ -124,6 +133,7 @@ TESTS: dict[str, Test] = {
     "not_after": _not_after,
     "not_head_deps": _not_head_deps,
     "not_child_lower": _not_child_lower,
+    "head_deps_or_child": _head_deps_or_child,
     "not_marked": _not_marked,
     "not_thing": _not_thing,
     "complement_lemmas": _complement_lemmas,
