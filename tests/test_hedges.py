@@ -154,6 +154,7 @@ def test_possible_describing_a_thing_is_no_hedge(extractor, text, anchor):
     ("Police said they believe the gang stole 30 cars.", "30 cars"),
     ("Investigators suspect that 30 accounts were hacked.", "30 accounts"),
     ("Scientists speculated that the virus had infected 30 farms.", "30 farms"),
+    ("It appears that 30 guards were bribed.", "30 guards"),
 ])
 def test_belief_verbs_with_a_source(extractor, text, anchor):
     assert "uncertain" in _kinds(extractor, text, anchor)
