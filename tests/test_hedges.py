@@ -160,9 +160,12 @@ def test_belief_verbs_with_a_source(extractor, text, anchor):
     assert "uncertain" in _kinds(extractor, text, anchor)
 
 
-def test_belief_in_a_comparison_is_no_hedge(extractor):
-    text = "The firm has 30 offices, but it is not as big as investors think."
-    assert _kinds(extractor, text, "30 offices") == set()
+@pytest.mark.parametrize("text, anchor", [
+    ("The firm has 30 offices, but it is not as big as investors think.", "30 offices"),
+    ('"Do you think 30 teams will enter?" the reporter asked the coach.', "30 teams"),
+])
+def test_belief_in_a_comparison_or_a_question_is_no_hedge(extractor, text, anchor):
+    assert "uncertain" not in _kinds(extractor, text, anchor)
 
 
 @pytest.mark.parametrize("text, anchor", [

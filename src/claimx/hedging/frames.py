@@ -52,6 +52,13 @@ def _not_marked(span: Span, head: Token, _: Any) -> bool:
     return not _has_mark(head, "after_comparison")
 
 
+def _not_question(span: Span, head: Token, _: Any) -> bool:
+    """Not asked ("Do you think 30 will come?"): no auxiliary before the subject."""
+    subjects = [c.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return not subjects or not any(
+        c.dep_ == "aux" and c.i < subjects[0] for c in head.children)
+
+
 def _not_after(span: Span, head: Token, _: Any) -> bool:
     """Not in a comparison or condition ("as expected", "than expected", "if possible")."""
     return span.start == 0 or span.doc[span.start - 1].lower_ not in frame_words(
@@ -135,6 +142,7 @@ TESTS: dict[str, Test] = {
     "not_child_lower": _not_child_lower,
     "head_deps_or_child": _head_deps_or_child,
     "not_marked": _not_marked,
+    "not_question": _not_question,
     "not_thing": _not_thing,
     "complement_lemmas": _complement_lemmas,
     "modal": _epistemic_modal,
