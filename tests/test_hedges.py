@@ -121,6 +121,7 @@ def test_epistemic_modals_hedge(extractor, text, anchor):
     ("From the hill, residents could see 30 tanks.", "30 tanks"),  # ability
     ("The court delayed the ruling until it could review 30 documents.", "30 documents"),
     ('"If the alarm had worked, we could have saved 30 lives," the chief said.', "30 lives"),
+    ("Had the dam held, the town might have kept its 30 farms.", "30 farms"),
     ("The plant closed in May 2020 after 30 years.", "30 years"),  # the month
 ])
 def test_modals_of_ability_condition_or_the_month_do_not_hedge(extractor, text, anchor):

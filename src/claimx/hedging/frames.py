@@ -126,11 +126,22 @@ def _under_condition(verb: Token) -> bool:
     marks = frame_words("condition_marks")
     if any(lowers[i] in marks for i in range(sent.start, sent.end)):
         return True
+    if _inverted_condition(verb.doc, sent.start, sent.end):
+        return True  # "Had they acted sooner, ..."
     prev = table.previous(sent)
     if prev is sent:
         return False
     words = set(lowers[prev.start:prev.end])
     return bool(words & marks) and bool(words & frame_words("counterfactual_aux"))
+
+
+def _inverted_condition(doc, start: int, end: int) -> bool:
+    """The sentence opens with an inverted condition ("Had X acted, ...", "Were it ...")."""
+    first = start
+    while first < end and doc[first].is_punct:
+        first += 1
+    return first < end and doc[first].lower_ in frame_words("counterfactual_aux") and \
+        doc[first].dep_ in ("aux", "auxpass", "advcl", "mark")
 
 
 TESTS: dict[str, Test] = {
