@@ -238,7 +238,7 @@ def _attach_hedges(doc: Doc, units: list[Unit], index: SpanIndex, cues) -> None:
             # a cue qualifies the claims of the clause it governs ("X suspect [that Y]"),
             # but not the claims around the one it sits in
             for k in index.within(*cue["scope"]):
-                if not any(_overlap(units[k].span, h.span) for h in holders):
+                if not any(_overlap(units[k].span, u.span) for u in holders):
                     units[k].hedges.append(hedge)
 
 
