@@ -10,10 +10,10 @@ from spacy.util import filter_spans
 
 from ..docinfo import info
 from ..lexicon import load_rows, load_table
-from ..matching import RuleMatcher
 from .anaphora import Anaphora, source_of
 from .classes import expand
 from .frames import frame_holds
+from .gate import GatedMatcher
 from .scope import clause_of, cue_head, cue_scope, is_sentence_adverb
 from .single import SingleWordRules, single_word_test
 
@@ -62,7 +62,7 @@ class HedgeFinder:
     def __init__(self, vocab, cues_path: Union[str, Path, None] = None) -> None:
         self.rules: dict[str, dict] = {}
         self.frames: dict[str, dict] = {}
-        self.matcher = RuleMatcher(vocab)
+        self.matcher = GatedMatcher(vocab)
         self.single = SingleWordRules(vocab)
         for i, row in enumerate(load_rows("hedge_cues.jsonl", cues_path)):
             key = f"claimx_hedge_{i}"
