@@ -10,6 +10,7 @@ from typing import Any, Optional
 from spacy.tokens import Doc, Token
 
 from .docinfo import info, sent_of
+from .hedging import referent_count
 from .rules import Overlay, load_table
 from .spanindex import SpanIndex, trim_span
 
@@ -89,7 +90,7 @@ def build_claims(doc: Doc, data: dict[str, Any], start_at: int = 0,
     for h in data.get("hedge_cues", ()):
         s, e = h["span"]
         if not h.get("makes_claim") or s < start_at or by_attribution.covering(s, e) or any(
-                u.covers(s, e) for u in loose[-4:]):
+                u.covers(s, e) for u in loose[-4:]) or _opens_attributed(h, by_attribution):
             continue
         _add_unattributed(doc, loose, attributed, by_attribution, doc[h["head"]], start_at)
     units = sorted(attributed + loose, key=lambda u: (u.span[0], u.span[1]))
@@ -247,6 +248,12 @@ def _choose_time(doc: Doc, unit: Unit, units: list[Unit], index: SpanIndex,
     return free[0] if free else None
 
 
+def _opens_attributed(cue: dict, by_attribution: SpanIndex) -> bool:
+    """A cue opening the clause it governs ("Reportedly, X said ...") qualifies the
+    attributed claims there and is no claim of its own."""
+    return cue["scope"][0] == cue["span"][0] and bool(by_attribution.within(*cue["scope"]))
+
+
 def _attach_hedges(doc: Doc, units: list[Unit], index: SpanIndex, cues) -> None:
     sides = _side_names(doc)
     for cue in cues:
@@ -259,10 +266,16 @@ def _attach_hedges(doc: Doc, units: list[Unit], index: SpanIndex, cues) -> None:
             for unit in _referents(doc, units, index, cue, sides):
                 if hedge not in unit.hedges:
                     unit.hedges.append(hedge)
-        elif not holders:
-            # a cue outside every claim qualifies the claims of the clause it governs
+        else:
+            # a cue qualifies the claims of the clause it governs ("X suspect [that Y]"),
+            # but not the claims around the one it sits in
             for k in index.within(*cue["scope"]):
-                units[k].hedges.append(hedge)
+                if not any(_overlap(units[k].span, u.span) for u in holders):
+                    units[k].hedges.append(hedge)
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
 
 
 def _referents(doc: Doc, units: list[Unit], index: SpanIndex, cue: dict,
@@ -277,8 +290,9 @@ def _referents(doc: Doc, units: list[Unit], index: SpanIndex, cue: dict,
             picked = [u for u in picked if _is_casualty(doc, u)]
         return picked
     attributed = [u for u in before if u.speaker]
-    if not attributed:
-        return before[-1:]
+    count = referent_count(cue)
+    if not attributed or count == 2:  # "neither figure": the last two claims
+        return (attributed or before)[-(count or 1):]
     speaker = attributed[-1].speaker["name"]
     picked = []
     for u in reversed(before):
@@ -289,7 +303,7 @@ def _referents(doc: Doc, units: list[Unit], index: SpanIndex, cue: dict,
         picked.append(u)
     if cue.get("casualty"):
         picked = [u for u in picked if _is_casualty(doc, u)] or picked
-    return picked
+    return picked[:count] if count else picked
 
 
 def _sentence_start_before(doc: Doc, char: int, n: int) -> int:

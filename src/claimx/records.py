@@ -86,7 +86,8 @@ class HedgeCue(Record):
     ``head`` is the cue's token index; ``scope`` the character span of the clause it
     governs; ``makes_claim`` marks narration cues ("reportedly") that open a claim;
     ``anaphoric`` cues ("these claims") cover earlier claims, at most ``window`` sentences
-    back; ``both_sides`` and ``casualty`` narrow those to the sides' casualty figures.
+    back: ``referents`` of them (1 for "this", 2 for "neither figure", None for a whole run);
+    ``both_sides`` and ``casualty`` narrow those to the sides' casualty figures.
     """
 
     text: str
@@ -100,6 +101,7 @@ class HedgeCue(Record):
     anaphoric: bool = False
     both_sides: bool = False
     casualty: bool = False
+    referents: Optional[int] = None
     window: int = 12
 
     @property

@@ -18,7 +18,7 @@ class HedgesStage(RuleFileStage):
     """Fills ``doc.spans["claimx_hedges"]``: each span's ``._.claimx`` is a Hedge, and its
     ``._.claimx_hedge_cue`` records what the claims stage needs to attach it."""
 
-    rule_files = ("hedge_cues.jsonl", "hedge_anaphora.json")
+    rule_files = ("hedge_cues.jsonl", "hedge_anaphora.json", "hedge_classes.json")
     legacy_keys = ("cues_path",)
     cues_path: Optional[Union[str, Path]]
 

@@ -179,7 +179,7 @@ class CombinedScan:
             pos = m.start()
             for index, group in groups:
                 end = m.end(group)
-                if end > pos and pos >= free_from[index]:
+                if end > pos >= free_from[index]:
                     match = self.patterns[index].match(text, pos)  # type: ignore[union-attr]
                     if match is not None:
                         found[index].append(match)
