@@ -74,14 +74,14 @@ def _compatible(system_name: str, gold_name: str) -> bool:
 
 
 def _speaker_labels(ledger: Any, story: dict[str, Any]) -> tuple[list[str], list[str], list]:
-    from claimx.ledger.identity import fold, resolve
+    from claimx.ledger.identity import clean_name, fold, resolve
 
     mentions = [m for m, _ in ledger._mentions()]
     ids = resolve(mentions)
     gold, system, misses = [], [], []
     for n, sp in enumerate(story["speakers"]):
         mine = [m for m in mentions if m.doc_id == sp["doc_id"]]
-        exact = [m for m in mine if fold(m.name) == fold(sp["name"])]
+        exact = [m for m in mine if fold(clean_name(m.name)) == fold(sp["name"])]
         near = sorted((m for m in mine if _compatible(m.name, sp["name"])),
                       key=lambda m: len(set(fold(m.name).split()) ^ set(fold(sp["name"]).split())))
         found: Optional[str] = ids[(exact or near)[0]] if exact or near else None

@@ -57,7 +57,7 @@ def fold(text: str) -> str:
 def name_tokens(name: str) -> list[str]:
     """The proper-name tokens of a person name: titles, lower-case words and "of X" dropped."""
     honor, _particles, _ = _sets()
-    name = re.split(r"\s+(?:of|from|at)\s+", name.strip(), maxsplit=1)[0]
+    name = re.split(r"\s+(?:of|from|at|on)\s+", clean_name(name), maxsplit=1)[0]
     words = [w.strip(".,'\"()") for w in name.split()]
     words = [w for w in words if w and w.rstrip(".").lower() not in honor]
     while words and not words[0][:1].isupper():
@@ -85,9 +85,35 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w.lower() not in stop and w[:1].isupper())
 
 
+@lru_cache(maxsize=1)
+def _trailers() -> tuple[re.Pattern[str], list[tuple[str, str]]]:
+    t = terms()
+    alts = sorted((re.escape(w) for w in t["name_trailers"]), key=len, reverse=True)
+    trail = re.compile(r"\s+(?:" + "|".join(alts) + r")\s*$", re.IGNORECASE)
+    return trail, [(a, b) for a, b in t["spelling_variants"]]
+
+
+def clean_name(name: str) -> str:
+    """A speaker name without a trailing time or medium ("officials on Saturday",
+    "X on Twitter" -> "officials", "X")."""
+    trail, _ = _trailers()
+    cleaned = trail.sub("", name.strip())
+    return cleaned or name.strip()
+
+
+def _spelling(word: str) -> str:
+    """One spelling of a word that British and American English spell differently."""
+    for british, american in _trailers()[1]:
+        if word.endswith(british):
+            return word[: len(word) - len(british)] + american
+    return word
+
+
 def org_key(name: str) -> str:
-    """Normalised organisation/place name: folded, no leading "the", single spaces."""
-    key = " ".join(fold(name).replace("’", "'").split())
+    """Normalised organisation/place name: folded, no leading "the", single spaces, one
+    spelling ("Organisation" and "Organization")."""
+    words = fold(clean_name(name)).replace("’", "'").split()
+    key = " ".join(_spelling(w) for w in words)
     return key[4:] if key.startswith("the ") else key
 
 
