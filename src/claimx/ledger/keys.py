@@ -62,6 +62,11 @@ def _tables() -> dict[str, Any]:
         "cause": re.compile(r"\b(?:" + "|".join(t["cause_verbs"]) + r")\s+(?:"
                             + "|".join(t["cause_prepositions"]) + r")\s+([a-z][a-z\s-]*)"),
         "people_suffixes": tuple(t["people_suffixes"]),
+        "count_link": re.compile(r"([A-Za-z]+)\s*,?\s*(?:[a-z]+ly\s+|sometimes\s+)?(?:"
+                                 + "|".join(map(re.escape, t["count_links"]))
+                                 + r")\s+(?:[a-z]+\s+){0,2}$"),
+        "ellipsis": _phrase_regex(t["ellipsis_links"]),
+        "change": set(t["change_words"]),
     }
 
 
@@ -234,7 +239,22 @@ def _context_outcome(before: str, after: str) -> Optional[str]:
     if after.lstrip().startswith(","):      # "1.7 million X, about a quarter of ..., marched"
         after = after.split(",", 2)[-1]
     return _outcome_in(_window(_clause_before(before), 2, last=True)) \
-        or _outcome_in(_window(after, 6, last=False))
+        or _outcome_in(_window(after, 6, last=False)) or _linked_outcome(before)
+
+
+def _linked_outcome(before: str) -> Optional[str]:
+    """The outcome of the noun a bare number is linked to: "the protesters, sometimes
+    numbering in the millions"; or, after "with"/"including" ("N cases ..., with M recorded
+    in ..."), the outcome the clause before it names."""
+    tab = _tables()
+    linked = tab["count_link"].search(before)
+    if linked:
+        return _outcome_in(linked.group(1))
+    words = _words(before)[-3:]
+    last = " ".join(w.lower() for w in words)
+    if words and tab["ellipsis"].search(last) and tab["ellipsis"].search(last).end() == len(last):
+        return _outcome_in(_window(re.split(r"[;:.]", before)[-1], 12, last=True))
+    return None
 
 
 def _measure(entity_words: list[str], before: str, after: str) -> tuple[str, list[str]]:
@@ -308,18 +328,32 @@ def _converted_subject(record: dict[str, Any]) -> list[str]:
     return []
 
 
+def _sibling_entity(record: dict[str, Any]) -> list[str]:
+    """For a bare measurement, the entity of an earlier number of its claim in the same
+    unit: "called for a 100% immunization rate, and stated 92% had been reached"."""
+    try:
+        siblings = json.loads(record.get("claim_quantities") or "[]")
+    except (TypeError, ValueError):
+        return []
+    me, unit = int(record.get("q_start") or 0), record.get("q_unit")
+    earlier = [q for q in siblings if q[0] < me and len(q) > 3 and q[3] == unit and q[2]]
+    return _entity_words(earlier[-1][2]) if earlier else []
+
+
 def _extra_mods(before: str, after: str) -> list[str]:
     """Modifiers said around the number: a rank ("category 2 hurricane ... is 119 mph"), a
     rate ("deaths per day"), a stance ("231 members supporting"), a target ("called for a
     100% rate") and a cause ("died from a faulty vaccine")."""
     tab = _tables()
     mods: list[str] = []
-    near_after = " ".join(w.lower() for w in _words(_clause_after(after))[:6])
+    near_after = " ".join(_clause_after(after).lower().split()[:6])
     clause = re.split(r"[;:]", before)[-1].lower()
     rank = tab["rank"].findall(clause)
     if rank:
         mods.append(" ".join(rank[-1]))
     mods += [name for name, rx in tab["rates"] if rx.search(near_after)]
+    if tab["change"] & set(near_after.split()[:1]):     # "some 25% higher than last year"
+        mods.append("change")
     first = " ".join(w.lower() for w in _words(_clause_after(after))[:4])
     mods += [name for name, rx in tab["stances"] if rx.search(first)][:1]
     if tab["target"].search(_window(_clause_before(before), 4, last=True).lower()):
@@ -373,6 +407,8 @@ def figure_key(record: dict[str, Any]) -> Optional[str]:
         return None
     if not words and unit:
         words = _subject_before(before) or _converted_subject(record)
+    if not words and unit in _tables()["dimensionless"]:
+        words = _sibling_entity(record)
     if words:
         measure, mods = _measure(words, before, after)
         if not measure:           # people counted, with nothing said to befall them
