@@ -66,7 +66,8 @@ def _tables() -> dict[str, Any]:
                                  + "|".join(map(re.escape, t["count_links"]))
                                  + r")\s+(?:[a-z]+\s+){0,2}$"),
         "ellipsis": _phrase_regex(t["ellipsis_links"]),
-        "change": set(t["change_words"]),
+        "change": set(t["change_words"]), "roles": set(t["role_nouns"]),
+        "irregular": dict(t["irregular_plurals"]),
     }
 
 
@@ -274,7 +275,8 @@ def _measure(entity_words: list[str], before: str, after: str) -> tuple[str, lis
     if synonym:
         return synonym, [m for m in quals if m != "additional"]
     if head in tab["person"] or lower[-1] in tab["person"] or _people_name(entity_words[-1]):
-        return _context_outcome(before, after) or "", quals
+        role = tab["irregular"].get(lower[-1], head)
+        return _context_outcome(before, after) or "", quals + [role] * (role in tab["roles"])
     near = _outcome_in(_window(after, 3, last=False))
     if near:                      # "53 measles related deaths": the entity stopped short
         return near, quals
