@@ -26,6 +26,9 @@ import attrs
 
 from .keys import terms
 
+Node = tuple[Any, ...]
+Info = dict[Node, dict[str, Any]]
+
 PERSONLIKE = ("PERSON",)
 GROUP = "GROUP"
 
@@ -42,7 +45,7 @@ class Mention:
 
 
 @lru_cache(maxsize=1)
-def _sets() -> tuple[frozenset, frozenset, frozenset]:
+def _sets() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     t = terms()
     return (frozenset(t["honorifics"]), frozenset(t["name_particles"]),
             frozenset(t["org_stop"]))
@@ -134,7 +137,7 @@ class _Union:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _node(m: Mention) -> tuple:
+def _node(m: Mention) -> Node:
     if m.label == GROUP:
         inst = _institution(m.name)
         return ("institution", *inst) if inst else ("group", m.doc_id, org_key(m.name))
@@ -166,8 +169,8 @@ def _title_words(titles: Iterable[Optional[str]]) -> set[str]:
     return {fold(w.strip(".,")) for t in titles if t for w in t.split()} - stop
 
 
-def _pick(cands: list[tuple], word_titles: set[str], outlet: Optional[str],
-          info: dict[tuple, dict[str, Any]]) -> Optional[tuple]:
+def _pick(cands: list[Node], word_titles: set[str], outlet: Optional[str],
+          info: dict[Node, dict[str, Any]]) -> Optional[Node]:
     """The one candidate full name a single word names, or None when it is not clear."""
     if len(cands) == 1:
         return cands[0]
@@ -182,7 +185,8 @@ def _pick(cands: list[tuple], word_titles: set[str], outlet: Optional[str],
 def resolve(mentions: Iterable[Mention]) -> dict[Mention, str]:
     """Each mention's speaker id (the display name of its identity, made unique)."""
     mentions = list(dict.fromkeys(mentions))
-    uf, info = _Union(), defaultdict(lambda: {"titles": set(), "outlets": set(), "names": set()})
+    uf = _Union()
+    info: Info = defaultdict(lambda: {"titles": set(), "outlets": set(), "names": set()})
     for m in mentions:
         node = _node(m)
         uf.find(node)
@@ -198,7 +202,7 @@ def resolve(mentions: Iterable[Mention]) -> dict[Mention, str]:
     return _ids(mentions, uf, info)
 
 
-def _join_institutions(uf: _Union, info: dict) -> None:
+def _join_institutions(uf: _Union, info: Info) -> None:
     """An institution without a nationality joins the one with a nationality, when unique."""
     insts = [n for n in info if n[0] == "institution"]
     for n in insts:
@@ -209,7 +213,7 @@ def _join_institutions(uf: _Union, info: dict) -> None:
             uf.union(n, cands[0])
 
 
-def _join_titles(uf: _Union, info: dict, persons: list[tuple]) -> None:
+def _join_titles(uf: _Union, info: Info, persons: list[Node]) -> None:
     """A speaker named only by a title ("the prime minister") joins the unique person of the
     story whose titles hold every word of it."""
     honor, _, _ = _sets()
@@ -222,8 +226,8 @@ def _join_titles(uf: _Union, info: dict, persons: list[tuple]) -> None:
             uf.union(node, cands.pop())
 
 
-def _join_persons(uf: _Union, persons: list[tuple]) -> None:
-    by_surname: dict[str, list[tuple]] = defaultdict(list)
+def _join_persons(uf: _Union, persons: list[Node]) -> None:
+    by_surname: dict[str, list[Node]] = defaultdict(list)
     for p in persons:
         for tok in p[1].split()[1:]:
             by_surname[tok].append(p)
@@ -234,8 +238,8 @@ def _join_persons(uf: _Union, persons: list[tuple]) -> None:
                     uf.union(a, b)
 
 
-def _join_singles(uf: _Union, info: dict, persons: list[tuple]) -> None:
-    roots: dict[Any, list[tuple]] = defaultdict(list)
+def _join_singles(uf: _Union, info: Info, persons: list[Node]) -> None:
+    roots: dict[Any, list[Node]] = defaultdict(list)
     for p in persons:
         roots[uf.find(p)].append(p)
     for node in [n for n in info if n[0] == "single" or _one_word_org(n)]:
@@ -252,13 +256,13 @@ def _join_singles(uf: _Union, info: dict, persons: list[tuple]) -> None:
             uf.union(node, chosen)
 
 
-def _one_word_org(node: tuple) -> bool:
+def _one_word_org(node: Node) -> bool:
     return node[0] == "org" and len(node[1].split()) == 1
 
 
-def _join_acronyms(uf: _Union, info: dict) -> None:
+def _join_acronyms(uf: _Union, info: Info) -> None:
     orgs = [n for n in info if n[0] == "org"]
-    by_initials: dict[str, list[tuple]] = defaultdict(list)
+    by_initials: dict[str, list[Node]] = defaultdict(list)
     for n in orgs:
         for name in info[n]["names"]:
             if len(name.split()) > 1:
@@ -270,8 +274,8 @@ def _join_acronyms(uf: _Union, info: dict) -> None:
                 uf.union(n, cands[0])
 
 
-def _ids(mentions: list[Mention], uf: _Union, info: dict) -> dict[Mention, str]:
-    members: dict[Any, list[tuple]] = defaultdict(list)
+def _ids(mentions: list[Mention], uf: _Union, info: Info) -> dict[Mention, str]:
+    members: dict[Any, list[Node]] = defaultdict(list)
     for node in info:
         members[uf.find(node)].append(node)
     display: dict[Any, str] = {}

@@ -19,7 +19,7 @@ import json
 import re
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Optional
+from typing import Any, Optional, cast
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'.-]*[A-Za-z]|[A-Za-z]")
 
@@ -28,7 +28,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'.-]*[A-Za-z]|[A-Za-z]")
 def terms() -> dict[str, Any]:
     """The word lists of ``claimx/data/ledger_terms.json``, loaded once."""
     raw = resources.files("claimx").joinpath("data/ledger_terms.json").read_text("utf-8")
-    return json.loads(raw)
+    return cast(dict[str, Any], json.loads(raw))
 
 
 @lru_cache(maxsize=1)
@@ -101,12 +101,13 @@ def _outcome_in(text: str) -> Optional[str]:
     """The first outcome phrase or word in ``text`` (phrases before single words)."""
     low = " " + " ".join(w.lower() for w in _words(text)) + " "
     tab = _tables()
+    outcome_of: dict[str, str] = tab["outcome_of"]
     for phrase in tab["phrases"]:
         if f" {phrase} " in low:
-            return tab["outcome_of"][phrase]
+            return outcome_of[phrase]
     for w in low.split():
-        if w in tab["outcome_of"]:
-            return tab["outcome_of"][w]
+        if w in outcome_of:
+            return outcome_of[w]
     return None
 
 
@@ -137,10 +138,11 @@ def _head_outcome(lower: list[str]) -> Optional[str]:
     rate" (a phrase ending the entity); not "vaccination teams"."""
     tab = _tables()
     joined = " " + " ".join(lower)
+    outcome_of: dict[str, str] = tab["outcome_of"]
     for phrase in tab["phrases"]:
         if joined.endswith(" " + phrase):
-            return tab["outcome_of"][phrase]
-    return tab["outcome_of"].get(lower[-1])
+            return outcome_of[phrase]
+    return outcome_of.get(lower[-1])
 
 
 def _sibling_where(record: dict[str, Any]) -> str:
@@ -193,7 +195,7 @@ def _where(entity: str, before: str, after: str) -> str:
     tab = _tables()
     found = tab["sides"].findall(entity)
     if found:
-        return tab["side_of"][found[0]]
+        return str(tab["side_of"][found[0]])
     if tab["elsewhere"].search(_window(_clause_after(after), 6, last=False).lower()):
         return "elsewhere"
     place = _place(_clause_after(after))
@@ -286,7 +288,8 @@ def _measure(entity_words: list[str], before: str, after: str) -> tuple[str, lis
 def _synonym(lower: list[str]) -> Optional[str]:
     """The measure class a phrase ending the entity names ("wind speeds" -> "wind")."""
     joined = " " + " ".join(lower)
-    for phrase, measure in _tables()["synonyms"]:
+    synonyms: list[tuple[str, str]] = _tables()["synonyms"]
+    for phrase, measure in synonyms:
         if joined.endswith(" " + phrase):
             return measure
     return None
