@@ -62,7 +62,7 @@ def _tables() -> dict[str, Any]:
         "cause": re.compile(r"\b(?:" + "|".join(t["cause_verbs"]) + r")\s+(?:"
                             + "|".join(t["cause_prepositions"]) + r")\s+([a-z][a-z\s-]*)"),
         "people_suffixes": tuple(t["people_suffixes"]),
-        "count_link": re.compile(r"([A-Za-z]+)\s*,?\s*(?:[a-z]+ly\s+|sometimes\s+)?(?:"
+        "count_link": re.compile(r"([A-Za-z]+)\s*,?\s*(?:[a-z]+\s+){0,2}(?:"
                                  + "|".join(map(re.escape, t["count_links"]))
                                  + r")\s+(?:[a-z]+\s+){0,2}$"),
         "ellipsis": _phrase_regex(t["ellipsis_links"]),
