@@ -80,12 +80,14 @@ def _speaker_labels(ledger: Any, story: dict[str, Any]) -> tuple[list[str], list
     mentions = [m for m, _ in ledger._mentions()]
     ids = resolve(mentions)
     gold, system, misses = [], [], []
+    used: set[Any] = set()                # a system mention stands for one gold speaker
     for n, sp in enumerate(story["speakers"]):
-        mine = [m for m in mentions if m.doc_id == sp["doc_id"]]
+        mine = [m for m in mentions if m.doc_id == sp["doc_id"] and m not in used]
         exact = [m for m in mine if fold(clean_name(m.name)) == fold(sp["name"])]
         near = sorted((m for m in mine if _compatible(m.name, sp["name"])),
                       key=lambda m: len(set(fold(m.name).split()) ^ set(fold(sp["name"]).split())))
         found: Optional[str] = ids[(exact or near)[0]] if exact or near else None
+        used.update((exact or near)[:1])
         gold.append(sp["identity"])
         system.append(found or f"(missed {n})")
         if found is None:

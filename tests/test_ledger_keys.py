@@ -116,3 +116,13 @@ def test_speaker_names_lose_trailing_times_and_media_and_spellings_meet():
           Mention("c", "Ana Ruiz on Twitter", "PERSON"), Mention("d", "Ana Ruiz", "PERSON")]
     ids = resolve(ms)
     assert ids[ms[0]] == ids[ms[1]] and ids[ms[2]] == ids[ms[3]]
+
+
+def test_a_role_named_institution_stays_apart_when_the_story_names_two_such_bodies():
+    ms = [Mention("a", "Eastland Court of Appeal", "ORG"), Mention("b", "High Court of Westland",
+                                                                 "ORG"),
+          Mention("a", "the court", "GROUP"), Mention("b", "the court", "GROUP"),
+          Mention("a", "the government", "GROUP"), Mention("b", "the government", "GROUP")]
+    ids = resolve(ms)
+    assert ids[ms[2]] != ids[ms[3]]          # two named courts: "the court" is ambiguous
+    assert ids[ms[4]] == ids[ms[5]]          # one government, named by its role

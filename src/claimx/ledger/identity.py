@@ -137,10 +137,12 @@ class _Union:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _node(m: Mention) -> Node:
+def _node(m: Mention, ambiguous: frozenset[str] = frozenset()) -> Node:
     if m.label == GROUP:
         inst = _institution(m.name)
-        return ("institution", *inst) if inst else ("group", m.doc_id, org_key(m.name))
+        if inst and not (inst[0] in ambiguous and not inst[1]):
+            return ("institution", *inst)
+        return ("group", m.doc_id, org_key(m.name))
     toks = name_tokens(m.name) if m.label in PERSONLIKE else []
     if len(toks) >= 2:
         return ("person", " ".join(toks))
@@ -164,6 +166,19 @@ def _institution(name: str) -> Optional[tuple[str, str]]:
     return fold(words[-1]), side
 
 
+def _ambiguous_heads(mentions: list[Mention]) -> frozenset[str]:
+    """Institution words that two or more named organisations of the story end in ("Court of
+    Session", "High Court"): "the court" alone cannot say which, so it is not joined."""
+    heads = set(terms()["institutions"])
+    named: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.label != GROUP:
+            for w in org_key(m.name).split():
+                if w in heads:
+                    named[w].add(org_key(m.name))
+    return frozenset(w for w, names in named.items() if len(names) > 1)
+
+
 def _title_words(titles: Iterable[Optional[str]]) -> set[str]:
     honor, _, stop = _sets()
     return {fold(w.strip(".,")) for t in titles if t for w in t.split()} - stop
@@ -185,10 +200,12 @@ def _pick(cands: list[Node], word_titles: set[str], outlet: Optional[str],
 def resolve(mentions: Iterable[Mention]) -> dict[Mention, str]:
     """Each mention's speaker id (the display name of its identity, made unique)."""
     mentions = list(dict.fromkeys(mentions))
+    ambiguous = _ambiguous_heads(mentions)
+    node_of = {m: _node(m, ambiguous) for m in mentions}
     uf = _Union()
     info: Info = defaultdict(lambda: {"titles": set(), "outlets": set(), "names": set()})
     for m in mentions:
-        node = _node(m)
+        node = node_of[m]
         uf.find(node)
         info[node]["titles"] |= _title_words([m.title])
         info[node]["outlets"].add(m.outlet)
@@ -199,7 +216,7 @@ def resolve(mentions: Iterable[Mention]) -> dict[Mention, str]:
     _join_acronyms(uf, info)
     _join_institutions(uf, info)
     _join_titles(uf, info, persons)
-    return _ids(mentions, uf, info)
+    return _ids(node_of, uf, info)
 
 
 def _join_institutions(uf: _Union, info: Info) -> None:
@@ -274,7 +291,7 @@ def _join_acronyms(uf: _Union, info: Info) -> None:
                 uf.union(n, cands[0])
 
 
-def _ids(mentions: list[Mention], uf: _Union, info: Info) -> dict[Mention, str]:
+def _ids(node_of: dict[Mention, Node], uf: _Union, info: Info) -> dict[Mention, str]:
     members: dict[Any, list[Node]] = defaultdict(list)
     for node in info:
         members[uf.find(node)].append(node)
@@ -288,4 +305,4 @@ def _ids(mentions: list[Mention], uf: _Union, info: Info) -> dict[Mention, str]:
             best = f"{best} [{doc if len(doc) <= 24 else doc[:23] + '…'}]"
         used[best] += 1
         display[root] = best if used[best] == 1 else f"{best} ({used[best]})"
-    return {m: display[uf.find(_node(m))] for m in mentions}
+    return {m: display[uf.find(node)] for m, node in node_of.items()}
