@@ -39,11 +39,13 @@ def test_figures_table_on_seeds(seed_db, capsys):
     code, out, _ = _run(["ledger", "figures", "--db", str(seed_db)], capsys)
     assert code == 0
     blocks = {b.split(":")[0].strip("= "): b for b in out.split("\n\n") if b.strip()}
-    assert {"deaths (russia)", "deaths (ukraine)", "casualties (russia)"} <= set(blocks)
-    assert "Volodymyr Zelensky" in blocks["deaths (russia)"]
-    assert "Russia " in blocks["deaths (ukraine)"]
+    # a count "in the past week" / "over the past 24 hours" is a weekly / daily count
+    wanted = {"weekly deaths (russia)", "daily deaths (ukraine)", "casualties (russia)"}
+    assert wanted <= set(blocks)
+    assert "Volodymyr Zelensky" in blocks["weekly deaths (russia)"]
+    assert "Russia " in blocks["daily deaths (ukraine)"]
     assert "analysts" in blocks["casualties (russia)"]
-    for name in ("deaths (russia)", "deaths (ukraine)"):
+    for name in ("weekly deaths (russia)", "daily deaths (ukraine)"):
         assert "2023-03-13" in blocks[name] and "unverified" in blocks[name]
 
 

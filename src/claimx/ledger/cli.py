@@ -17,7 +17,7 @@ import glob
 import json
 import os
 import sys
-from typing import IO, Any, Optional
+from typing import IO, Any, NoReturn, Optional
 
 VIEWS = ("figures", "conflicts", "corroborations", "series", "speakers", "documents")
 FORMATS = ("table", "csv", "jsonl")
@@ -28,7 +28,7 @@ class LedgerUsageError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         raise LedgerUsageError(f"{message} (see 'claimx ledger --help')")
 
 

@@ -68,7 +68,8 @@ class Ledger:
     document. Each add is one transaction: interrupted, it leaves the file as it was.
     """
 
-    def __init__(self, path: Union[str, os.PathLike, None] = None, *, extractor: Any = None,
+    def __init__(self, path: Union[str, os.PathLike[str], None] = None, *,
+                 extractor: Any = None,
                  model: Optional[str] = None) -> None:
         if path is not None and not isinstance(path, (str, os.PathLike)):
             raise TypeError(f"Ledger path must be a str, a path or None, not "
@@ -92,8 +93,9 @@ class Ledger:
         """The claims of ``text`` and its date (given, else found in its header/dateline)."""
         return extract_document(self.extractor, text, date)
 
-    def add(self, text_or_claims: Union[str, list], doc_id: str, *, outlet: Optional[str] = None,
-            date: Any = None, url: Optional[str] = None, title: Optional[str] = None) -> int:
+    def add(self, text_or_claims: Union[str, list[Any]], doc_id: str, *,
+            outlet: Optional[str] = None, date: Any = None, url: Optional[str] = None,
+            title: Optional[str] = None) -> int:
         """Add (or replace) one document from its text or its claims; return its claim count.
 
         ``date`` (the publication date) is also the reference date for relative times when
@@ -180,7 +182,7 @@ class Ledger:
             store.write_document(self._conn, doc, None, list(claims.values()), rows)
         return len(by_doc)
 
-    def load_parquet(self, path: Union[str, os.PathLike]) -> int:
+    def load_parquet(self, path: Union[str, os.PathLike[str]]) -> int:
         """Add the claim records of a Parquet file or folder (see :mod:`claimx.ledger.dask`)."""
         import pandas as pd
 
@@ -215,7 +217,7 @@ class Ledger:
         return Results([dict(zip(keys, r)) for r in rows])
 
     def __len__(self) -> int:
-        return self._conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+        return int(self._conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0])
 
     def _mentions(self) -> list[tuple[Mention, int]]:
         rows = self._conn.execute(

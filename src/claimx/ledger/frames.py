@@ -1,15 +1,16 @@
 """Result lists with ``to_frame()``: one row per figure, speaker, conflict or series point."""
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any, Callable, Optional
 
 from .keys import describe_key
 
 
-class Results(list):
+class Results(list[Any]):
     """A list of ledger results; ``to_records()`` gives flat dicts, ``to_frame()`` a DataFrame."""
 
-    def __init__(self, items: Any = (), rows: Callable[[Any], list[dict[str, Any]]] = None):
+    def __init__(self, items: Any = (),
+                 rows: Optional[Callable[[Any], list[dict[str, Any]]]] = None) -> None:
         super().__init__(items)
         self._rows = rows
 
@@ -17,7 +18,7 @@ class Results(list):
         """Flat rows (plain JSON values), the ones ``to_frame`` and the CLI show."""
         out: list[dict[str, Any]] = []
         for item in self:
-            out.extend(self._rows(item) if self._rows else [dict(item)])
+            out.extend(self._rows(item) if self._rows is not None else [dict(item)])
         return out
 
     def to_frame(self) -> Any:

@@ -48,7 +48,7 @@ def interval(bound: str, value: Optional[float], low: Optional[float],
     return (min(lo, hi), max(lo, hi), lo_open, hi_open)
 
 
-def intervals_meet(a: tuple, b: tuple) -> bool:
+def intervals_meet(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
     """True when two value intervals share a value."""
     lo, lo_open = (a[0], a[2]) if a[0] > b[0] else (b[0], b[2]) if b[0] > a[0] else \
         (a[0], a[2] or b[2])
@@ -262,5 +262,5 @@ def build_groups(figures: Iterable[Figure]) -> list[FigureGroup]:
     return sorted(groups, key=lambda g: (-len(g.figures), g.key))
 
 
-def _order(f: Figure) -> tuple:
+def _order(f: Figure) -> tuple[Any, ...]:
     return (f.when or dt.date.max, f.doc_id, f.id)

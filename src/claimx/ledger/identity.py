@@ -26,6 +26,9 @@ import attrs
 
 from .keys import terms
 
+Node = tuple[Any, ...]
+Info = dict[Node, dict[str, Any]]
+
 PERSONLIKE = ("PERSON",)
 GROUP = "GROUP"
 
@@ -42,7 +45,7 @@ class Mention:
 
 
 @lru_cache(maxsize=1)
-def _sets() -> tuple[frozenset, frozenset, frozenset]:
+def _sets() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     t = terms()
     return (frozenset(t["honorifics"]), frozenset(t["name_particles"]),
             frozenset(t["org_stop"]))
@@ -57,7 +60,7 @@ def fold(text: str) -> str:
 def name_tokens(name: str) -> list[str]:
     """The proper-name tokens of a person name: titles, lower-case words and "of X" dropped."""
     honor, _particles, _ = _sets()
-    name = re.split(r"\s+(?:of|from|at)\s+", name.strip(), maxsplit=1)[0]
+    name = re.split(r"\s+(?:of|from|at|on)\s+", clean_name(name), maxsplit=1)[0]
     words = [w.strip(".,'\"()") for w in name.split()]
     words = [w for w in words if w and w.rstrip(".").lower() not in honor]
     while words and not words[0][:1].isupper():
@@ -85,9 +88,35 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w.lower() not in stop and w[:1].isupper())
 
 
+@lru_cache(maxsize=1)
+def _trailers() -> tuple[re.Pattern[str], list[tuple[str, str]]]:
+    t = terms()
+    alts = sorted((re.escape(w) for w in t["name_trailers"]), key=len, reverse=True)
+    trail = re.compile(r"\s+(?:" + "|".join(alts) + r")\s*$", re.IGNORECASE)
+    return trail, [(a, b) for a, b in t["spelling_variants"]]
+
+
+def clean_name(name: str) -> str:
+    """A speaker name without a trailing time or medium ("officials on Saturday",
+    "X on Twitter" -> "officials", "X")."""
+    trail, _ = _trailers()
+    cleaned = trail.sub("", name.strip())
+    return cleaned or name.strip()
+
+
+def _spelling(word: str) -> str:
+    """One spelling of a word that British and American English spell differently."""
+    for british, american in _trailers()[1]:
+        if word.endswith(british):
+            return word[: len(word) - len(british)] + american
+    return word
+
+
 def org_key(name: str) -> str:
-    """Normalised organisation/place name: folded, no leading "the", single spaces."""
-    key = " ".join(fold(name).replace("’", "'").split())
+    """Normalised organisation/place name: folded, no leading "the", single spaces, one
+    spelling ("Organisation" and "Organization")."""
+    words = fold(clean_name(name)).replace("’", "'").split()
+    key = " ".join(_spelling(w) for w in words)
     return key[4:] if key.startswith("the ") else key
 
 
@@ -108,10 +137,12 @@ class _Union:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _node(m: Mention) -> tuple:
+def _node(m: Mention, ambiguous: frozenset[str] = frozenset()) -> Node:
     if m.label == GROUP:
         inst = _institution(m.name)
-        return ("institution", *inst) if inst else ("group", m.doc_id, org_key(m.name))
+        if inst and not (inst[0] in ambiguous and not inst[1]):
+            return ("institution", *inst)
+        return ("group", m.doc_id, org_key(m.name))
     toks = name_tokens(m.name) if m.label in PERSONLIKE else []
     if len(toks) >= 2:
         return ("person", " ".join(toks))
@@ -135,13 +166,26 @@ def _institution(name: str) -> Optional[tuple[str, str]]:
     return fold(words[-1]), side
 
 
+def _ambiguous_heads(mentions: list[Mention]) -> frozenset[str]:
+    """Institution words that two or more named organisations of the story end in ("Court of
+    Session", "High Court"): "the court" alone cannot say which, so it is not joined."""
+    heads = set(terms()["institutions"])
+    named: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.label != GROUP:
+            for w in org_key(m.name).split():
+                if w in heads:
+                    named[w].add(org_key(m.name))
+    return frozenset(w for w, names in named.items() if len(names) > 1)
+
+
 def _title_words(titles: Iterable[Optional[str]]) -> set[str]:
     honor, _, stop = _sets()
     return {fold(w.strip(".,")) for t in titles if t for w in t.split()} - stop
 
 
-def _pick(cands: list[tuple], word_titles: set[str], outlet: Optional[str],
-          info: dict[tuple, dict[str, Any]]) -> Optional[tuple]:
+def _pick(cands: list[Node], word_titles: set[str], outlet: Optional[str],
+          info: dict[Node, dict[str, Any]]) -> Optional[Node]:
     """The one candidate full name a single word names, or None when it is not clear."""
     if len(cands) == 1:
         return cands[0]
@@ -156,9 +200,12 @@ def _pick(cands: list[tuple], word_titles: set[str], outlet: Optional[str],
 def resolve(mentions: Iterable[Mention]) -> dict[Mention, str]:
     """Each mention's speaker id (the display name of its identity, made unique)."""
     mentions = list(dict.fromkeys(mentions))
-    uf, info = _Union(), defaultdict(lambda: {"titles": set(), "outlets": set(), "names": set()})
+    ambiguous = _ambiguous_heads(mentions)
+    node_of = {m: _node(m, ambiguous) for m in mentions}
+    uf = _Union()
+    info: Info = defaultdict(lambda: {"titles": set(), "outlets": set(), "names": set()})
     for m in mentions:
-        node = _node(m)
+        node = node_of[m]
         uf.find(node)
         info[node]["titles"] |= _title_words([m.title])
         info[node]["outlets"].add(m.outlet)
@@ -169,10 +216,10 @@ def resolve(mentions: Iterable[Mention]) -> dict[Mention, str]:
     _join_acronyms(uf, info)
     _join_institutions(uf, info)
     _join_titles(uf, info, persons)
-    return _ids(mentions, uf, info)
+    return _ids(node_of, uf, info)
 
 
-def _join_institutions(uf: _Union, info: dict) -> None:
+def _join_institutions(uf: _Union, info: Info) -> None:
     """An institution without a nationality joins the one with a nationality, when unique."""
     insts = [n for n in info if n[0] == "institution"]
     for n in insts:
@@ -183,7 +230,7 @@ def _join_institutions(uf: _Union, info: dict) -> None:
             uf.union(n, cands[0])
 
 
-def _join_titles(uf: _Union, info: dict, persons: list[tuple]) -> None:
+def _join_titles(uf: _Union, info: Info, persons: list[Node]) -> None:
     """A speaker named only by a title ("the prime minister") joins the unique person of the
     story whose titles hold every word of it."""
     honor, _, _ = _sets()
@@ -196,8 +243,8 @@ def _join_titles(uf: _Union, info: dict, persons: list[tuple]) -> None:
             uf.union(node, cands.pop())
 
 
-def _join_persons(uf: _Union, persons: list[tuple]) -> None:
-    by_surname: dict[str, list[tuple]] = defaultdict(list)
+def _join_persons(uf: _Union, persons: list[Node]) -> None:
+    by_surname: dict[str, list[Node]] = defaultdict(list)
     for p in persons:
         for tok in p[1].split()[1:]:
             by_surname[tok].append(p)
@@ -208,8 +255,8 @@ def _join_persons(uf: _Union, persons: list[tuple]) -> None:
                     uf.union(a, b)
 
 
-def _join_singles(uf: _Union, info: dict, persons: list[tuple]) -> None:
-    roots: dict[Any, list[tuple]] = defaultdict(list)
+def _join_singles(uf: _Union, info: Info, persons: list[Node]) -> None:
+    roots: dict[Any, list[Node]] = defaultdict(list)
     for p in persons:
         roots[uf.find(p)].append(p)
     for node in [n for n in info if n[0] == "single" or _one_word_org(n)]:
@@ -226,13 +273,13 @@ def _join_singles(uf: _Union, info: dict, persons: list[tuple]) -> None:
             uf.union(node, chosen)
 
 
-def _one_word_org(node: tuple) -> bool:
+def _one_word_org(node: Node) -> bool:
     return node[0] == "org" and len(node[1].split()) == 1
 
 
-def _join_acronyms(uf: _Union, info: dict) -> None:
+def _join_acronyms(uf: _Union, info: Info) -> None:
     orgs = [n for n in info if n[0] == "org"]
-    by_initials: dict[str, list[tuple]] = defaultdict(list)
+    by_initials: dict[str, list[Node]] = defaultdict(list)
     for n in orgs:
         for name in info[n]["names"]:
             if len(name.split()) > 1:
@@ -244,8 +291,8 @@ def _join_acronyms(uf: _Union, info: dict) -> None:
                 uf.union(n, cands[0])
 
 
-def _ids(mentions: list[Mention], uf: _Union, info: dict) -> dict[Mention, str]:
-    members: dict[Any, list[tuple]] = defaultdict(list)
+def _ids(node_of: dict[Mention, Node], uf: _Union, info: Info) -> dict[Mention, str]:
+    members: dict[Any, list[Node]] = defaultdict(list)
     for node in info:
         members[uf.find(node)].append(node)
     display: dict[Any, str] = {}
@@ -258,4 +305,4 @@ def _ids(mentions: list[Mention], uf: _Union, info: dict) -> dict[Mention, str]:
             best = f"{best} [{doc if len(doc) <= 24 else doc[:23] + '…'}]"
         used[best] += 1
         display[root] = best if used[best] == 1 else f"{best} ({used[best]})"
-    return {m: display[uf.find(_node(m))] for m in mentions}
+    return {m: display[uf.find(node)] for m, node in node_of.items()}

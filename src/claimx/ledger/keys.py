@@ -19,7 +19,7 @@ import json
 import re
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Optional
+from typing import Any, Optional, cast
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'.-]*[A-Za-z]|[A-Za-z]")
 
@@ -28,7 +28,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'.-]*[A-Za-z]|[A-Za-z]")
 def terms() -> dict[str, Any]:
     """The word lists of ``claimx/data/ledger_terms.json``, loaded once."""
     raw = resources.files("claimx").joinpath("data/ledger_terms.json").read_text("utf-8")
-    return json.loads(raw)
+    return cast(dict[str, Any], json.loads(raw))
 
 
 @lru_cache(maxsize=1)
@@ -51,7 +51,35 @@ def _tables() -> dict[str, Any]:
         "place_suffix": set(t["place_suffixes"]), "world": set(t["world_words"]),
         "dimensionless": set(t["dimensionless_units"]), "linking": set(t["linking_words"]),
         "link_verbs": set(t["link_verbs"]), "not_subjects": set(t["not_subjects"]),
+        "synonyms": sorted(((p, m) for m, ps in t["measure_synonyms"].items()
+                            if not m.startswith("_") for p in ps),
+                           key=lambda x: len(x[0]), reverse=True),
+        "rank": re.compile(r"\b(" + "|".join(t["rank_words"]) + r")\s+(\d+|[ivx]+)\b"),
+        "rates": _phrase_table(t["rate_phrases"]), "stances": _phrase_table(t["stance_words"]),
+        "elsewhere": _phrase_regex(t["elsewhere_phrases"]),
+        "place_hedges": set(t["place_hedges"]), "increment": set(t["increment_words"]),
+        "target": _phrase_regex(t["target_words"]), "function": set(t["function_words"]),
+        "cause": re.compile(r"\b(?:" + "|".join(t["cause_verbs"]) + r")\s+(?:"
+                            + "|".join(t["cause_prepositions"]) + r")\s+([a-z][a-z\s-]*)"),
+        "people_suffixes": tuple(t["people_suffixes"]),
+        "count_link": re.compile(r"([A-Za-z]+)\s*,?\s*(?:[a-z]+\s+){0,2}(?:"
+                                 + "|".join(map(re.escape, t["count_links"]))
+                                 + r")\s+(?:[a-z]+\s+){0,2}$"),
+        "ellipsis": _phrase_regex(t["ellipsis_links"]),
+        "change": set(t["change_words"]), "roles": set(t["role_nouns"]),
+        "irregular": dict(t["irregular_plurals"]),
     }
+
+
+def _phrase_regex(phrases: list[str]) -> re.Pattern[str]:
+    """One regex matching any of ``phrases`` as whole words (longest first)."""
+    alts = sorted((re.escape(p) for p in phrases), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(alts) + r")\b")
+
+
+def _phrase_table(classes: dict[str, list[str]]) -> list[tuple[str, re.Pattern[str]]]:
+    """(class name, regex of its phrases) for each class of ``classes``."""
+    return [(name, _phrase_regex(words)) for name, words in classes.items()]
 
 
 def lemma(word: str) -> str:
@@ -73,12 +101,13 @@ def _outcome_in(text: str) -> Optional[str]:
     """The first outcome phrase or word in ``text`` (phrases before single words)."""
     low = " " + " ".join(w.lower() for w in _words(text)) + " "
     tab = _tables()
+    outcome_of: dict[str, str] = tab["outcome_of"]
     for phrase in tab["phrases"]:
         if f" {phrase} " in low:
-            return tab["outcome_of"][phrase]
+            return outcome_of[phrase]
     for w in low.split():
-        if w in tab["outcome_of"]:
-            return tab["outcome_of"][w]
+        if w in outcome_of:
+            return outcome_of[w]
     return None
 
 
@@ -109,10 +138,11 @@ def _head_outcome(lower: list[str]) -> Optional[str]:
     rate" (a phrase ending the entity); not "vaccination teams"."""
     tab = _tables()
     joined = " " + " ".join(lower)
+    outcome_of: dict[str, str] = tab["outcome_of"]
     for phrase in tab["phrases"]:
         if joined.endswith(" " + phrase):
-            return tab["outcome_of"][phrase]
-    return tab["outcome_of"].get(lower[-1])
+            return outcome_of[phrase]
+    return outcome_of.get(lower[-1])
 
 
 def _sibling_where(record: dict[str, Any]) -> str:
@@ -165,7 +195,9 @@ def _where(entity: str, before: str, after: str) -> str:
     tab = _tables()
     found = tab["sides"].findall(entity)
     if found:
-        return tab["side_of"][found[0]]
+        return str(tab["side_of"][found[0]])
+    if tab["elsewhere"].search(_window(_clause_after(after), 6, last=False).lower()):
+        return "elsewhere"
     place = _place(_clause_after(after))
     if place:
         return place
@@ -184,11 +216,16 @@ def _place(clause: str) -> str:
     for i, w in enumerate(words[:-1]):
         if w.lower() not in tab["place_prep"]:
             continue
+        if i and words[i - 1].lower() in tab["place_hedges"]:
+            return ""                      # "mostly in X": the figure is not X's alone
         name = []
         for x in (x for x in words[i + 1:i + 6] if x.lower() not in ("the", "whole", "entire")):
-            if not x[0].isupper() or x in tab["place_stop"]:
+            bare = re.sub(r"['’]s$", "", x)
+            if not x[0].isupper() or bare in tab["place_stop"]:
                 break
-            name.append(x)
+            name.append(bare)
+            if bare != x:                  # "Hong Kong's": the possessive ends the name
+                break
         if name:
             joined = " ".join(name)
             return tab["side_of"].get(joined) or tab["side_of"].get(name[0]) or joined.lower()
@@ -202,8 +239,25 @@ def _window(text: str, n: int, last: bool) -> str:
 
 def _context_outcome(before: str, after: str) -> Optional[str]:
     """An outcome governing the number: a verb just before it, else words just after it."""
+    if after.lstrip().startswith(","):      # "1.7 million X, about a quarter of ..., marched"
+        after = after.split(",", 2)[-1]
     return _outcome_in(_window(_clause_before(before), 2, last=True)) \
-        or _outcome_in(_window(after, 6, last=False))
+        or _outcome_in(_window(after, 6, last=False)) or _linked_outcome(before)
+
+
+def _linked_outcome(before: str) -> Optional[str]:
+    """The outcome of the noun a bare number is linked to: "the protesters, sometimes
+    numbering in the millions"; or, after "with"/"including" ("N cases ..., with M recorded
+    in ..."), the outcome the clause before it names."""
+    tab = _tables()
+    linked = tab["count_link"].search(before)
+    if linked:
+        return _outcome_in(linked.group(1))
+    words = _words(before)[-3:]
+    last = " ".join(w.lower() for w in words)
+    if words and tab["ellipsis"].search(last) and tab["ellipsis"].search(last).end() == len(last):
+        return _outcome_in(_window(re.split(r"[;:.]", before)[-1], 12, last=True))
+    return None
 
 
 def _measure(entity_words: list[str], before: str, after: str) -> tuple[str, list[str]]:
@@ -214,15 +268,131 @@ def _measure(entity_words: list[str], before: str, after: str) -> tuple[str, lis
     mods = [lemma(w) for w, orig in zip(lower[:-1], entity_words[:-1])
             if w not in tab["generic"] and orig not in tab["side_of"]]
     quals = [m for m in mods if m in tab["qualifiers"]]
+    if lower[0] in tab["increment"] and len(lower) > 1:    # "32,000 more deaths"
+        quals.append("additional")
     outcome = _head_outcome(lower)
     if outcome:
         return outcome, quals
-    if head in tab["person"] or lower[-1] in tab["person"]:
-        return _context_outcome(before, after) or "", quals
+    synonym = _synonym(lower)
+    if synonym:
+        return synonym, [m for m in quals if m != "additional"]
+    if head in tab["person"] or lower[-1] in tab["person"] or _people_name(entity_words[-1]):
+        role = tab["irregular"].get(lower[-1], head)
+        return _context_outcome(before, after) or "", quals + [role] * (role in tab["roles"])
     near = _outcome_in(_window(after, 3, last=False))
     if near:                      # "53 measles related deaths": the entity stopped short
         return near, quals
     return head, mods
+
+
+def _synonym(lower: list[str]) -> Optional[str]:
+    """The measure class a phrase ending the entity names ("wind speeds" -> "wind")."""
+    joined = " " + " ".join(lower)
+    synonyms: list[tuple[str, str]] = _tables()["synonyms"]
+    for phrase, measure in synonyms:
+        if joined.endswith(" " + phrase):
+            return measure
+    return None
+
+
+def _people_name(word: str) -> bool:
+    """A capitalised word naming people of a place: "Samoans", "Hongkongers"."""
+    tab = _tables()
+    return word in tab["side_of"] and word.endswith("s") or (
+        word[:1].isupper() and word.lower().endswith(tab["people_suffixes"]))
+
+
+def _entity_words(entity: str) -> list[str]:
+    """The words of an entity; none when it is only function words or a lone participle
+    that names no outcome ("to" in "230-to-197", "recorded")."""
+    tab = _tables()
+    words = _words(entity)
+    lower = [w.lower() for w in words]
+    if all(w in tab["function"] for w in lower):
+        return []
+    if len(lower) == 1 and lower[0].endswith("ed") and lower[0] not in tab["outcome_of"]:
+        return []
+    return words
+
+
+def _converted_subject(record: dict[str, Any]) -> list[str]:
+    """For a measurement in parentheses right after another ("180 mph (285 kph)"), the noun
+    phrase linked to that other one."""
+    try:
+        siblings = json.loads(record.get("claim_quantities") or "[]")
+    except (TypeError, ValueError):
+        return []
+    me = int(record.get("q_start") or 0)
+    for start, text, entity, *_ in siblings:
+        end = start + len(text)
+        if end < me and me - end <= 4:
+            before, _after = _context({**record, "q_start": start, "q_text": text})
+            sentence_gap = _context(record)[0][len(before) + len(text):]
+            if sentence_gap.strip() in ("(", "(~", "[", "(about", "(some"):
+                return _words(entity or "") or _subject_before(before)
+    return []
+
+
+def _sibling_entity(record: dict[str, Any]) -> list[str]:
+    """For a bare measurement, the entity of an earlier number of its claim in the same
+    unit: "called for a 100% immunization rate, and stated 92% had been reached"."""
+    try:
+        siblings = json.loads(record.get("claim_quantities") or "[]")
+    except (TypeError, ValueError):
+        return []
+    me, unit = int(record.get("q_start") or 0), record.get("q_unit")
+    earlier = [q for q in siblings if q[0] < me and len(q) > 3 and q[3] == unit and q[2]]
+    return _entity_words(earlier[-1][2]) if earlier else []
+
+
+def _extra_mods(before: str, after: str) -> list[str]:
+    """Modifiers said around the number: a rank ("category 2 hurricane ... is 119 mph"), a
+    rate ("deaths per day"), a stance ("231 members supporting"), a target ("called for a
+    100% rate") and a cause ("died from a faulty vaccine")."""
+    tab = _tables()
+    mods: list[str] = []
+    near_after = " ".join(_clause_after(after).lower().split()[:6])
+    clause = re.split(r"[;:]", before)[-1].lower()
+    rank = tab["rank"].findall(clause)
+    if rank:
+        mods.append(" ".join(rank[-1]))
+    mods += [name for name, rx in tab["rates"] if rx.search(near_after)]
+    if tab["change"] & set(near_after.split()[:1]):     # "some 25% higher than last year"
+        mods.append("change")
+    first = " ".join(w.lower() for w in _words(_clause_after(after))[:4])
+    mods += [name for name, rx in tab["stances"] if rx.search(first)][:1]
+    if tab["target"].search(_window(_clause_before(before), 4, last=True).lower()):
+        mods.append("target")
+    return mods + _cause(after)
+
+
+def _cause(after: str) -> list[str]:
+    """The head of a lower-case cause after an outcome verb: "died from a faulty vaccine"
+    -> ["vaccine"] (not a time: "killed by Tuesday", "died within a week")."""
+    tab = _tables()
+    found = tab["cause"].search(_clause_after(after))
+    if not found:
+        return []
+    words = [w for w in found.group(1).split() if w not in tab["function"]]
+    if not words or lemma(words[-1]) in tab["time"]:
+        return []
+    return [lemma(words[-1])]
+
+
+def _sentence_side(before: str) -> str:
+    """The nation named nearest before the number in its sentence, where it leads a clause
+    (a subject: "The X had ...", or set off: "the next highest country, X, totaling ..."),
+    when nothing nearer says where."""
+    tab = _tables()
+    clause = re.split(r"[;:]", before)[-1]
+    found = [m.group(1) for m in tab["sides"].finditer(clause)
+             if _LEADS_CLAUSE.search(clause[:m.start()])
+             and not _NAME_GOES_ON.match(clause[m.end():])]
+    return tab["side_of"][found[-1]] if found else ""
+
+
+_LEADS_CLAUSE = re.compile(r"(?:^|,)\s*(?:the\s+)?$", re.IGNORECASE)
+_NAME_GOES_ON = re.compile(r"\s+[A-Z]")      # "X House of ...": part of a longer name
 
 
 def figure_key(record: dict[str, Any]) -> Optional[str]:
@@ -237,11 +407,13 @@ def figure_key(record: dict[str, Any]) -> Optional[str]:
     entity = record.get("q_entity") or record.get("q_restates") or ""
     unit = record.get("q_unit") or ""
     before, after = _context(record)
-    words = _words(entity)
+    words = _entity_words(entity)
     if words and lemma(words[-1].lower()) in _tables()["time"]:
         return None
     if not words and unit:
-        words = _subject_before(before)
+        words = _subject_before(before) or _converted_subject(record)
+    if not words and unit in _tables()["dimensionless"]:
+        words = _sibling_entity(record)
     if words:
         measure, mods = _measure(words, before, after)
         if not measure:           # people counted, with nothing said to befall them
@@ -253,7 +425,8 @@ def figure_key(record: dict[str, Any]) -> Optional[str]:
         if outcome is None:
             return None
         measure, mods = outcome, []
-    where = _where(entity, before, after) or _sibling_where(record)
+    mods = mods + _extra_mods(before, after)
+    where = _where(entity, before, after) or _sibling_where(record) or _sentence_side(before)
     return "|".join((measure, where, ",".join(sorted(set(mods))), unit))
 
 

@@ -37,7 +37,8 @@ def _value(row: Any, column: Optional[str]) -> Optional[str]:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return None
     if hasattr(value, "date") and not isinstance(value, str):
-        return value.date().isoformat() if hasattr(value, "hour") else value.isoformat()
+        day = value.date() if hasattr(value, "hour") else value
+        return str(day.isoformat())
     return str(value)
 
 
@@ -84,8 +85,10 @@ def extract_records(df: dd.DataFrame, text_column: str = "text", *, id_column: s
     for column in (text_column, id_column, date_column, outlet_column, url_column):
         if column is not None and column not in df.columns:
             raise KeyError(f"no column {column!r} in the DataFrame; columns: {list(df.columns)}")
-    return df.map_partitions(records_of_partition, text_column, id_column, date_column,
-                             outlet_column, url_column, model, meta=empty_records())
+    out: dd.DataFrame = df.map_partitions(  # type: ignore[no-untyped-call]
+        records_of_partition, text_column, id_column, date_column, outlet_column, url_column,
+        model, meta=empty_records())
+    return out
 
 
 def _groups_of_partition(frame: pd.DataFrame) -> pd.DataFrame:
@@ -107,4 +110,5 @@ def figure_groups(records: dd.DataFrame) -> dd.DataFrame:
     """
     keyed = records[records["key"].notnull()][["key", "figure_id"]]
     meta = pd.DataFrame({c: pd.Series([], dtype=t) for c, t in _GROUP_DTYPES.items()})
-    return keyed.shuffle("key").map_partitions(_groups_of_partition, meta=meta)
+    groups: dd.DataFrame = keyed.shuffle("key").map_partitions(_groups_of_partition, meta=meta)
+    return groups

@@ -194,6 +194,6 @@ def _draw(ax: Any, figures: list[Any], style: dict[str, Any], hedged: bool,
 
 def _y(f: Any) -> float:
     if f.bound == "range" and f.low is not None and f.high is not None:
-        return (f.low + f.high) / 2
+        return float((f.low + f.high) / 2)
     value = f.value if f.value is not None else f.low
     return float(value) if value is not None else float("nan")

@@ -1,0 +1,128 @@
+"""Figure-key classes of the second round: measure synonyms, ranks, rates, stances, causes,
+places, linked and elliptical counts; speaker names with trailers and spelling variants."""
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from claimx.ledger.identity import Mention, clean_name, org_key, resolve
+from claimx.ledger.keys import figure_key
+from claimx.ledger.records import claim_records
+from claimx.types import Claim
+from ledger_helpers import make_claim
+
+
+def _key(sentence: str, q_text: str, entity: Optional[str], unit: Optional[str] = None) -> Any:
+    claim = make_claim(sentence, q_text, entity, 1.0, unit=unit)
+    return figure_key(claim_records([claim], {"doc_id": "d"}, sentence)[0])
+
+
+def _keys(sentence: str, quantities: list[tuple[str, Optional[str], Optional[str]]]) -> list:
+    """The keys of several (text, entity, unit) quantities read into one claim."""
+    qs = []
+    for text, entity, unit in quantities:
+        start = sentence.index(text)
+        qs.append({"text": text, "span": [start, start + len(text)], "value": 1.0, "low": 1.0,
+                   "high": 1.0, "bound": "exact", "unit": unit, "entity": entity})
+    claim = Claim.from_dict({"text": sentence, "span": [0, len(sentence)],
+                             "sentence": [0, len(sentence)], "speaker": None, "cue": None,
+                             "quantities": qs, "time": None, "hedges": []})
+    return [figure_key(r) for r in claim_records([claim], {"doc_id": "d"}, sentence)]
+
+
+def _parts(key: str) -> dict[str, str]:
+    measure, where, mods, unit = key.split("|")
+    return {"measure": measure, "where": where, "mods": mods, "unit": unit}
+
+
+def test_measure_synonyms_share_a_key_and_a_rank_keeps_thresholds_apart():
+    mph = "mile per hour"
+    gusts = _key("The storm's wind speeds reached 140 mph overnight.", "140 mph", "wind speeds",
+                 unit=mph)
+    top = _key("It had maximum sustained winds of 150 mph.", "150 mph",
+               "maximum sustained winds", unit=mph)
+    rank = _key("A level 3 storm must sustain winds of at least 111 mph.", "at least 111 mph",
+                "winds", unit=mph)
+    assert gusts == top == f"wind|||{mph}"
+    assert _parts(rank)["mods"] == "level 3"
+
+
+def test_rates_changes_stances_targets_and_causes_are_modifiers():
+    per_day = _key("Deaths rose by 300 deaths per day in the north.", "300 deaths", "deaths")
+    assert "daily" in _parts(per_day)["mods"]
+    more = _key("The model projects 5,000 more deaths by June.", "5,000 more deaths",
+                "more deaths")
+    assert "additional" in _parts(more)["mods"]
+    higher = _key("Attendance was 40%, some 10% higher than last year.", "10%", None,
+                  unit="percentage")
+    assert higher is None or "change" in _parts(higher)["mods"]
+    yes = _key("The motion passed with 210 delegates supporting it.", "210 delegates",
+               "delegates")
+    no = _key("The motion passed, with 12 delegates opposed.", "12 delegates", "delegates")
+    assert _parts(yes)["mods"] == "for" and _parts(no)["mods"] == "against"
+    goal = _key("The council called for a 98% recycling rate.", "98% recycling rate",
+                "recycling rate", unit="percentage")
+    assert "target" in _parts(goal)["mods"]
+    cause = _key("Last year three workers died from a gas leak.", "three workers", "workers")
+    plain = _key("Last year three workers died on the site.", "three workers", "workers")
+    assert _parts(cause)["mods"] == "leak,worker" and _parts(plain)["mods"] == "worker"
+
+
+def test_where_elsewhere_hedged_place_and_a_nation_leading_the_clause():
+    out = _key("There were 40 cases in other countries.", "40 cases", "cases")
+    assert _parts(out)["where"] == "elsewhere"
+    mostly = _key("Officials confirmed 300 cases mostly in Eastport.", "300 cases", "cases")
+    assert _parts(mostly)["where"] == ""
+    lead = _key("The next worst hit country, Italy, reported 9,000 deaths.", "9,000 deaths",
+                "deaths")
+    assert _parts(lead)["where"] == "italy"
+    named = _key("The United States Senate Library recorded 9,000 visitors.", "9,000 visitors",
+                 "visitors")
+    assert named is None or _parts(named)["where"] == ""
+    weekday = _key("Some 3 million voters turned out in Sunday's poll.", "3 million voters",
+                   "voters")
+    assert _parts(weekday)["where"] == ""
+
+
+def test_linked_elliptical_and_converted_counts():
+    crowd = _key("The marchers, at times numbering in the tens of thousands, stayed.",
+                 "in the tens of thousands", None)
+    assert _parts(crowd)["measure"] == "crowd"
+    daily = _keys("Officials have logged 900 flu cases, with 40 recorded in the last 24 hours.",
+                  [("900 flu cases", "flu cases", None), ("40", None, None)])
+    assert _parts(daily[0])["measure"] == _parts(daily[1])["measure"] == "cases"
+    assert "daily" in _parts(daily[1])["mods"] and "daily" not in _parts(daily[0])["mods"]
+    conv = _keys("Its top winds were near 100 mph (160 km/h).",
+                 [("100 mph", None, "mile per hour"), ("160 km/h", None, "kilometre per hour")])
+    assert _parts(conv[0])["measure"] == _parts(conv[1])["measure"] == "wind"
+    share = _keys("She called for a 90% turnout rate, and said 70% had been reached.",
+                  [("90% turnout rate", "turnout rate", "percentage"), ("70%", None, "percentage")])
+    assert _parts(share[1])["measure"] == _parts(share[0])["measure"]
+    assert "target" in _parts(share[0])["mods"] and "target" not in _parts(share[1])["mods"]
+
+
+def test_function_word_entities_and_demonym_heads():
+    assert _key("The bill passed 200-to-180.", "200-to-180", "to") is None
+    share = _key("The drive covered 60 percent of Canadians.", "60 percent", "Canadians",
+                 unit="percentage")
+    assert share is None or _parts(share)["measure"] != "canadian"
+
+
+def test_speaker_names_lose_trailing_times_and_media_and_spellings_meet():
+    assert clean_name("officials on Saturday") == "officials"
+    assert clean_name("Ana Ruiz on Twitter") == "Ana Ruiz"
+    assert org_key("Global Health Organisation") == org_key("the Global Health Organization")
+    ms = [Mention("a", "Northern Defence Centre", "ORG"),
+          Mention("b", "Northern Defense Center", "ORG"),
+          Mention("c", "Ana Ruiz on Twitter", "PERSON"), Mention("d", "Ana Ruiz", "PERSON")]
+    ids = resolve(ms)
+    assert ids[ms[0]] == ids[ms[1]] and ids[ms[2]] == ids[ms[3]]
+
+
+def test_a_role_named_institution_stays_apart_when_the_story_names_two_such_bodies():
+    ms = [Mention("a", "Eastland Court of Appeal", "ORG"), Mention("b", "High Court of Westland",
+                                                                 "ORG"),
+          Mention("a", "the court", "GROUP"), Mention("b", "the court", "GROUP"),
+          Mention("a", "the government", "GROUP"), Mention("b", "the government", "GROUP")]
+    ids = resolve(ms)
+    assert ids[ms[2]] != ids[ms[3]]          # two named courts: "the court" is ambiguous
+    assert ids[ms[4]] == ids[ms[5]]          # one government, named by its role
