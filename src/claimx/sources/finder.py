@@ -200,9 +200,15 @@ class AttributionFinder:
         seen = 0
         current = verb
         while current is not None and seen < 4:
+            subjects = [c for c in current.children if c.dep_ in ("nsubj", "csubj")
+                        and c.lower_ not in self.non_speakers]
+            if subjects:
+                # a bad parse may give several subjects: the one nearest the verb speaks
+                before = [c for c in subjects if c.i < current.i]
+                child = before[-1] if before else subjects[0]
+                child = _contrasted_subject(child, current, self.contrast_words)
+                return _appositive_name(child, current)
             for child in current.children:
-                if child.dep_ in ("nsubj", "csubj") and child.lower_ not in self.non_speakers:
-                    return _contrasted_subject(child, current, self.contrast_words)
                 if child.dep_ == "agent":
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
@@ -503,6 +509,34 @@ def _contrasted_subject(subject: Token, verb: Token, contrast: set[str]) -> Toke
                 == verb.i and any(c.dep_ == "cc" and c.lower_ in contrast
                                   for c in subject.children):
             return conj
+    return subject
+
+
+#: entity labels an apposition may name a speaker with
+_NAME_LABELS = ("PERSON", "ORG")
+
+
+def _appositive_name(subject: Token, verb: Token) -> Token:
+    """"the director of the institute, Dr Jane Roe, said" -> Jane Roe: the apposition's name.
+
+    The name is an appositive child of the subject, or a name set off by commas that ends
+    right before the verb (the parse often hangs it elsewhere)."""
+    if subject.ent_type_ == "PERSON":
+        return subject
+    for child in subject.children:
+        if child.dep_ == "appos" and child.ent_type_ in _NAME_LABELS and (
+                child.ent_type_ == "PERSON" or not subject.ent_type_):
+            return child
+    doc = subject.doc
+    j = verb.i - 1
+    if j > subject.i and doc[j].text == ",":
+        j -= 1
+    ent = info(doc).entity_at(j) if j > subject.i and doc[j].ent_type_ else None
+    if ent is None or ent.end != j + 1 or ent.start <= subject.i + 1 or \
+            doc[ent.start - 1].text != "," or ent.label_ not in _NAME_LABELS:
+        return subject
+    if ent.label_ == "PERSON" or not subject.ent_type_:
+        return ent.root
     return subject
 
 

@@ -41,6 +41,8 @@ class MentionBuilder:
         self.pronouns = {k.lower(): v for k, v in lexicon["pronouns"].items()}
         self.title_words = {w.lower().rstrip(".") for w in lexicon.get("title_words", ())}
         self.title_words |= {w.rstrip(".") for w in self.honorifics}
+        self.title_words |= {w.lower() for w in lexicon.get("occupations", ())}
+        self.title_suffixes = tuple(lexicon.get("occupation_suffixes", ()))
         self.roles = {alias.lower(): role for role, aliases in lexicon["roles"].items()
                       for alias in aliases}
 
@@ -71,7 +73,7 @@ class MentionBuilder:
         # words before the entity in its noun phrase are a title ("Ukrainian President"),
         # unless they are part of the name ("CNN Philippines")
         lead = doc[start:ent.start]
-        if len(lead) and all(t.pos_ == "PROPN" and t.lower_.rstrip(".") not in self.title_words
+        if len(lead) and all(t.pos_ == "PROPN" and not self.is_title_word(t.lower_)
                              for t in lead):
             words = (lead.text + " " + ent.text).split()
             return Mention(start, end, head.i, doc[start].ent_type_ or ent.label_,
@@ -85,7 +87,12 @@ class MentionBuilder:
         while words and (words[0].lower() in self.honorifics or words[0].lower() == "the"):
             words = words[1:]
         short = " ".join(words) or name_text
-        longer = _title_case_extension(doc, ent, end, self.name_glue)
+        if ent.label_ == "PERSON":
+            words = self._strip_titles(words)
+            short = " ".join(words) or name_text
+        # "Jane Roe of the Survey": a person's name does not run on into the affiliation
+        longer = "" if ent.label_ == "PERSON" else _title_case_extension(doc, ent, end,
+                                                                    self.name_glue)
         if longer:
             short = f"{short} {longer}"
         label = ent.label_
@@ -95,12 +102,23 @@ class MentionBuilder:
         name = canon.canonical(short, label)
         return Mention(start, end, head.i, label, name, title)
 
+    def is_title_word(self, word: str) -> bool:
+        """A title or an occupation ("Dr.", "senator", "immunologist", "co-author")."""
+        word = word.rstrip(".")
+        return word in self.title_words or word.endswith(self.title_suffixes) or (
+            "-" in word and word.rsplit("-", 1)[-1] in self.title_words)
+
+    def _strip_titles(self, words: list[str]) -> list[str]:
+        """A person's name without the title words the NER took into it."""
+        while len(words) > 2 and self.is_title_word(words[0].lower()):
+            words = words[1:]
+        return words
+
     def _unlabelled_name(self, doc: Doc, head: Token, start: int, end: int,
                          canon: CanonicalNames) -> Mention:
         """A proper name the NER missed: leading title words are the title."""
         i = start
-        while i < head.i and (doc[i].lower_.rstrip(".") in self.title_words
-                              or doc[i].pos_ != "PROPN"):
+        while i < head.i and (self.is_title_word(doc[i].lower_) or doc[i].pos_ != "PROPN"):
             i += 1
         title = doc[start:i].text or None
         person = canon.person_for(doc[i:end].text)
