@@ -17,6 +17,7 @@ from ..lexicon import load_rows, load_table
 from ..matching import RuleMatcher
 from ..preamble import claims_start
 from ..spanindex import trim_span
+from .coref import PronounResolver
 from .mentions import CanonicalNames, Mention, MentionBuilder
 from .quotes import find_quotations
 
@@ -55,6 +56,7 @@ class AttributionFinder:
         self.lexicon = load_table("sources.json")
         self.mentions = MentionBuilder(self.lexicon)
         self.honorifics = self.mentions.honorifics
+        self.pronoun_resolver = PronounResolver(self.lexicon, self.mentions)
         self.group_nouns = {w.lower() for w in self.lexicon["group_nouns"]}
         self.non_speakers = {w.lower() for w in self.lexicon["non_speakers"]}
         self.absolute_preps = set(self.lexicon["absolute_preps"])
@@ -373,6 +375,7 @@ class AttributionFinder:
     # -- speakers -------------------------------------------------------------------------
     def _resolve_speakers(self, doc: Doc, found: list[Attribution], canon: CanonicalNames) -> None:
         recent: list[Mention] = []
+        genders: dict[str, str] = {}
         for att in found:
             owner = att.extra.get("inherit")
             if owner is not None and owner.mention is not None:
@@ -383,7 +386,7 @@ class AttributionFinder:
                 if subj is None:
                     continue
                 mention = self.mentions.build(doc, doc[subj], canon)
-                mention = self._resolve_reference(doc, mention, recent, canon)
+                mention = self._resolve_reference(doc, mention, recent, canon, genders)
                 att.mention = mention
                 att.speaker = _speaker_dict(doc, mention)
                 if mention.label != "PRONOUN":
@@ -405,11 +408,13 @@ class AttributionFinder:
         return None
 
     def _resolve_reference(self, doc: Doc, mention: Mention, recent: list[Mention],
-                           canon: CanonicalNames) -> Mention:
+                           canon: CanonicalNames, genders: dict[str, str]) -> Mention:
         head = doc[mention.head]
         if mention.label == "PRONOUN":
             want = self.mentions.pronouns.get(head.lower_, "ANY")
-            target = _nearest(doc, mention, recent, want)
+            target = self.pronoun_resolver.resolve(doc, mention, recent, canon, genders)
+            if target is None:
+                target = _nearest(doc, mention, recent, want)
             if target is None:
                 target = _nearest_entity(doc, mention.start, want)
             if target is None and want == "PERSON":
