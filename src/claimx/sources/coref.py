@@ -1,7 +1,7 @@
 """Pronouns that name a speaker: the nearest earlier antecedent whose gender and number agree."""
 from __future__ import annotations
 
-from typing import Optional
+from typing import Callable, Optional
 
 from spacy.tokens import Doc, Token
 
@@ -28,12 +28,16 @@ class PronounResolver:
         self.person_nouns = set(mentions.title_words) | {r for r in mentions.roles}
 
     def resolve(self, doc: Doc, pronoun: Mention, recent: list[Mention],
-                canon: CanonicalNames, genders: dict[str, str]) -> Optional[Mention]:
-        """The antecedent of ``pronoun`` among earlier speakers and subjects, or None."""
+                canon: CanonicalNames, genders: dict[str, str],
+                quoted: Optional[Callable[[int], bool]] = None) -> Optional[Mention]:
+        """The antecedent of ``pronoun`` among earlier speakers and subjects, or None.
+
+        ``quoted(char)`` tells whether a character offset lies inside a quotation: subjects
+        inside quotations are not antecedents of a pronoun outside them."""
         want = self.features.get(doc[pronoun.head].lower_)
         if want is None:
             return None
-        for cand in self._candidates(doc, pronoun, recent, canon):
+        for cand in self._candidates(doc, pronoun, recent, canon, quoted):
             if self._agrees(doc, cand, want, genders):
                 if want.get("gender"):
                     genders.setdefault(cand.name, want["gender"])
@@ -41,7 +45,8 @@ class PronounResolver:
         return None
 
     def _candidates(self, doc: Doc, pronoun: Mention, recent: list[Mention],
-                    canon: CanonicalNames) -> list[Mention]:
+                    canon: CanonicalNames,
+                    quoted: Optional[Callable[[int], bool]]) -> list[Mention]:
         """Earlier speakers and the subjects of this and the previous sentence, nearest first."""
         out = [m for m in recent if m.end <= pronoun.start]
         sent = sent_of(doc[pronoun.start])
@@ -49,7 +54,8 @@ class PronounResolver:
         taken = {m.head for m in out}
         for i in range(floor, pronoun.start):
             t = doc[i]
-            if t.dep_ in _SUBJECT_DEPS and t.i not in taken and t.pos_ in ("NOUN", "PROPN"):
+            if t.dep_ in _SUBJECT_DEPS and t.i not in taken and t.pos_ in ("NOUN", "PROPN") \
+                    and not (quoted and quoted(t.idx)):
                 out.append(self.mentions.build(doc, t, canon))
         return sorted(out, key=lambda m: m.start, reverse=True)
 

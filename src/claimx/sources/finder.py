@@ -4,8 +4,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import Any, Optional, Union
+from typing import Any, Callable, Optional, Union
 
 import numpy as np
 from spacy.attrs import POS
@@ -92,7 +93,7 @@ class AttributionFinder:
         found.sort(key=lambda a: (a.span[0], a.cue_start))
         found.extend(self._quotations(doc, found, quotes))
         found.sort(key=lambda a: (a.span[0], a.cue_start))
-        self._resolve_speakers(doc, found, canon)
+        self._resolve_speakers(doc, found, canon, partial(_inside, quotes, quote_starts))
         return found
 
     def _colons(self, doc: Doc) -> list[Attribution]:
@@ -373,7 +374,8 @@ class AttributionFinder:
         return att
 
     # -- speakers -------------------------------------------------------------------------
-    def _resolve_speakers(self, doc: Doc, found: list[Attribution], canon: CanonicalNames) -> None:
+    def _resolve_speakers(self, doc: Doc, found: list[Attribution], canon: CanonicalNames,
+                          quoted: Callable[[int], bool]) -> None:
         recent: list[Mention] = []
         genders: dict[str, str] = {}
         for att in found:
@@ -386,7 +388,7 @@ class AttributionFinder:
                 if subj is None:
                     continue
                 mention = self.mentions.build(doc, doc[subj], canon)
-                mention = self._resolve_reference(doc, mention, recent, canon, genders)
+                mention = self._resolve_reference(doc, mention, recent, canon, genders, quoted)
                 att.mention = mention
                 att.speaker = _speaker_dict(doc, mention)
                 if mention.label != "PRONOUN":
@@ -408,11 +410,13 @@ class AttributionFinder:
         return None
 
     def _resolve_reference(self, doc: Doc, mention: Mention, recent: list[Mention],
-                           canon: CanonicalNames, genders: dict[str, str]) -> Mention:
+                           canon: CanonicalNames, genders: dict[str, str],
+                           quoted: Callable[[int], bool]) -> Mention:
         head = doc[mention.head]
         if mention.label == "PRONOUN":
             want = self.mentions.pronouns.get(head.lower_, "ANY")
-            target = self.pronoun_resolver.resolve(doc, mention, recent, canon, genders)
+            target = self.pronoun_resolver.resolve(doc, mention, recent, canon, genders,
+                                                   quoted)
             if target is None:
                 target = _nearest(doc, mention, recent, want)
             if target is None:
