@@ -343,12 +343,21 @@ class AttributionFinder:
                 extra.append(dashed)
                 last_speaker, last_end = dashed, q_end
                 continue
+            if last_speaker is not None and last_speaker.kind != "according_to" and \
+                    _paragraphs_between(text, last_end, q_start) == 0 and \
+                    not _any_cue_between(found, last_end, q_start):
+                # the same speaker's quotation goes on in the same paragraph: one claim
+                last_speaker.content = (last_speaker.content[0], q_end)
+                last_end = q_end
+                continue
             if last_speaker is not None and _paragraphs_between(text, last_end, q_start) <= 1:
                 span = doc.char_span(q_start, q_end, alignment_mode="expand")
                 if span is None:
                     continue
-                att = Attribution(q_start, q_start + 1, "quote", (q_start, q_end),
-                                  (q_start, q_end), span.root.i)
+                # the quotation goes on without a cue of its own: the cue that attributed
+                # it (and its speaker) carry over
+                att = Attribution(last_speaker.cue_start, last_speaker.cue_end, "quote",
+                                  (q_start, q_end), (q_start, q_end), span.root.i)
                 att.extra["inherit"] = last_speaker
                 extra.append(att)
                 last_end = q_end
@@ -580,6 +589,11 @@ def _has_quote(doc: Doc, tokens: list[Token]) -> bool:
     return any(t.text in {'"', "\u201c", "\u201d", "\u00ab", "\u00bb"} or t.is_quote
                for t in tokens) or any(
         t.i > 0 and doc[t.i - 1].is_quote for t in tokens[:1])
+
+
+def _any_cue_between(found: list[Attribution], start: int, end: int) -> bool:
+    """Does an attribution's cue lie between two character offsets?"""
+    return any(start <= att.cue_start < end for att in found)
 
 
 def _gap_is_short(text: str, end: int, cue_start: int) -> bool:
