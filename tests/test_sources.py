@@ -158,11 +158,11 @@ def test_colon_and_dash_attributions(extractor, text, name):
     assert claim.cue.kind == "quote"
 
 
-def test_citing_gives_the_innermost_source(extractor):
+def test_citing_names_the_reporters_evidence_not_the_speaker(extractor):
+    # GUIDELINES: "X reported, citing Y" has X as the speaker
     text = "Reuters reported, citing two senior officials, that 40 soldiers had died."
     claim = claim_with(extractor, text, "40 soldiers")
-    assert claim.speaker.name == "senior officials"
-    assert claim.speaker.label == "GROUP"
+    assert claim.speaker.name == "Reuters"
 
 
 def test_a_place_dateline_is_not_a_speaker(extractor):

@@ -62,7 +62,6 @@ class AttributionFinder:
         self.non_speakers = {w.lower() for w in self.lexicon["non_speakers"]}
         self.absolute_preps = set(self.lexicon["absolute_preps"])
         self.contrast_words = set(self.lexicon["contrast_conjunctions"])
-        self.citing_lemmas = set(self.lexicon["citing_lemmas"])
         self.matcher = RuleMatcher(vocab)
         self.phrase_rules: dict[str, dict] = {}
         for i, row in enumerate(load_rows("attribution_phrases.jsonl", phrases_path)):
@@ -126,7 +125,7 @@ class AttributionFinder:
     # -- reporting verbs -------------------------------------------------------------------
     def _verb(self, doc: Doc, verb: Token) -> Optional[Attribution]:
         rule = self.verbs[verb.lemma_.lower()]
-        if any(c.dep_ in rule.get("not_with_deps", ()) for c in verb.children):
+        if not _frame_fits(rule, verb):
             return None
         clausal = [c for c in verb.children if c.dep_ in _CLAUSAL]
         inner = [c for c in clausal if c.lemma_.lower() in self.verbs and c.pos_ == "VERB"
@@ -136,42 +135,13 @@ class AttributionFinder:
             # "X, CNN reported the governor said": the innermost source speaks
             nested_subject = self._subject(inner[0])
             clausal = [c for c in clausal if c not in inner]
-        objects = [c for c in verb.children
-                   if c.dep_ in ("dobj", "attr", "oprd", "acomp") and c.i > verb.i]
-        needs = rule.get("needs", "any")
-        content_tokens: list[Token] = []
-        if clausal:
-            content_tokens = [t for c in clausal for t in c.subtree]
-            content_tokens += _reported_conjuncts(verb, clausal)
-        elif verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i and (
-                verb.dep_ == "parataxis" or verb.head.i > verb.i):
-            # "..., he said" hung off the content, or "X reported in May, 62 outlets closed"
-            own = set(verb.subtree)
-            content_tokens = [t for t in verb.head.subtree if t not in own]
-        elif needs in ("any", "quote") and objects:
-            # the object and what follows it in the verb's own clause
-            # ("reported Monday's attack the deadliest since ...")
-            start = min(c.i for c in objects)
-            content_tokens = [t for c in verb.children
-                              if c.i >= start and c.dep_ not in _NOT_CONTENT
-                              for t in c.subtree]
-        elif needs == "any" and _right_numbers(verb):
-            # "analysts estimating between 20,000 and 30,000 troops"
-            content_tokens = _right_numbers(verb)
-        elif needs == "any" and verb.dep_ == "ROOT" and verb.i > sent_of(verb).start + 3:
-            # "..., X said." closing a sentence whose content came first
-            own = set(verb.subtree)
-            content_tokens = [t for t in doc[sent_of(verb).start:verb.i] if t not in own]
-        if needs == "quote":
-            content_tokens = [t for t in content_tokens] if _has_quote(doc, content_tokens) else []
+        content_tokens = _content_of(doc, verb, rule.get("needs", "any"), clausal)
         if not content_tokens:
             return None
+        # "X reported, citing Y, that ...": X speaks; citing names X's evidence
         subject = nested_subject or self._subject(verb)
         if subject is None:
             return None
-        cited = _cited_source(verb, clausal, self.citing_lemmas)
-        if cited is not None:
-            subject = cited  # "Reuters reported, citing two officials, that ...": the officials
         if rule.get("subject") == "source" and not self._looks_like_source(doc, subject):
             return None
         c_start = min(t.idx for t in content_tokens)
@@ -493,15 +463,65 @@ def _inside(quotes: list[tuple[int, int]], starts: list[int], char: int) -> bool
     return k >= 0 and quotes[k][0] < char < quotes[k][1]
 
 
-def _cited_source(verb: Token, clausal: list[Token], lemmas: set[str]) -> Optional[Token]:
-    """The object of a "citing" that hangs on the reporting verb or its content."""
-    for head in [verb, *clausal]:
-        for child in head.children:
-            if child.lemma_.lower() in lemmas and child.tag_ == "VBG":
-                for obj in child.children:
-                    if obj.dep_ == "dobj":
-                        return obj
-    return None
+def _frame_fits(rule: dict, verb: Token) -> bool:
+    """Does the verb stand in the frame its rule asks for (its particle, no excluded deps)?"""
+    deps = rule.get("not_with_deps", ())
+    if deps and any(c.dep_ in deps for c in verb.children):
+        return False
+    particle = rule.get("particle")
+    return particle is None or any(c.dep_ == "prt" and c.lower_ == particle
+                                   for c in verb.children)
+
+
+def _content_of(doc: Doc, verb: Token, needs: str, clausal: list[Token]) -> list[Token]:
+    """The tokens a reporting verb reports, by its dependency frame; empty when none fits."""
+    if clausal:
+        tokens = [t for c in clausal for t in c.subtree]
+        tokens += _reported_conjuncts(verb, clausal)
+    elif _hangs_off_content(verb):
+        # "..., he said" hung off the content, "X reported in May, 62 outlets closed",
+        # or "as X pointed out, ..."
+        own = set(verb.subtree)
+        tokens = [t for t in verb.head.subtree if t not in own]
+    else:
+        tokens = _object_content(doc, verb, needs)
+    if needs == "quote" and not _has_quote(doc, tokens):
+        return []
+    return tokens
+
+
+def _hangs_off_content(verb: Token) -> bool:
+    """Is the verb a parenthetical on the clause it reports?"""
+    if verb.head.i == verb.i:
+        return False
+    if verb.dep_ == "parataxis" or (verb.dep_ == "ccomp" and verb.head.i > verb.i):
+        return True
+    # "as X pointed out, ...": an "as" clause with its own subject and no object
+    deps = {c.dep_ for c in verb.children}
+    return verb.dep_ == "advcl" and "nsubj" in deps and not deps & {"dobj", "prep"} and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+
+
+def _object_content(doc: Doc, verb: Token, needs: str) -> list[Token]:
+    """The object frame, a number to the right, or the sentence before a closing "X said"."""
+    objects = [c for c in verb.children
+               if c.dep_ in ("dobj", "attr", "oprd", "acomp") and c.i > verb.i]
+    if needs in ("any", "quote") and objects:
+        # the object and what follows it in the verb's own clause
+        # ("reported Monday's attack the deadliest since ...")
+        start = min(c.i for c in objects)
+        return [t for c in verb.children if c.i >= start and c.dep_ not in _NOT_CONTENT
+                for t in c.subtree]
+    if needs != "any":
+        return []
+    numbers = _right_numbers(verb)
+    if numbers:
+        return numbers  # "analysts estimating between 20,000 and 30,000 troops"
+    if verb.dep_ == "ROOT" and verb.i > sent_of(verb).start + 3:
+        # "..., X said." closing a sentence whose content came first
+        own = set(verb.subtree)
+        return [t for t in doc[sent_of(verb).start:verb.i] if t not in own]
+    return []
 
 
 def _reported_conjuncts(verb: Token, clausal: list[Token]) -> list[Token]:

@@ -96,7 +96,9 @@ class MentionBuilder:
         if longer:
             short = f"{short} {longer}"
         label = ent.label_
-        person = canon.person_for(short) if label != "PERSON" else None
+        # an entity the NER took for an organisation may be a known person's surname with
+        # an affiliation ("Roe of the Survey")
+        person = canon.person_for(short.split(" of ")[0]) if label != "PERSON" else None
         if person is not None:
             return Mention(start, end, head.i, "PERSON", person, title)
         name = canon.canonical(short, label)
@@ -121,7 +123,8 @@ class MentionBuilder:
         while i < head.i and (self.is_title_word(doc[i].lower_) or doc[i].pos_ != "PROPN"):
             i += 1
         title = doc[start:i].text or None
-        person = canon.person_for(doc[i:end].text)
+        # "Roe of the Survey": a known person's surname, without the affiliation
+        person = canon.person_for(doc[i:head.i + 1].text) or canon.person_for(doc[i:end].text)
         if person is not None:
             return Mention(start, end, head.i, "PERSON", person, title)
         label = "PERSON" if title else "ORG"
