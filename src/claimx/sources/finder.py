@@ -62,6 +62,8 @@ class AttributionFinder:
         self.non_speakers = {w.lower() for w in self.lexicon["non_speakers"]}
         self.absolute_preps = set(self.lexicon["absolute_preps"])
         self.contrast_words = set(self.lexicon["contrast_conjunctions"])
+        self.research_nouns = set(self.lexicon["research_nouns"])
+        self.relatives = set(self.lexicon["relative_pronouns"])
         self.matcher = RuleMatcher(vocab)
         self.phrase_rules: dict[str, dict] = {}
         for i, row in enumerate(load_rows("attribution_phrases.jsonl", phrases_path)):
@@ -135,12 +137,15 @@ class AttributionFinder:
             # "X, CNN reported the governor said": the innermost source speaks
             nested_subject = self._subject(inner[0])
             clausal = [c for c in clausal if c not in inner]
-        content_tokens = _content_of(doc, verb, rule.get("needs", "any"), clausal)
-        if not content_tokens:
-            return None
         # "X reported, citing Y, that ...": X speaks; citing names X's evidence
         subject = nested_subject or self._subject(verb)
         if subject is None:
+            return None
+        needs = rule.get("needs", "any")
+        if rule.get("object_with") and self._is_research(subject):
+            needs = "any"  # "the study found higher rates": a finding names its object
+        content_tokens = _content_of(doc, verb, needs, clausal, rule.get("preps", ()))
+        if not content_tokens:
             return None
         if rule.get("subject") == "source" and not self._looks_like_source(doc, subject):
             return None
@@ -172,9 +177,15 @@ class AttributionFinder:
     def _subject(self, verb: Token) -> Optional[Token]:
         seen = 0
         current = verb
+        quoted = _quoted_as(verb)
+        if quoted is not None:
+            return quoted
         while current is not None and seen < 4:
+            if current.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in self.relatives
+                                               for c in current.children):
+                return current.head  # "the police, which indicated ..."
             subjects = [c for c in current.children if c.dep_ in ("nsubj", "csubj")
-                        and c.lower_ not in self.non_speakers]
+                        and (c.lower_ not in self.non_speakers or _organisation_it(c))]
             if subjects:
                 # a bad parse may give several subjects: the one nearest the verb speaks
                 before = [c for c in subjects if c.i < current.i]
@@ -197,6 +208,10 @@ class AttributionFinder:
                 continue
             return None
         return None
+
+    def _is_research(self, token: Token) -> bool:
+        """A study, a report, its data or the researchers behind them."""
+        return token.lower_ in self.research_nouns or token.lemma_.lower() in self.research_nouns
 
     def _looks_like_source(self, doc: Doc, token: Token) -> bool:
         if token.lower_ in self.non_speakers:
@@ -468,13 +483,25 @@ def _frame_fits(rule: dict, verb: Token) -> bool:
     deps = rule.get("not_with_deps", ())
     if deps and any(c.dep_ in deps for c in verb.children):
         return False
+    allowed = rule.get("object_lemmas")
+    if allowed and any(c.dep_ == "dobj" and c.lemma_.lower() not in allowed
+                       for c in verb.children):
+        return False  # "denied them entry" reports nothing; "denied the claim" does
     particle = rule.get("particle")
     return particle is None or any(c.dep_ == "prt" and c.lower_ == particle
                                    for c in verb.children)
 
 
-def _content_of(doc: Doc, verb: Token, needs: str, clausal: list[Token]) -> list[Token]:
+def _content_of(doc: Doc, verb: Token, needs: str, clausal: list[Token],
+                preps: tuple = ()) -> list[Token]:
     """The tokens a reporting verb reports, by its dependency frame; empty when none fits."""
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN")
+    agent = any(c.dep_ == "agent" for c in verb.children)
+    if passive and agent and not clausal:
+        return _passive_content(verb)  # "was described by X as ...", "a plane, reported by X as"
+    if passive and not agent and not clausal:
+        return []  # "was reported missing": no source, no report
     if clausal:
         tokens = [t for c in clausal for t in c.subtree]
         tokens += _reported_conjuncts(verb, clausal)
@@ -484,10 +511,49 @@ def _content_of(doc: Doc, verb: Token, needs: str, clausal: list[Token]) -> list
         own = set(verb.subtree)
         tokens = [t for t in verb.head.subtree if t not in own]
     else:
-        tokens = _object_content(doc, verb, needs)
+        tokens = _object_content(doc, verb, needs) or _prep_content(verb, preps)
     if needs == "quote" and not _has_quote(doc, tokens):
         return []
     return tokens
+
+
+def _prep_content(verb: Token, preps: tuple) -> list[Token]:
+    """"warned of ...", "cautioned against ...", "reported on ...": the prepositional object."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in preps and child.i > verb.i:
+            return list(child.subtree)
+    return []
+
+
+def _passive_content(verb: Token) -> list[Token]:
+    """A passive report with its source: the thing reported and what it is reported as."""
+    tail = [t for c in verb.children if c.dep_ in ("prep", "xcomp", "oprd") and c.i > verb.i
+            and (c.dep_ != "prep" or c.lower_ == "as") for t in c.subtree]
+    if not tail:
+        return []
+    if verb.dep_ == "acl":
+        head = verb.head
+        return [t for t in head.subtree if t.i <= head.i] + tail
+    subject = [t for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree]
+    return subject + tail
+
+
+def _quoted_as(verb: Token) -> Optional[Token]:
+    """"X was quoted as saying", "it cited the ministry as stating": the one quoted speaks."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ != "as" or verb.tag_ != "VBG":
+        return None
+    frame = prep.head
+    for child in frame.children:
+        if child.dep_ in ("nsubjpass", "dobj") and child.pos_ in ("NOUN", "PROPN", "PRON"):
+            return child
+    return None
+
+
+def _organisation_it(token: Token) -> bool:
+    """"It said ..." of an organisation: an active, non-expletive "it" subject."""
+    return token.lower_ == "it" and token.dep_ == "nsubj" and not any(
+        c.dep_ in ("auxpass", "acomp", "attr") for c in token.head.children)
 
 
 def _hangs_off_content(verb: Token) -> bool:
