@@ -21,6 +21,7 @@ from ..spanindex import trim_span
 from .coref import PronounResolver
 from .mentions import CanonicalNames, Mention, MentionBuilder
 from .quotes import find_quotations
+from .zones import Zones, dateline_zones
 
 _CLAUSAL = ("ccomp", "xcomp")
 _INHERIT_SUBJECT = ("advcl", "xcomp", "conj", "acl", "pcomp", "relcl")
@@ -63,6 +64,7 @@ class AttributionFinder:
         self.absolute_preps = set(self.lexicon["absolute_preps"])
         self.contrast_words = set(self.lexicon["contrast_conjunctions"])
         self.research_nouns = set(self.lexicon["research_nouns"])
+        self.dateline = re.compile(load_table("preamble.json")["place_dateline"])
         self.relatives = set(self.lexicon["relative_pronouns"])
         self.matcher = RuleMatcher(vocab)
         self.phrase_rules: dict[str, dict] = {}
@@ -91,10 +93,14 @@ class AttributionFinder:
             att = self._phrase(doc, start, end, rule)
             if att is not None:
                 found.append(att)
+        zones = dateline_zones(info(doc).text, self.dateline)
+        found = [a for a in found if _outside_datelines(doc, a, zones)]
         found.sort(key=lambda a: (a.span[0], a.cue_start))
         found.extend(self._quotations(doc, found, quotes))
         found.sort(key=lambda a: (a.span[0], a.cue_start))
-        self._resolve_speakers(doc, found, canon, partial(_inside, quotes, quote_starts))
+        floor = claims_start(doc)
+        quoted = partial(_inside, quotes, quote_starts)
+        self._resolve_speakers(doc, found, canon, partial(_not_antecedent, quoted, zones, floor))
         return found
 
     def _colons(self, doc: Doc) -> list[Attribution]:
@@ -389,15 +395,15 @@ class AttributionFinder:
                     recent.append(mention)
             att.span = _claim_span(doc, att)
 
-    def _nearest_named_subject(self, doc: Doc, mention: Mention,
-                               canon: CanonicalNames) -> Optional[Mention]:
+    def _nearest_named_subject(self, doc: Doc, mention: Mention, canon: CanonicalNames,
+                               skip: Callable[[int], bool]) -> Optional[Mention]:
         """The last proper-noun subject in this or the previous sentence (NER missed it)."""
         sent = sent_of(doc[mention.start])
         floor = info(doc).previous(sent).start
         for i in range(mention.start - 1, floor - 1, -1):
             t = doc[i]
             if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN" and t.ent_type_ in (
-                    "", "PERSON"):
+                    "", "PERSON") and not skip(t.idx):
                 found = self.mentions.build(doc, t, canon)
                 return Mention(found.start, found.end, found.head, "PERSON", found.name,
                                found.title)
@@ -414,9 +420,9 @@ class AttributionFinder:
             if target is None:
                 target = _nearest(doc, mention, recent, want)
             if target is None:
-                target = _nearest_entity(doc, mention.start, want)
+                target = _nearest_entity(doc, mention.start, want, quoted)
             if target is None and want == "PERSON":
-                target = self._nearest_named_subject(doc, mention, canon)
+                target = self._nearest_named_subject(doc, mention, canon, quoted)
             if target is not None:
                 return Mention(mention.start, mention.end, mention.head, target.label,
                                target.name, target.title)
@@ -442,6 +448,26 @@ class AttributionFinder:
 
 
 # -- helpers ----------------------------------------------------------------------------------
+def _outside_datelines(doc: Doc, att: Attribution, zones: Zones) -> bool:
+    """Keep an attribution whose source is not a dateline; its content starts after one."""
+    subject = att.extra.get("subject")
+    if subject is not None and doc[subject].idx in zones:
+        return False
+    start = zones.end_of(att.content[0])
+    if start != att.content[0]:
+        start, end = trim_span(info(doc).text, start, att.content[1])
+        if end <= start:
+            return False
+        att.content = (start, end)
+    return True
+
+
+def _not_antecedent(quoted: Callable[[int], bool], zones: Zones, floor: int,
+                    char: int) -> bool:
+    """Words inside a quotation, a dateline or the preamble are not antecedents."""
+    return char < floor or char in zones or quoted(char)
+
+
 def _speaker_dict(doc: Doc, mention: Mention) -> dict[str, Any]:
     span = doc[mention.start:mention.end]
     return {"name": mention.name, "text": span.text, "span": [span.start_char, span.end_char],
@@ -711,10 +737,13 @@ def _verb_indices(doc: Doc) -> list[int]:
     return np.flatnonzero(doc.to_array(POS) == VERB).tolist()
 
 
-def _nearest_entity(doc: Doc, before: int, want: str) -> Optional[Mention]:
-    """The latest fitting entity before token ``before``, subjects first (they are salient)."""
+def _nearest_entity(doc: Doc, before: int, want: str,
+                    skip: Callable[[int], bool]) -> Optional[Mention]:
+    """The latest fitting entity before token ``before``, subjects first (they are salient);
+    ``skip(char)`` rules out entities in datelines, the preamble and quotations."""
     labels = ("PERSON",) if want == "PERSON" else ("PERSON", "ORG", "GPE", "NORP")
-    candidates = [ent for ent in info(doc).ents if ent.end <= before and ent.label_ in labels]
+    candidates = [ent for ent in info(doc).ents if ent.end <= before and ent.label_ in labels
+                  and not skip(ent.start_char)]
     if not candidates:
         return None
     subjects = [ent for ent in candidates if ent.root.dep_ in ("nsubj", "nsubjpass")]

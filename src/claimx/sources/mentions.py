@@ -79,7 +79,8 @@ class MentionBuilder:
             return Mention(start, end, head.i, doc[start].ent_type_ or ent.label_,
                            canon.canonical(" ".join(words), ent.label_), None)
         title_tokens = [t for t in lead if t.lower_ not in self.honorifics]
-        title = " ".join(t.text for t in title_tokens).strip(" ,") or None
+        # the title as the text spells it: no spaces that are not in the text ("Kenya's")
+        title = "".join(t.text_with_ws for t in title_tokens).strip(" ,\n") or None
         if title is None:
             title = self._apposition(head)
         name_text = ent.text
