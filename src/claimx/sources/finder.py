@@ -122,7 +122,7 @@ class AttributionFinder:
                                                doc[sent.end - 1].idx + len(doc[sent.end - 1]))
             if content_end <= content_start:
                 continue
-            quoted = doc[colon.i + 1].is_quote or table.text[content_start] in "\"\u201c\u00ab"
+            quoted = doc[colon.i + 1].is_quote or table.text[content_start] in "\"\u201c\u00ab\u2018`'"
             head = doc[colon.i + 1:sent.end].root.i
             att = Attribution(colon.idx, colon.idx + 1, "quote" if quoted else "said",
                               (content_start, content_end), (0, 0), head)
