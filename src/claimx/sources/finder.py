@@ -24,6 +24,8 @@ from .quotes import find_quotations
 from .zones import Zones, dateline_zones
 
 _CLAUSAL = ("ccomp", "xcomp")
+#: characters that open a quotation in any style
+_OPENERS = "\"\u201c\u00ab\u2018`'"
 _INHERIT_SUBJECT = ("advcl", "xcomp", "conj", "acl", "pcomp", "relcl")
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 #: how many tokens around "according to" its content may reach in a very long sentence
@@ -122,7 +124,7 @@ class AttributionFinder:
                                                doc[sent.end - 1].idx + len(doc[sent.end - 1]))
             if content_end <= content_start:
                 continue
-            quoted = doc[colon.i + 1].is_quote or table.text[content_start] in "\"\u201c\u00ab\u2018`'"
+            quoted = doc[colon.i + 1].is_quote or table.text[content_start] in _OPENERS
             head = doc[colon.i + 1:sent.end].root.i
             att = Attribution(colon.idx, colon.idx + 1, "quote" if quoted else "said",
                               (content_start, content_end), (0, 0), head)
@@ -143,6 +145,12 @@ class AttributionFinder:
             # "X, CNN reported the governor said": the innermost source speaks
             nested_subject = self._subject(inner[0])
             clausal = [c for c in clausal if c not in inner]
+        inverted = self._inverted_source(verb)
+        if inverted is not None:
+            # "..., reported officials.": the source follows the verb, the content precedes
+            own = set(verb.subtree)
+            return self._attribution(doc, verb, inverted,
+                                     [t for t in verb.head.subtree if t not in own])
         # "X reported, citing Y, that ...": X speaks; citing names X's evidence
         subject = nested_subject or self._subject(verb)
         if subject is None:
@@ -154,6 +162,13 @@ class AttributionFinder:
         if not content_tokens:
             return None
         if rule.get("subject") == "source" and not self._looks_like_source(doc, subject):
+            return None
+        return self._attribution(doc, verb, subject, content_tokens)
+
+    def _attribution(self, doc: Doc, verb: Token, subject: Token,
+                     content_tokens: list[Token]) -> Optional[Attribution]:
+        """The attribution of a reporting verb, its source and the tokens it reports."""
+        if not content_tokens:
             return None
         c_start = min(t.idx for t in content_tokens)
         c_end = max(t.idx + len(t) for t in content_tokens)
@@ -215,6 +230,21 @@ class AttributionFinder:
             return None
         return None
 
+    def _inverted_source(self, verb: Token) -> Optional[Token]:
+        """"The dam will be finished by 2030, reported officials.": a subjectless verb after a
+        comma whose object closes the sentence and names a source."""
+        doc = verb.doc
+        if verb.i == 0 or doc[verb.i - 1].text != "," or verb.head.i >= verb.i or any(
+                c.dep_ in _SUBJECTS for c in verb.children):
+            return None
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
+            return None
+        nxt = obj.right_edge.i + 1
+        if nxt < len(doc) and not doc[nxt].is_punct and not doc[nxt].is_space:
+            return None
+        return obj if self._looks_like_source(doc, obj) else None
+
     def _is_research(self, token: Token) -> bool:
         """A study, a report, its data or the researchers behind them."""
         return token.lower_ in self.research_nouns or token.lemma_.lower() in self.research_nouns
@@ -245,6 +275,8 @@ class AttributionFinder:
         if source is None:
             return None
         source = self._report_author(source)
+        if rule.get("source_required") and not self._looks_like_source(doc, source):
+            return None  # "per day" is a rate, "per the ministry" a source
         first = doc[start]
         sent = sent_of(first)
         # a window of the sentence: one endless "sentence" must not make this quadratic
@@ -555,6 +587,9 @@ def _passive_content(verb: Token) -> list[Token]:
     """A passive report with its source: the thing reported and what it is reported as."""
     tail = [t for c in verb.children if c.dep_ in ("prep", "xcomp", "oprd") and c.i > verb.i
             and (c.dep_ != "prep" or c.lower_ == "as") for t in c.subtree]
+    if not tail and verb.dep_ != "acl":
+        # "the merger was announced by the firm": what was announced
+        return [t for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree]
     if not tail:
         return []
     if verb.dep_ == "acl":
