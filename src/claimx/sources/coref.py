@@ -49,15 +49,36 @@ class PronounResolver:
                     quoted: Optional[Callable[[int], bool]]) -> list[Mention]:
         """Earlier speakers and the subjects of this and the previous sentence, nearest first."""
         out = [m for m in recent if m.end <= pronoun.start]
+        others: list[Mention] = []
+        table = info(doc)
         sent = sent_of(doc[pronoun.start])
-        floor = info(doc).previous(sent).start
+        floor = table.previous(table.previous(sent)).start
         taken = {m.head for m in out}
         for i in range(floor, pronoun.start):
             t = doc[i]
-            if t.dep_ in _SUBJECT_DEPS and t.i not in taken and t.pos_ in ("NOUN", "PROPN") \
-                    and not (quoted and quoted(t.idx)):
+            if t.i in taken or t.pos_ not in ("NOUN", "PROPN") or (quoted and quoted(t.idx)):
+                continue
+            if t.dep_ in _SUBJECT_DEPS:
                 out.append(self.mentions.build(doc, t, canon))
-        return sorted(out, key=lambda m: m.start, reverse=True)
+            elif t.ent_type_ == "PERSON" and t.ent_iob_ == "B" and \
+                    _entity_end(doc, t) <= pronoun.start:
+                # people named in another role ("met Anna Berg"): only when no subject fits
+                others.append(self.mentions.build(doc, t, canon))
+        by_position = lambda m: m.start  # noqa: E731
+        return sorted(out, key=by_position, reverse=True) + sorted(others, key=by_position,
+                                                                    reverse=True)
+
+    def learn(self, doc: Doc, mention: Mention, content_head: Token,
+              genders: dict[str, str]) -> None:
+        """"Anna Berg said she would stay": the content's pronoun subject gives the gender."""
+        if mention.label != "PERSON":
+            return
+        for child in content_head.children:
+            if child.dep_ in _SUBJECT_DEPS:
+                gender = self.features.get(child.lower_, {}).get("gender")
+                if gender:
+                    genders.setdefault(mention.name, gender)
+                return
 
     def _agrees(self, doc: Doc, cand: Mention, want: dict, genders: dict[str, str]) -> bool:
         kind = self._kind(doc, cand)
@@ -107,6 +128,12 @@ class PronounResolver:
             if w in self.gendered:
                 return self.gendered[w]
         return None
+
+
+def _entity_end(doc: Doc, token: Token) -> int:
+    """The token index where the entity starting at ``token`` ends."""
+    ent = info(doc).entity_at(token.i)
+    return ent.end if ent is not None else token.i + 1
 
 
 def _known_entity(doc: Doc, cand: Mention) -> bool:

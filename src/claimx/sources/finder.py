@@ -66,6 +66,8 @@ class AttributionFinder:
         self.absolute_preps = set(self.lexicon["absolute_preps"])
         self.contrast_words = set(self.lexicon["contrast_conjunctions"])
         self.research_nouns = set(self.lexicon["research_nouns"])
+        self.particles = frozenset(self.lexicon["name_particles"])
+        self.object_pronouns = set(self.lexicon["object_pronouns"])
         self.dateline = re.compile(load_table("preamble.json")["place_dateline"])
         self.relatives = set(self.lexicon["relative_pronouns"])
         self.matcher = RuleMatcher(vocab)
@@ -78,7 +80,8 @@ class AttributionFinder:
     # ------------------------------------------------------------------------------------
     def find(self, doc: Doc) -> list[Attribution]:
         """Every attribution in ``doc``, in text order, speakers resolved."""
-        canon = CanonicalNames(doc, self.honorifics, start_char=claims_start(doc))
+        canon = CanonicalNames(doc, self.honorifics, start_char=claims_start(doc),
+                               particles=self.particles)
         found: list[Attribution] = []
         quotes = find_quotations(info(doc).text)
         quote_starts = [q0 for q0, _ in quotes]
@@ -137,7 +140,11 @@ class AttributionFinder:
         rule = self.verbs[verb.lemma_.lower()]
         if not _frame_fits(rule, verb):
             return None
-        clausal = [c for c in verb.children if c.dep_ in _CLAUSAL]
+        # "denied him bail": an object-case "subject" of a bare verb marks a misparsed
+        # double object ("claiming them to be ..." keeps its "to")
+        clausal = [c for c in verb.children if c.dep_ in _CLAUSAL and not (
+            any(g.dep_ == "nsubj" and g.lower_ in self.object_pronouns for g in c.children)
+            and not any(g.dep_ in ("aux", "auxpass") for g in c.children))]
         inner = [c for c in clausal if c.lemma_.lower() in self.verbs and c.pos_ == "VERB"
                  and not any(g.dep_ in _CLAUSAL + ("dobj",) for g in c.children)]
         nested_subject = None
@@ -423,6 +430,7 @@ class AttributionFinder:
                 mention = self._resolve_reference(doc, mention, recent, canon, genders, quoted)
                 att.mention = mention
                 att.speaker = _speaker_dict(doc, mention)
+                self.pronoun_resolver.learn(doc, mention, doc[att.head], genders)
                 if mention.label != "PRONOUN":
                     recent.append(mention)
             att.span = _claim_span(doc, att)

@@ -75,9 +75,13 @@ class MentionBuilder:
         lead = doc[start:ent.start]
         if len(lead) and all(t.pos_ == "PROPN" and not self.is_title_word(t.lower_)
                              for t in lead):
-            words = (lead.text + " " + ent.text).split()
-            return Mention(start, end, head.i, doc[start].ent_type_ or ent.label_,
-                           canon.canonical(" ".join(words), ent.label_), None)
+            name = " ".join((lead.text + " " + ent.text).split())
+            label = doc[start].ent_type_ or ent.label_
+            if canon.has_particle(name):
+                label = "PERSON"  # "Marit van der Linde": a surname particle makes a person
+            name = canon.canonical(name, label)
+            canon.learn(name, label)
+            return Mention(start, end, head.i, label, name, None)
         title_tokens = [t for t in lead if t.lower_ not in self.honorifics]
         # the title as the text spells it: no spaces that are not in the text ("Kenya's")
         title = "".join(t.text_with_ws for t in title_tokens).strip(" ,\n") or None
@@ -250,7 +254,9 @@ def _entity_of(doc: Doc, token: Token) -> Optional[Span]:
 class CanonicalNames:
     """The longest proper name used for each entity in a document."""
 
-    def __init__(self, doc: Doc, honorifics: set[str], start_char: int = 0) -> None:
+    def __init__(self, doc: Doc, honorifics: set[str], start_char: int = 0,
+                 particles: frozenset[str] = frozenset()) -> None:
+        self.particles = particles
         self._names: list[tuple[str, str]] = []  # (name, label)
         self._acronyms: dict[str, str] = {}
         for ent in info(doc).ents:
@@ -275,10 +281,22 @@ class CanonicalNames:
         #: every PERSON mention with its title, built on first need (role-noun resolution)
         self.people: Optional[list[Mention]] = None
 
+    def has_particle(self, name: str) -> bool:
+        """Does a surname particle stand inside the name, in lower case ("van der")?"""
+        words = name.split()
+        return len(words) > 2 and any(w in self.particles for w in words[1:-1])
+
+    def learn(self, name: str, label: str) -> None:
+        """Remember a name built from more than one entity, for the short forms after it."""
+        if (name, label) not in self._names:
+            self._names.append((name, label))
+            self._cache.clear()
+
     def person_for(self, name: str) -> Optional[str]:
         """A longer PERSON name whose surname is ``name`` (NER often mislabels lone surnames)."""
         words = name.split()
-        if not words or len(words) > 2:
+        # "Van der Linde", "bin Salman": particles are part of a surname, not more names
+        if not words or len([w for w in words if w.lower() not in self.particles]) > 2:
             return None
         for other, label in self._names:
             o_words = other.split()
