@@ -118,6 +118,8 @@ class PronounResolver:
         head = doc[cand.head]
         if head.tag_ in _PLURAL_TAGS or any(c.dep_ == "conj" for c in head.children):
             return "pl"
+        if kind == "org":
+            return "any"  # organisations and collectives are "it" or "they" ("the team")
         return "sg" if kind == "person" or head.pos_ != "PROPN" else "any"
 
     def _gender(self, doc: Doc, cand: Mention) -> Optional[str]:

@@ -232,6 +232,9 @@ class AttributionFinder:
                 return current.head  # "with analysts estimating ..."
             if current.dep_ in _INHERIT_SUBJECT and current.head.i != current.i:
                 current = current.head
+                if current.dep_ == "ccomp" and current.head.lemma_.lower() in self.verbs:
+                    # "X said the 36 must face charges, adding ...": X adds, not the 36
+                    current = current.head
                 seen += 1
                 continue
             return None
@@ -281,7 +284,7 @@ class AttributionFinder:
                     source = source.head
         if source is None:
             return None
-        source = self._report_author(source)
+        source = _person_in_run(self._report_author(source))
         if rule.get("source_required") and not self._looks_like_source(doc, source):
             return None  # "per day" is a rate, "per the ministry" a source
         first = doc[start]
@@ -299,6 +302,9 @@ class AttributionFinder:
                     sent_of(anchor.head) != sent:
                 break
             anchor = anchor.head  # "17 died and 35 were rescued, according to officials"
+        if anchor.dep_ == "advcl" and anchor.tag_ == "VBG" and sent_of(anchor.head) == sent \
+                and not any(c.dep_ in _SUBJECTS for c in anchor.children):
+            anchor = anchor.head  # "X happened, doing Y according to Z": Z sources all of it
         lo = max(first.left_edge.i, last.left_edge.i, start - _WINDOW)
         hi = min(max(first.right_edge.i, last.right_edge.i) + 1, end + _WINDOW)
         phrase_tokens = set(doc[min(lo, start):max(hi, end)])
@@ -488,6 +494,21 @@ class AttributionFinder:
 
 
 # -- helpers ----------------------------------------------------------------------------------
+def _person_in_run(token: Token) -> Token:
+    """"according to Connecticut Senator Jane Roe": the person a run of proper nouns ends
+    with, when the parse made the place in front of it the head."""
+    if token.ent_type_ == "PERSON":
+        return token
+    doc = token.doc
+    i = token.i + 1
+    while i < len(doc) and doc[i].pos_ == "PROPN" and i - token.i <= 6:
+        if doc[i].ent_type_ == "PERSON" and (i + 1 == len(doc) or
+                                             doc[i + 1].ent_type_ != "PERSON"):
+            return doc[i]
+        i += 1
+    return token
+
+
 def _outside_datelines(doc: Doc, att: Attribution, zones: Zones) -> bool:
     """Keep an attribution whose source is not a dateline; its content starts after one."""
     subject = att.extra.get("subject")
@@ -553,6 +574,8 @@ def _frame_fits(rule: dict, verb: Token) -> bool:
     if allowed and any(c.dep_ == "dobj" and c.lemma_.lower() not in allowed
                        for c in verb.children):
         return False  # "denied them entry" reports nothing; "denied the claim" does
+    if rule.get("needs_object") and not any(c.dep_ == "dobj" for c in verb.children):
+        return False
     particle = rule.get("particle")
     return particle is None or any(c.dep_ == "prt" and c.lower_ == particle
                                    for c in verb.children)
