@@ -224,6 +224,8 @@ def _title_case_extension(doc: Doc, ent: Span, end: int, glue: frozenset) -> str
         elif t.lower_ not in glue:
             break
         i += 1
+    if last < len(doc) and doc[last].tag_ == "POS":
+        return ""  # "Roe of the UK's agency": the words after the name own something else
     return doc[ent.end:last].text if last > ent.end else ""
 
 
