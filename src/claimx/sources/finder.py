@@ -68,6 +68,8 @@ class AttributionFinder:
         self.research_nouns = set(self.lexicon["research_nouns"])
         self.particles = frozenset(self.lexicon["name_particles"])
         self.object_pronouns = set(self.lexicon["object_pronouns"])
+        self.publishing = set(self.lexicon["publishing_lemmas"])
+        self.aspect = frozenset(self.lexicon["aspect_lemmas"])
         self.dateline = re.compile(load_table("preamble.json")["place_dateline"])
         self.relatives = set(self.lexicon["relative_pronouns"])
         self.matcher = RuleMatcher(vocab)
@@ -138,13 +140,14 @@ class AttributionFinder:
     # -- reporting verbs -------------------------------------------------------------------
     def _verb(self, doc: Doc, verb: Token) -> Optional[Attribution]:
         rule = self.verbs[verb.lemma_.lower()]
-        if not _frame_fits(rule, verb):
+        if not _frame_fits(rule, verb, self.aspect):
             return None
         # "denied him bail": an object-case "subject" of a bare verb marks a misparsed
         # double object ("claiming them to be ..." keeps its "to")
         clausal = [c for c in verb.children if c.dep_ in _CLAUSAL and not (
             any(g.dep_ == "nsubj" and g.lower_ in self.object_pronouns for g in c.children)
-            and not any(g.dep_ in ("aux", "auxpass") for g in c.children))]
+            and not any(g.dep_ in ("aux", "auxpass") for g in c.children))
+            and not _purpose_after_comma(verb, c)]
         inner = [c for c in clausal if c.lemma_.lower() in self.verbs and c.pos_ == "VERB"
                  and not any(g.dep_ in _CLAUSAL + ("dobj",) for g in c.children)]
         nested_subject = None
@@ -229,7 +232,8 @@ class AttributionFinder:
                     current.head.i < current.i and (
                         current.head.head.lower_ in self.absolute_preps
                         or self._looks_like_source(current.doc, current.head)):
-                return current.head  # "with analysts estimating ..."
+                # "with analysts estimating ...", "released a statement saying ..."
+                return self._report_author(current.head)
             if current.dep_ in _INHERIT_SUBJECT and current.head.i != current.i:
                 current = current.head
                 if current.dep_ == "ccomp" and current.head.lemma_.lower() in self.verbs:
@@ -349,6 +353,11 @@ class AttributionFinder:
                         for pobj in grand.children:
                             if pobj.dep_ == "pobj":
                                 return pobj
+        if token.dep_ == "dobj" and token.head.lemma_.lower() in self.publishing:
+            # "the agency released a statement saying ...": who released it
+            for child in token.head.children:
+                if child.dep_ == "nsubj" and child.lower_ not in self.non_speakers:
+                    return child
         return token
 
     # -- quotations ----------------------------------------------------------------------
@@ -565,8 +574,13 @@ def _inside(quotes: list[tuple[int, int]], starts: list[int], char: int) -> bool
     return k >= 0 and quotes[k][0] < char < quotes[k][1]
 
 
-def _frame_fits(rule: dict, verb: Token) -> bool:
-    """Does the verb stand in the frame its rule asks for (its particle, no excluded deps)?"""
+def _frame_fits(rule: dict, verb: Token, aspect: frozenset[str]) -> bool:
+    """Does the verb stand in the frame its rule asks for (its particle, no excluded deps)?
+    An infinitive ("to determine if", "plans to announce") reports nothing yet, unless an
+    aspect verb carries it ("went on to say", "continued to insist")."""
+    if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+            and not (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in aspect):
+        return False
     deps = rule.get("not_with_deps", ())
     if deps and any(c.dep_ in deps for c in verb.children):
         return False
@@ -596,14 +610,43 @@ def _content_of(doc: Doc, verb: Token, needs: str, clausal: list[Token],
         tokens += _reported_conjuncts(verb, clausal)
     elif _hangs_off_content(verb):
         # "..., he said" hung off the content, "X reported in May, 62 outlets closed",
-        # or "as X pointed out, ..."
-        own = set(verb.subtree)
+        # or "as X pointed out, ..." (whose misattached complements stay content)
+        own = set(verb.subtree) if verb.dep_ != "advcl" else {verb} | {
+            t for c in verb.children if c.dep_ in ("mark", "nsubj", "aux", "punct")
+            for t in c.subtree}
         tokens = [t for t in verb.head.subtree if t not in own]
     else:
         tokens = _object_content(doc, verb, needs) or _prep_content(verb, preps)
     if needs == "quote" and not _has_quote(doc, tokens):
         return []
     return tokens
+
+
+def _purpose_after_comma(verb: Token, child: Token) -> bool:
+    """"..., Roberts said, to determine if ...": an infinitive set off by a comma is a
+    purpose clause of the content, not what is said."""
+    if child.dep_ != "xcomp" or child.i < verb.i:
+        return False
+    return any(t.text == "," for t in verb.doc[verb.i + 1:child.left_edge.i])
+
+
+def _clause_after_object(verb: Token, obj: Token) -> Optional[Token]:
+    """The verb a misparse hung as a conjunct although the object is its subject
+    ("stating Saha owned the plane", "saying an attack ... produced no casualties")."""
+    if obj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    sent = sent_of(verb)
+    heads = {verb.i} | {a.i for a in verb.ancestors}
+    for t in obj.doc[obj.right_edge.i + 1:sent.end]:
+        if t.dep_ == "cc" or t.lower_ in ("and", "or", "but") or t.text in (";", ":"):
+            return None
+        if t.pos_ in ("VERB", "AUX") and t.dep_ in ("conj", "aux") and \
+                (t.head.i in heads or t.head.head.i in heads):
+            clause = t if t.dep_ == "conj" else t.head
+            if any(c.dep_ in _SUBJECTS for c in clause.children):
+                return None
+            return clause
+    return None
 
 
 def _prep_content(verb: Token, preps: tuple) -> list[Token]:
@@ -631,14 +674,16 @@ def _passive_content(verb: Token) -> list[Token]:
 
 
 def _quoted_as(verb: Token) -> Optional[Token]:
-    """"X was quoted as saying", "it cited the ministry as stating": the one quoted speaks."""
+    """"X was quoted as saying": X speaks; "it cited the ministry as stating": it speaks."""
     prep = verb.head
     if verb.dep_ != "pcomp" or prep.lower_ != "as" or verb.tag_ != "VBG":
         return None
     frame = prep.head
-    for child in frame.children:
-        if child.dep_ in ("nsubjpass", "dobj") and child.pos_ in ("NOUN", "PROPN", "PRON"):
-            return child
+    # passive: the one quoted speaks; active ("X cited Y as stating"): X, whose evidence Y is
+    for dep in ("nsubjpass", "nsubj"):
+        for child in frame.children:
+            if child.dep_ == dep and child.pos_ in ("NOUN", "PROPN", "PRON"):
+                return child
     return None
 
 
@@ -668,8 +713,13 @@ def _object_content(doc: Doc, verb: Token, needs: str) -> list[Token]:
         # the object and what follows it in the verb's own clause
         # ("reported Monday's attack the deadliest since ...")
         start = min(c.i for c in objects)
-        return [t for c in verb.children if c.i >= start and c.dep_ not in _NOT_CONTENT
-                for t in c.subtree]
+        tokens = [t for c in verb.children if c.i >= start and c.dep_ not in _NOT_CONTENT
+                  for t in c.subtree]
+        clause = _clause_after_object(verb, min(objects, key=lambda c: c.i))
+        if clause is not None:
+            # "claimed Iran is influencing ...": the "object" is the subject of a clause
+            tokens = list(doc[start:clause.right_edge.i + 1])
+        return tokens
     if needs != "any":
         return []
     numbers = _right_numbers(verb)
