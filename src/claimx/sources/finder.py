@@ -383,7 +383,8 @@ class AttributionFinder:
                     owner.content = (min(owner.content[0], q_start), max(owner.content[1], q_end))
                 last_speaker, last_end = owner, q_end
                 continue
-            dashed = self._dash_attribution(doc, q_start, q_end)
+            dashed = self._dash_attribution(doc, q_start, q_end) or \
+                self._inverted_around_quote(doc, q_start, q_end)
             if dashed is not None:
                 extra.append(dashed)
                 last_speaker, last_end = dashed, q_end
@@ -407,6 +408,31 @@ class AttributionFinder:
                 extra.append(att)
                 last_end = q_end
         return extra
+
+    def _inverted_around_quote(self, doc: Doc, q_start: int,
+                               q_end: int) -> Optional[Attribution]:
+        """'"...," read the statement' and 'Remarked Jane Roe, "..."': a reporting verb
+        before its source, right after or right before the quotation."""
+        span = doc.char_span(q_start, q_end, alignment_mode="expand")
+        if span is None:
+            return None
+        verb, source = None, None
+        after = doc[span.end] if span.end < len(doc) else None
+        if after is not None and after.lemma_.lower() in self.verbs and after.pos_ == "VERB":
+            verb = after
+            source = next((c for c in after.children if c.i > after.i and c.dep_ in (
+                "nsubj", "dobj", "attr", "npadvmod")), None)
+        elif span.start >= 2 and doc[span.start - 1].text == ",":
+            first = doc[sent_of(doc[span.start - 1]).start]
+            if first.lemma_.lower() in self.verbs and first.tag_ in ("VBD", "VBN") and \
+                    first.i < span.start - 2:
+                verb, source = first, doc[span.start - 2]
+        if verb is None or source is None or not self._looks_like_source(doc, source):
+            return None
+        cue_start, cue_end = verb.idx, verb.idx + len(verb)
+        att = Attribution(cue_start, cue_end, "said", (q_start, q_end), (0, 0), span.root.i)
+        att.extra["subject"] = source.i
+        return att
 
     def _dash_attribution(self, doc: Doc, q_start: int, q_end: int) -> Optional[Attribution]:
         """"'We will win,' \u2014 Zelensky": a dash and a name right after the quotation."""
