@@ -147,7 +147,7 @@ class AttributionFinder:
         clausal = [c for c in verb.children if c.dep_ in _CLAUSAL and not (
             any(g.dep_ == "nsubj" and g.lower_ in self.object_pronouns for g in c.children)
             and not any(g.dep_ in ("aux", "auxpass") for g in c.children))
-            and not _purpose_after_comma(verb, c)]
+            and not _purpose_after_comma(verb, c) and not _across_colon(verb, c)]
         inner = [c for c in clausal if c.lemma_.lower() in self.verbs and c.pos_ == "VERB"
                  and not any(g.dep_ in _CLAUSAL + ("dobj",) for g in c.children)]
         nested_subject = None
@@ -646,6 +646,14 @@ def _content_of(doc: Doc, verb: Token, needs: str, clausal: list[Token],
     if needs == "quote" and not _has_quote(doc, tokens):
         return []
     return tokens
+
+
+def _across_colon(verb: Token, child: Token) -> bool:
+    """"X can live there: the researchers found ...": a clause before a colon is not what
+    the verb after it reports."""
+    if child.i > verb.i:
+        return False
+    return any(t.text == ":" for t in verb.doc[child.right_edge.i + 1:verb.i])
 
 
 def _purpose_after_comma(verb: Token, child: Token) -> bool:
