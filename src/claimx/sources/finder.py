@@ -182,7 +182,7 @@ class AttributionFinder:
             return None
         c_start = min(t.idx for t in content_tokens)
         c_end = max(t.idx + len(t) for t in content_tokens)
-        c_start, c_end = trim_span(info(doc).text, c_start, c_end)
+        c_start, c_end = _close_quote(info(doc).text, *trim_span(info(doc).text, c_start, c_end))
         if c_end <= c_start:
             return None
         cue_start, cue_end = self._cue_bounds(verb)
@@ -306,9 +306,6 @@ class AttributionFinder:
                     sent_of(anchor.head) != sent:
                 break
             anchor = anchor.head  # "17 died and 35 were rescued, according to officials"
-        if anchor.dep_ == "advcl" and anchor.tag_ == "VBG" and sent_of(anchor.head) == sent \
-                and not any(c.dep_ in _SUBJECTS for c in anchor.children):
-            anchor = anchor.head  # "X happened, doing Y according to Z": Z sources all of it
         lo = max(first.left_edge.i, last.left_edge.i, start - _WINDOW)
         hi = min(max(first.right_edge.i, last.right_edge.i) + 1, end + _WINDOW)
         phrase_tokens = set(doc[min(lo, start):max(hi, end)])
@@ -598,6 +595,18 @@ def _inside(quotes: list[tuple[int, int]], starts: list[int], char: int) -> bool
     """Is ``char`` strictly inside one of the (sorted, disjoint) quotations?"""
     k = bisect_right(starts, char) - 1
     return k >= 0 and quotes[k][0] < char < quotes[k][1]
+
+
+def _close_quote(text: str, start: int, end: int) -> tuple[int, int]:
+    """Content that opens a quotation and stops just short of its closing mark takes the
+    mark in ('... is “peanuts' -> '... is “peanuts,”')."""
+    piece = text[start:end]
+    open_curly = piece.count("\u201c") > piece.count("\u201d")
+    if not open_curly and piece.count('"') % 2 == 0:
+        return start, end
+    closer = "\u201d" if open_curly else '"'
+    k = text.find(closer, end, end + 3)
+    return (start, k + 1) if k >= 0 and not text[end:k].strip(",.;:!?") else (start, end)
 
 
 def _frame_fits(rule: dict, verb: Token, aspect: frozenset[str]) -> bool:
