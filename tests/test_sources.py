@@ -324,3 +324,53 @@ def test_citing_unnamed_sources_is_not_a_claim(extractor):
 ])
 def test_reporting_verbs_outside_a_reporting_frame_are_not_attributions(extractor, text):
     assert all(c.cue is None for c in extractor.extract(text))
+
+
+@pytest.mark.parametrize("text, anchor, name", [
+    # inverted verbs around a quotation
+    ('"The dam holds 40 million litres and will not fail;" read the statement.',
+     "40 million litres", "statement"),
+    ('Remarked harbour pilot Ivo Marek, "We moved 30 ships out before the storm came."',
+     "30 ships", "Ivo Marek"),
+    # who released a statement speaks through it
+    ("The ministry released a statement saying 14 schools were damaged.", "14 schools",
+     "ministry"),
+    # "X cited Y as stating": X speaks (Y is X's evidence)
+    ("The newspaper cited the army as stating that 9 soldiers were hurt.", "9 soldiers",
+     "newspaper"),
+    # "went on to say": an aspect verb carries the infinitive
+    ("Ana Ruiz praised the crews. She went on to say that 60 homes were saved.", "60 homes",
+     "Ana Ruiz"),
+    # a clause before a colon is not what the verb after it reports
+    ("The virus lives in the nose: the researchers found 12 strains in the samples.",
+     "12 strains", "researchers"),
+    # "adding ..." after a reported clause belongs to the reporter
+    ("The prosecutor, Lena Falk, said the 4 suspects must face trial, adding the state will "
+     "appeal.", "state will appeal", "Lena Falk"),
+])
+def test_more_frames_of_attribution(extractor, text, anchor, name):
+    claim = claim_with(extractor, text, anchor)
+    assert claim.speaker is not None and claim.speaker.name == name
+
+
+@pytest.mark.parametrize("text, anchor, name", [
+    ("Nora Vale of the city's water board said 3 pipes burst.", "3 pipes", "Nora Vale"),
+    ("According to Ohio Senator Jane Roe, 18 planes are still flying.", "18 planes",
+     "Jane Roe"),
+])
+def test_a_name_without_its_affiliation_or_place(extractor, text, anchor, name):
+    assert claim_with(extractor, text, anchor).speaker.name == name
+
+
+def test_a_purpose_infinitive_is_not_a_report(extractor):
+    text = "The rail will be examined, the engineer said, to determine if it held 40 tonnes."
+    claims = extractor.extract(text)
+    assert claim_with(extractor, text, "rail will be examined").speaker.name == "engineer"
+    assert not any(c.cue is not None and "determine" in c.cue.text for c in claims)
+
+
+def test_content_that_opens_a_quotation_takes_its_closing_mark(extractor):
+    text = ("The mayor told residents that the flood was \u201cthe worst in 40 years,\u201d "
+            "and left.")
+    claim = claim_with(extractor, text, "worst in 40 years")
+    assert "\u201d" in claim.text

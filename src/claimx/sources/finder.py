@@ -421,8 +421,7 @@ class AttributionFinder:
                 "nsubj", "dobj", "attr", "npadvmod")), None)
         elif span.start >= 2 and doc[span.start - 1].text == ",":
             first = doc[sent_of(doc[span.start - 1]).start]
-            if first.lemma_.lower() in self.verbs and first.tag_ in ("VBD", "VBN") and \
-                    first.i < span.start - 2:
+            if self._past_reporting(first) and first.i < span.start - 2:
                 verb, source = first, doc[span.start - 2]
         if verb is None or source is None or not self._looks_like_source(doc, source):
             return None
@@ -430,6 +429,15 @@ class AttributionFinder:
         att = Attribution(cue_start, cue_end, "said", (q_start, q_end), (0, 0), span.root.i)
         att.extra["subject"] = source.i
         return att
+
+    def _past_reporting(self, token: Token) -> bool:
+        """A past-tense reporting verb, also when a sentence-initial one was tagged as an
+        adjective ("Remarked ...")."""
+        if token.tag_ in ("VBD", "VBN"):
+            return token.lemma_.lower() in self.verbs
+        low = token.lower_
+        return token.tag_ == "JJ" and low.endswith("ed") and (
+            low[:-1] in self.verbs or low[:-2] in self.verbs)
 
     def _dash_attribution(self, doc: Doc, q_start: int, q_end: int) -> Optional[Attribution]:
         """"'We will win,' \u2014 Zelensky": a dash and a name right after the quotation."""
