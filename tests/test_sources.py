@@ -374,3 +374,13 @@ def test_content_that_opens_a_quotation_takes_its_closing_mark(extractor):
             "and left.")
     claim = claim_with(extractor, text, "worst in 40 years")
     assert "\u201d" in claim.text
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The plan is backed by 58 percent of voters, according to the results of a poll by "
+     "Civic Pulse.", "Civic Pulse"),
+    ("The plan is backed by 58 percent of voters, according to the results of the poll.",
+     "poll"),
+])
+def test_results_of_a_poll_give_its_owner(extractor, text, name):
+    assert claim_with(extractor, text, "58 percent").speaker.name == name

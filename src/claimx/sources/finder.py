@@ -186,7 +186,10 @@ class AttributionFinder:
         if c_end <= c_start:
             return None
         cue_start, cue_end = self._cue_bounds(verb)
-        head = min(content_tokens, key=lambda t: _depth(t)).i
+        ids = {t.i for t in content_tokens}
+        # the highest token: only tokens whose head lies outside the content can be it
+        tops = [t for t in content_tokens if t.head.i not in ids or t.head.i == t.i]
+        head = min(tops or content_tokens, key=_depth).i
         att = Attribution(cue_start, cue_end, "said", (c_start, c_end), (0, 0), head)
         att.extra["subject"] = subject.i
         return att
@@ -336,6 +339,11 @@ class AttributionFinder:
         """"a report by UpGuard" -> UpGuard; "the ministry's statement" -> ministry."""
         if token.lower_ not in self.mentions.report_nouns or token.ent_type_:
             return token
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                inner = next((p for p in child.children if p.dep_ == "pobj"), None)
+                if inner is not None and inner.lower_ in self.mentions.report_nouns:
+                    return self._report_author(inner)  # "the results of the poll": its owner
         for child in token.children:
             if child.dep_ == "poss":
                 return child
