@@ -384,3 +384,19 @@ def test_content_that_opens_a_quotation_takes_its_closing_mark(extractor):
 ])
 def test_results_of_a_poll_give_its_owner(extractor, text, name):
     assert claim_with(extractor, text, "58 percent").speaker.name == name
+
+
+@pytest.mark.parametrize("text, anchor", [
+    ('The chief, Ada Obi, said she was proud of the crews and "we will rebuild 50 homes '
+     'before the winter comes."', "50 homes"),
+    ('Ada Obi told reporters the storm had passed: "We counted 12 boats lost in the harbour '
+     'last night."', "12 boats"),
+])
+def test_a_quotation_the_reported_clause_runs_into_keeps_its_speaker(extractor, text, anchor):
+    assert claim_with(extractor, text, anchor).speaker.name == "Ada Obi"
+
+
+def test_a_quotation_after_an_inverted_cue_goes_on(extractor):
+    text = ('"The dam holds 40 million litres;" read the statement; "and 3 more dams will '
+            'be built by the state."')
+    assert claim_with(extractor, text, "3 more dams").speaker.name == "statement"

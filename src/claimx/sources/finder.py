@@ -375,14 +375,7 @@ class AttributionFinder:
         last_speaker: Optional[Attribution] = None
         last_end = -1
         for q_start, q_end in quotes:
-            owner = None
-            for att in found:
-                if att.content[0] < q_end and q_start < att.content[1]:
-                    owner = att
-                    break
-                if att.cue_start >= q_end and _gap_is_short(text, q_end, att.cue_start):
-                    owner = att
-                    break
+            owner = _quote_owner(found, text, q_start, q_end)
             if owner is not None:
                 if owner.kind != "according_to":
                     owner.content = (min(owner.content[0], q_start), max(owner.content[1], q_end))
@@ -390,13 +383,18 @@ class AttributionFinder:
                 continue
             dashed = self._dash_attribution(doc, q_start, q_end) or \
                 self._inverted_around_quote(doc, q_start, q_end)
+            runs_into = _runs_into(found, text, q_start) if dashed is None else None
+            if runs_into is not None:
+                runs_into.content = (runs_into.content[0], q_end)
+                last_speaker, last_end = runs_into, q_end
+                continue
             if dashed is not None:
                 extra.append(dashed)
                 last_speaker, last_end = dashed, q_end
                 continue
             if last_speaker is not None and last_speaker.kind != "according_to" and \
                     _paragraphs_between(text, last_end, q_start) == 0 and \
-                    not _any_cue_between(found, last_end, q_start):
+                    not _any_cue_between(found, last_end, q_start, last_speaker):
                 # the same speaker's quotation goes on in the same paragraph: one claim
                 last_speaker.content = (last_speaker.content[0], q_end)
                 last_end = q_end
@@ -878,9 +876,33 @@ def _has_quote(doc: Doc, tokens: list[Token]) -> bool:
         t.i > 0 and doc[t.i - 1].is_quote for t in tokens[:1])
 
 
-def _any_cue_between(found: list[Attribution], start: int, end: int) -> bool:
-    """Does an attribution's cue lie between two character offsets?"""
-    return any(start <= att.cue_start < end for att in found)
+def _any_cue_between(found: list[Attribution], start: int, end: int,
+                     own: Optional[Attribution] = None) -> bool:
+    """Does another attribution's cue than ``own``'s lie between two character offsets?"""
+    return any(start <= att.cue_start < end and not (
+        own is not None and att.cue_start == own.cue_start) for att in found)
+
+
+def _quote_owner(found: list[Attribution], text: str, q_start: int,
+                 q_end: int) -> Optional[Attribution]:
+    """The attribution a quotation belongs to: one whose content overlaps it or whose cue
+    follows it closely."""
+    for att in found:
+        if att.content[0] < q_end and q_start < att.content[1]:
+            return att
+        if att.cue_start >= q_end and _gap_is_short(text, q_end, att.cue_start):
+            return att
+    return None
+
+
+def _runs_into(found: list[Attribution], text: str, q_start: int) -> Optional[Attribution]:
+    """An attribution whose content runs on into the quotation ('said he was X and "..."',
+    'told the press X: "..."'): the quotation is more of what it reports."""
+    for att in found:
+        if att.cue_end <= q_start and 0 <= q_start - att.content[1] <= 6 and \
+                text[att.content[1]:q_start].strip(" ,:") in ("", "and", "but"):
+            return att
+    return None
 
 
 def _gap_is_short(text: str, end: int, cue_start: int) -> bool:
