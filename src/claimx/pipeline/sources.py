@@ -22,7 +22,8 @@ class SourcesStage(RuleFileStage):
     mention, its ``._.claimx`` a Speaker). Reads ``doc._.claimx_context`` (where the body
     starts: names in the header are not canonical names)."""
 
-    rule_files = ("reporting_verbs.jsonl", "attribution_phrases.jsonl", "sources.json")
+    rule_files = ("reporting_verbs.jsonl", "attribution_phrases.jsonl", "sources.json",
+                  "preamble.json")
     legacy_keys = ("verbs_path", "phrases_path")
     verbs_path: Optional[Union[str, Path]]
     phrases_path: Optional[Union[str, Path]]

@@ -5,8 +5,9 @@ import re
 from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import Any, Optional, Union
+from typing import Any, Callable, Optional, Union
 
 import numpy as np
 from spacy.attrs import POS
@@ -19,10 +20,14 @@ from ..matching import RuleMatcher
 from ..rules import Overlay, extend, load_rows, load_table, read_user_file
 from ..spanindex import trim_span
 from ..types import Cue
+from .coref import PronounResolver
 from .mentions import CanonicalNames, Mention, MentionBuilder
 from .quotes import find_quotations
+from .zones import Zones, dateline_zones
 
 _CLAUSAL = ("ccomp", "xcomp")
+#: characters that open a quotation in any style
+_OPENERS = "\"\u201c\u00ab\u2018`'"
 _INHERIT_SUBJECT = ("advcl", "xcomp", "conj", "acl", "pcomp", "relcl")
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 #: how many tokens around "according to" its content may reach in a very long sentence
@@ -61,11 +66,19 @@ class AttributionFinder:
         self.lexicon = load_table("sources.json", overlays.get("sources.json"))
         self.mentions = MentionBuilder(self.lexicon)
         self.honorifics = self.mentions.honorifics
+        self.pronoun_resolver = PronounResolver(self.lexicon, self.mentions)
         self.group_nouns = {w.lower() for w in self.lexicon["group_nouns"]}
         self.non_speakers = {w.lower() for w in self.lexicon["non_speakers"]}
         self.absolute_preps = set(self.lexicon["absolute_preps"])
         self.contrast_words = set(self.lexicon["contrast_conjunctions"])
-        self.citing_lemmas = set(self.lexicon["citing_lemmas"])
+        self.research_nouns = set(self.lexicon["research_nouns"])
+        self.particles = frozenset(self.lexicon["name_particles"])
+        self.object_pronouns = set(self.lexicon["object_pronouns"])
+        self.publishing = set(self.lexicon["publishing_lemmas"])
+        self.aspect = frozenset(self.lexicon["aspect_lemmas"])
+        self.dateline = re.compile(
+            load_table("preamble.json", overlays.get("preamble.json"))["place_dateline"])
+        self.relatives = set(self.lexicon["relative_pronouns"])
         self.matcher = RuleMatcher(vocab)
         self.phrase_rules: dict[str, dict] = {}
         phrases = load_rows("attribution_phrases.jsonl", overlays.get("attribution_phrases.jsonl"))
@@ -94,7 +107,8 @@ class AttributionFinder:
     def find(self, doc: Doc, body_start: int = 0) -> list[Attribution]:
         """Every attribution in ``doc``, in text order, speakers resolved; names before
         ``body_start`` (the header and headline) are not used as canonical names."""
-        canon = CanonicalNames(doc, self.honorifics, start_char=body_start)
+        canon = CanonicalNames(doc, self.honorifics, start_char=body_start,
+                               particles=self.particles)
         found: list[Attribution] = []
         quotes = find_quotations(info(doc).text)
         quote_starts = [q0 for q0, _ in quotes]
@@ -111,10 +125,14 @@ class AttributionFinder:
             att = self._phrase(doc, start, end, rule)
             if att is not None:
                 found.append(att)
+        zones = dateline_zones(info(doc).text, self.dateline)
+        found = [a for a in found if _outside_datelines(doc, a, zones)]
         found.sort(key=lambda a: (a.span[0], a.cue_start))
         found.extend(self._quotations(doc, found, quotes))
         found.sort(key=lambda a: (a.span[0], a.cue_start))
-        self._resolve_speakers(doc, found, canon)
+        floor = body_start
+        quoted = partial(_inside, quotes, quote_starts)
+        self._resolve_speakers(doc, found, canon, partial(_not_antecedent, quoted, zones, floor))
         return found
 
     def _colons(self, doc: Doc) -> list[Attribution]:
@@ -136,7 +154,7 @@ class AttributionFinder:
                                                doc[sent.end - 1].idx + len(doc[sent.end - 1]))
             if content_end <= content_start:
                 continue
-            quoted = doc[colon.i + 1].is_quote or table.text[content_start] in "\"\u201c\u00ab"
+            quoted = doc[colon.i + 1].is_quote or table.text[content_start] in _OPENERS
             head = doc[colon.i + 1:sent.end].root.i
             att = Attribution(colon.idx, colon.idx + 1, "quote" if quoted else "said",
                               (content_start, content_end), (0, 0), head)
@@ -147,9 +165,14 @@ class AttributionFinder:
     # -- reporting verbs -------------------------------------------------------------------
     def _verb(self, doc: Doc, verb: Token) -> Optional[Attribution]:
         rule = self.verbs[verb.lemma_.lower()]
-        if any(c.dep_ in rule.get("not_with_deps", ()) for c in verb.children):
+        if not _frame_fits(rule, verb, self.aspect):
             return None
-        clausal = [c for c in verb.children if c.dep_ in _CLAUSAL]
+        # "denied him bail": an object-case "subject" of a bare verb marks a misparsed
+        # double object ("claiming them to be ..." keeps its "to")
+        clausal = [c for c in verb.children if c.dep_ in _CLAUSAL and not (
+            any(g.dep_ == "nsubj" and g.lower_ in self.object_pronouns for g in c.children)
+            and not any(g.dep_ in ("aux", "auxpass") for g in c.children))
+            and not _purpose_after_comma(verb, c) and not _across_colon(verb, c)]
         inner = [c for c in clausal if c.lemma_.lower() in self.verbs and c.pos_ == "VERB"
                  and not any(g.dep_ in _CLAUSAL + ("dobj",) for g in c.children)]
         nested_subject = None
@@ -157,51 +180,41 @@ class AttributionFinder:
             # "X, CNN reported the governor said": the innermost source speaks
             nested_subject = self._subject(inner[0])
             clausal = [c for c in clausal if c not in inner]
-        objects = [c for c in verb.children
-                   if c.dep_ in ("dobj", "attr", "oprd", "acomp") and c.i > verb.i]
-        needs = rule.get("needs", "any")
-        content_tokens: list[Token] = []
-        if clausal:
-            content_tokens = [t for c in clausal for t in c.subtree]
-            content_tokens += _reported_conjuncts(verb, clausal)
-        elif verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i and (
-                verb.dep_ == "parataxis" or verb.head.i > verb.i):
-            # "..., he said" hung off the content, or "X reported in May, 62 outlets closed"
+        inverted = self._inverted_source(verb)
+        if inverted is not None:
+            # "..., reported officials.": the source follows the verb, the content precedes
             own = set(verb.subtree)
-            content_tokens = [t for t in verb.head.subtree if t not in own]
-        elif needs in ("any", "quote") and objects:
-            # the object and what follows it in the verb's own clause
-            # ("reported Monday's attack the deadliest since ...")
-            start = min(c.i for c in objects)
-            content_tokens = [t for c in verb.children
-                              if c.i >= start and c.dep_ not in _NOT_CONTENT
-                              for t in c.subtree]
-        elif needs == "any" and _right_numbers(verb):
-            # "analysts estimating between 20,000 and 30,000 troops"
-            content_tokens = _right_numbers(verb)
-        elif needs == "any" and verb.dep_ == "ROOT" and verb.i > sent_of(verb).start + 3:
-            # "..., X said." closing a sentence whose content came first
-            own = set(verb.subtree)
-            content_tokens = [t for t in doc[sent_of(verb).start:verb.i] if t not in own]
-        if needs == "quote":
-            content_tokens = [t for t in content_tokens] if _has_quote(doc, content_tokens) else []
-        if not content_tokens:
-            return None
+            return self._attribution(doc, verb, inverted,
+                                     [t for t in verb.head.subtree if t not in own])
+        # "X reported, citing Y, that ...": X speaks; citing names X's evidence
         subject = nested_subject or self._subject(verb)
         if subject is None:
             return None
-        cited = _cited_source(verb, clausal, self.citing_lemmas)
-        if cited is not None:
-            subject = cited  # "Reuters reported, citing two officials, that ...": the officials
+        needs = rule.get("needs", "any")
+        if rule.get("object_with") and self._is_research(subject):
+            needs = "any"  # "the study found higher rates": a finding names its object
+        content_tokens = _content_of(doc, verb, needs, clausal, rule.get("preps", ()))
+        if not content_tokens:
+            return None
         if rule.get("subject") == "source" and not self._looks_like_source(doc, subject):
+            return None
+        return self._attribution(doc, verb, subject, content_tokens)
+
+    def _attribution(self, doc: Doc, verb: Token, subject: Token,
+                     content_tokens: list[Token]) -> Optional[Attribution]:
+        """The attribution of a reporting verb, its source and the tokens it reports."""
+        if not content_tokens:
             return None
         c_start = min(t.idx for t in content_tokens)
         c_end = max(t.idx + len(t) for t in content_tokens)
-        c_start, c_end = trim_span(info(doc).text, c_start, c_end)
+        c_start, c_end = _close_quote(info(doc).text, *trim_span(info(doc).text, c_start, c_end))
         if c_end <= c_start:
             return None
         cue_start, cue_end = self._cue_bounds(verb)
-        head = min(content_tokens, key=lambda t: _depth(t)).i
+        ids = {t.i for t in content_tokens}
+        # the highest token: only tokens whose head lies outside the content can be it
+        tops = [t for t in content_tokens if t.head.i not in ids or t.head.i == t.i]
+        head = min(tops or content_tokens, key=_depth).i
         att = Attribution(cue_start, cue_end, "said", (c_start, c_end), (0, 0), head)
         att.extra["subject"] = subject.i
         return att
@@ -223,10 +236,22 @@ class AttributionFinder:
     def _subject(self, verb: Token) -> Optional[Token]:
         seen = 0
         current = verb
+        quoted = _quoted_as(verb)
+        if quoted is not None:
+            return quoted
         while current is not None and seen < 4:
+            if current.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in self.relatives
+                                               for c in current.children):
+                return current.head  # "the police, which indicated ..."
+            subjects = [c for c in current.children if c.dep_ in ("nsubj", "csubj")
+                        and (c.lower_ not in self.non_speakers or _organisation_it(c))]
+            if subjects:
+                # a bad parse may give several subjects: the one nearest the verb speaks
+                before = [c for c in subjects if c.i < current.i]
+                child = before[-1] if before else subjects[0]
+                child = _contrasted_subject(child, current, self.contrast_words)
+                return _appositive_name(child, current)
             for child in current.children:
-                if child.dep_ in ("nsubj", "csubj") and child.lower_ not in self.non_speakers:
-                    return _contrasted_subject(child, current, self.contrast_words)
                 if child.dep_ == "agent":
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
@@ -235,13 +260,36 @@ class AttributionFinder:
                     current.head.i < current.i and (
                         current.head.head.lower_ in self.absolute_preps
                         or self._looks_like_source(current.doc, current.head)):
-                return current.head  # "with analysts estimating ..."
+                # "with analysts estimating ...", "released a statement saying ..."
+                return self._report_author(current.head)
             if current.dep_ in _INHERIT_SUBJECT and current.head.i != current.i:
                 current = current.head
+                if current.dep_ == "ccomp" and current.head.lemma_.lower() in self.verbs:
+                    # "X said the 36 must face charges, adding ...": X adds, not the 36
+                    current = current.head
                 seen += 1
                 continue
             return None
         return None
+
+    def _inverted_source(self, verb: Token) -> Optional[Token]:
+        """"The dam will be finished by 2030, reported officials.": a subjectless verb after a
+        comma whose object closes the sentence and names a source."""
+        doc = verb.doc
+        if verb.i == 0 or doc[verb.i - 1].text != "," or verb.head.i >= verb.i or any(
+                c.dep_ in _SUBJECTS for c in verb.children):
+            return None
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
+            return None
+        nxt = obj.right_edge.i + 1
+        if nxt < len(doc) and not doc[nxt].is_punct and not doc[nxt].is_space:
+            return None
+        return obj if self._looks_like_source(doc, obj) else None
+
+    def _is_research(self, token: Token) -> bool:
+        """A study, a report, its data or the researchers behind them."""
+        return token.lower_ in self.research_nouns or token.lemma_.lower() in self.research_nouns
 
     def _looks_like_source(self, doc: Doc, token: Token) -> bool:
         if token.lower_ in self.non_speakers:
@@ -268,7 +316,9 @@ class AttributionFinder:
                     source = source.head
         if source is None:
             return None
-        source = self._report_author(source)
+        source = _person_in_run(self._report_author(source))
+        if rule.get("source_required") and not self._looks_like_source(doc, source):
+            return None  # "per day" is a rate, "per the ministry" a source
         first = doc[start]
         sent = sent_of(first)
         # a window of the sentence: one endless "sentence" must not make this quadratic
@@ -315,6 +365,11 @@ class AttributionFinder:
         if token.lower_ not in self.mentions.report_nouns or token.ent_type_:
             return token
         for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                inner = next((p for p in child.children if p.dep_ == "pobj"), None)
+                if inner is not None and inner.lower_ in self.mentions.report_nouns:
+                    return self._report_author(inner)  # "the results of the poll": its owner
+        for child in token.children:
             if child.dep_ == "poss":
                 return child
             if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from"):
@@ -328,6 +383,11 @@ class AttributionFinder:
                         for pobj in grand.children:
                             if pobj.dep_ == "pobj":
                                 return pobj
+        if token.dep_ == "dobj" and token.head.lemma_.lower() in self.publishing:
+            # "the agency released a statement saying ...": who released it
+            for child in token.head.children:
+                if child.dep_ == "nsubj" and child.lower_ not in self.non_speakers:
+                    return child
         return token
 
     # -- quotations ----------------------------------------------------------------------
@@ -340,34 +400,75 @@ class AttributionFinder:
         last_speaker: Optional[Attribution] = None
         last_end = -1
         for q_start, q_end in quotes:
-            owner = None
-            for att in found:
-                if att.content[0] < q_end and q_start < att.content[1]:
-                    owner = att
-                    break
-                if att.cue_start >= q_end and _gap_is_short(text, q_end, att.cue_start):
-                    owner = att
-                    break
+            owner = _quote_owner(found, text, q_start, q_end)
             if owner is not None:
                 if owner.kind != "according_to":
                     owner.content = (min(owner.content[0], q_start), max(owner.content[1], q_end))
                 last_speaker, last_end = owner, q_end
                 continue
-            dashed = self._dash_attribution(doc, q_start, q_end)
+            dashed = self._dash_attribution(doc, q_start, q_end) or \
+                self._inverted_around_quote(doc, q_start, q_end)
+            runs_into = _runs_into(found, text, q_start) if dashed is None else None
+            if runs_into is not None:
+                runs_into.content = (runs_into.content[0], q_end)
+                last_speaker, last_end = runs_into, q_end
+                continue
             if dashed is not None:
                 extra.append(dashed)
                 last_speaker, last_end = dashed, q_end
+                continue
+            if last_speaker is not None and last_speaker.kind != "according_to" and \
+                    _paragraphs_between(text, last_end, q_start) == 0 and \
+                    not _any_cue_between(found, last_end, q_start, last_speaker):
+                # the same speaker's quotation goes on in the same paragraph: one claim
+                last_speaker.content = (last_speaker.content[0], q_end)
+                last_end = q_end
                 continue
             if last_speaker is not None and _paragraphs_between(text, last_end, q_start) <= 1:
                 span = doc.char_span(q_start, q_end, alignment_mode="expand")
                 if span is None:
                     continue
-                att = Attribution(q_start, q_start + 1, "quote", (q_start, q_end),
-                                  (q_start, q_end), span.root.i)
+                # the quotation goes on without a cue of its own: the cue that attributed
+                # it (and its speaker) carry over
+                att = Attribution(last_speaker.cue_start, last_speaker.cue_end, "quote",
+                                  (q_start, q_end), (q_start, q_end), span.root.i)
                 att.extra["inherit"] = last_speaker
                 extra.append(att)
                 last_end = q_end
         return extra
+
+    def _inverted_around_quote(self, doc: Doc, q_start: int,
+                               q_end: int) -> Optional[Attribution]:
+        """'"...," read the statement' and 'Remarked Jane Roe, "..."': a reporting verb
+        before its source, right after or right before the quotation."""
+        span = doc.char_span(q_start, q_end, alignment_mode="expand")
+        if span is None:
+            return None
+        verb, source = None, None
+        after = doc[span.end] if span.end < len(doc) else None
+        if after is not None and after.lemma_.lower() in self.verbs and after.pos_ == "VERB":
+            verb = after
+            source = next((c for c in after.children if c.i > after.i and c.dep_ in (
+                "nsubj", "dobj", "attr", "npadvmod")), None)
+        elif span.start >= 2 and doc[span.start - 1].text == ",":
+            first = doc[sent_of(doc[span.start - 1]).start]
+            if self._past_reporting(first) and first.i < span.start - 2:
+                verb, source = first, doc[span.start - 2]
+        if verb is None or source is None or not self._looks_like_source(doc, source):
+            return None
+        cue_start, cue_end = verb.idx, verb.idx + len(verb)
+        att = Attribution(cue_start, cue_end, "said", (q_start, q_end), (0, 0), span.root.i)
+        att.extra["subject"] = source.i
+        return att
+
+    def _past_reporting(self, token: Token) -> bool:
+        """A past-tense reporting verb, also when a sentence-initial one was tagged as an
+        adjective ("Remarked ...")."""
+        if token.tag_ in ("VBD", "VBN"):
+            return token.lemma_.lower() in self.verbs
+        low = token.lower_
+        return token.tag_ == "JJ" and low.endswith("ed") and (
+            low[:-1] in self.verbs or low[:-2] in self.verbs)
 
     def _dash_attribution(self, doc: Doc, q_start: int, q_end: int) -> Optional[Attribution]:
         """"'We will win,' \u2014 Obi": a dash and a name right after the quotation."""
@@ -389,8 +490,10 @@ class AttributionFinder:
         return att
 
     # -- speakers -------------------------------------------------------------------------
-    def _resolve_speakers(self, doc: Doc, found: list[Attribution], canon: CanonicalNames) -> None:
+    def _resolve_speakers(self, doc: Doc, found: list[Attribution], canon: CanonicalNames,
+                          quoted: Callable[[int], bool]) -> None:
         recent: list[Mention] = []
+        genders: dict[str, str] = {}
         for att in found:
             owner = att.extra.get("inherit")
             if owner is not None and owner.mention is not None:
@@ -401,37 +504,42 @@ class AttributionFinder:
                 if subj is None:
                     continue
                 mention = self.mentions.build(doc, doc[subj], canon)
-                mention = self._resolve_reference(doc, mention, recent, canon)
+                mention = self._resolve_reference(doc, mention, recent, canon, genders, quoted)
                 att.mention = mention
                 att.speaker = _speaker_dict(doc, mention)
+                self.pronoun_resolver.learn(doc, mention, doc[att.head], genders)
                 if mention.label != "PRONOUN":
                     recent.append(mention)
             att.span = _claim_span(doc, att)
 
-    def _nearest_named_subject(self, doc: Doc, mention: Mention,
-                               canon: CanonicalNames) -> Optional[Mention]:
+    def _nearest_named_subject(self, doc: Doc, mention: Mention, canon: CanonicalNames,
+                               skip: Callable[[int], bool]) -> Optional[Mention]:
         """The last proper-noun subject in this or the previous sentence (NER missed it)."""
         sent = sent_of(doc[mention.start])
         floor = info(doc).previous(sent).start
         for i in range(mention.start - 1, floor - 1, -1):
             t = doc[i]
             if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN" and t.ent_type_ in (
-                    "", "PERSON"):
+                    "", "PERSON") and not skip(t.idx):
                 found = self.mentions.build(doc, t, canon)
                 return Mention(found.start, found.end, found.head, "PERSON", found.name,
                                found.title)
         return None
 
     def _resolve_reference(self, doc: Doc, mention: Mention, recent: list[Mention],
-                           canon: CanonicalNames) -> Mention:
+                           canon: CanonicalNames, genders: dict[str, str],
+                           quoted: Callable[[int], bool]) -> Mention:
         head = doc[mention.head]
         if mention.label == "PRONOUN":
             want = self.mentions.pronouns.get(head.lower_, "ANY")
-            target = _nearest(doc, mention, recent, want)
+            target = self.pronoun_resolver.resolve(doc, mention, recent, canon, genders,
+                                                   quoted)
             if target is None:
-                target = _nearest_entity(doc, mention.start, want)
+                target = _nearest(doc, mention, recent, want)
+            if target is None:
+                target = _nearest_entity(doc, mention.start, want, quoted)
             if target is None and want == "PERSON":
-                target = self._nearest_named_subject(doc, mention, canon)
+                target = self._nearest_named_subject(doc, mention, canon, quoted)
             if target is not None:
                 return Mention(mention.start, mention.end, mention.head, target.label,
                                target.name, target.title)
@@ -457,6 +565,41 @@ class AttributionFinder:
 
 
 # -- helpers ----------------------------------------------------------------------------------
+def _person_in_run(token: Token) -> Token:
+    """"according to Connecticut Senator Jane Roe": the person a run of proper nouns ends
+    with, when the parse made the place in front of it the head."""
+    if token.ent_type_ == "PERSON":
+        return token
+    doc = token.doc
+    i = token.i + 1
+    while i < len(doc) and doc[i].pos_ == "PROPN" and i - token.i <= 6:
+        if doc[i].ent_type_ == "PERSON" and (i + 1 == len(doc) or
+                                             doc[i + 1].ent_type_ != "PERSON"):
+            return doc[i]
+        i += 1
+    return token
+
+
+def _outside_datelines(doc: Doc, att: Attribution, zones: Zones) -> bool:
+    """Keep an attribution whose source is not a dateline; its content starts after one."""
+    subject = att.extra.get("subject")
+    if subject is not None and doc[subject].idx in zones:
+        return False
+    start = zones.end_of(att.content[0])
+    if start != att.content[0]:
+        start, end = trim_span(info(doc).text, start, att.content[1])
+        if end <= start:
+            return False
+        att.content = (start, end)
+    return True
+
+
+def _not_antecedent(quoted: Callable[[int], bool], zones: Zones, floor: int,
+                    char: int) -> bool:
+    """Words inside a quotation, a dateline or the preamble are not antecedents."""
+    return char < floor or char in zones or quoted(char)
+
+
 def _speaker_dict(doc: Doc, mention: Mention) -> dict[str, Any]:
     span = doc[mention.start:mention.end]
     return {"name": mention.name, "text": span.text, "span": [span.start_char, span.end_char],
@@ -493,15 +636,182 @@ def _inside(quotes: list[tuple[int, int]], starts: list[int], char: int) -> bool
     return k >= 0 and quotes[k][0] < char < quotes[k][1]
 
 
-def _cited_source(verb: Token, clausal: list[Token], lemmas: set[str]) -> Optional[Token]:
-    """The object of a "citing" that hangs on the reporting verb or its content."""
-    for head in [verb, *clausal]:
-        for child in head.children:
-            if child.lemma_.lower() in lemmas and child.tag_ == "VBG":
-                for obj in child.children:
-                    if obj.dep_ == "dobj":
-                        return obj
+def _close_quote(text: str, start: int, end: int) -> tuple[int, int]:
+    """Content that opens a quotation and stops just short of its closing mark takes the
+    mark in ('... is “peanuts' -> '... is “peanuts,”')."""
+    piece = text[start:end]
+    open_curly = piece.count("\u201c") > piece.count("\u201d")
+    if not open_curly and piece.count('"') % 2 == 0:
+        return start, end
+    closer = "\u201d" if open_curly else '"'
+    k = text.find(closer, end, end + 3)
+    return (start, k + 1) if k >= 0 and not text[end:k].strip(",.;:!?") else (start, end)
+
+
+def _frame_fits(rule: dict, verb: Token, aspect: frozenset[str]) -> bool:
+    """Does the verb stand in the frame its rule asks for (its particle, no excluded deps)?
+    An infinitive ("to determine if", "plans to announce") reports nothing yet, unless an
+    aspect verb carries it ("went on to say", "continued to insist")."""
+    if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+            and not (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in aspect):
+        return False
+    deps = rule.get("not_with_deps", ())
+    if deps and any(c.dep_ in deps for c in verb.children):
+        return False
+    allowed = rule.get("object_lemmas")
+    if allowed and any(c.dep_ == "dobj" and c.lemma_.lower() not in allowed
+                       for c in verb.children):
+        return False  # "denied them entry" reports nothing; "denied the claim" does
+    if rule.get("needs_object") and not any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    particle = rule.get("particle")
+    return particle is None or any(c.dep_ == "prt" and c.lower_ == particle
+                                   for c in verb.children)
+
+
+def _content_of(doc: Doc, verb: Token, needs: str, clausal: list[Token],
+                preps: tuple = ()) -> list[Token]:
+    """The tokens a reporting verb reports, by its dependency frame; empty when none fits."""
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN")
+    agent = any(c.dep_ == "agent" for c in verb.children)
+    if passive and agent and not clausal:
+        return _passive_content(verb)  # "was described by X as ...", "a plane, reported by X as"
+    if passive and not agent and not clausal:
+        return []  # "was reported missing": no source, no report
+    if clausal:
+        tokens = [t for c in clausal for t in c.subtree]
+        tokens += _reported_conjuncts(verb, clausal)
+    elif _hangs_off_content(verb):
+        # "..., he said" hung off the content, "X reported in May, 62 outlets closed",
+        # or "as X pointed out, ..." (whose misattached complements stay content)
+        own = set(verb.subtree) if verb.dep_ != "advcl" else {verb} | {
+            t for c in verb.children if c.dep_ in ("mark", "nsubj", "aux", "punct")
+            for t in c.subtree}
+        tokens = [t for t in verb.head.subtree if t not in own]
+    else:
+        tokens = _object_content(doc, verb, needs) or _prep_content(verb, preps)
+    if needs == "quote" and not _has_quote(doc, tokens):
+        return []
+    return tokens
+
+
+def _across_colon(verb: Token, child: Token) -> bool:
+    """"X can live there: the researchers found ...": a clause before a colon is not what
+    the verb after it reports."""
+    if child.i > verb.i:
+        return False
+    return any(t.text == ":" for t in verb.doc[child.right_edge.i + 1:verb.i])
+
+
+def _purpose_after_comma(verb: Token, child: Token) -> bool:
+    """"..., Roberts said, to determine if ...": an infinitive set off by a comma is a
+    purpose clause of the content, not what is said."""
+    if child.dep_ != "xcomp" or child.i < verb.i:
+        return False
+    return any(t.text == "," for t in verb.doc[verb.i + 1:child.left_edge.i])
+
+
+def _clause_after_object(verb: Token, obj: Token) -> Optional[Token]:
+    """The verb a misparse hung as a conjunct although the object is its subject
+    ("stating Saha owned the plane", "saying an attack ... produced no casualties")."""
+    if obj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    sent = sent_of(verb)
+    heads = {verb.i} | {a.i for a in verb.ancestors}
+    for t in obj.doc[obj.right_edge.i + 1:sent.end]:
+        if t.dep_ == "cc" or t.lower_ in ("and", "or", "but") or t.text in (";", ":"):
+            return None
+        if t.pos_ in ("VERB", "AUX") and t.dep_ in ("conj", "aux") and \
+                (t.head.i in heads or t.head.head.i in heads):
+            clause = t if t.dep_ == "conj" else t.head
+            if any(c.dep_ in _SUBJECTS for c in clause.children):
+                return None
+            return clause
     return None
+
+
+def _prep_content(verb: Token, preps: tuple) -> list[Token]:
+    """"warned of ...", "cautioned against ...", "reported on ...": the prepositional object."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in preps and child.i > verb.i:
+            return list(child.subtree)
+    return []
+
+
+def _passive_content(verb: Token) -> list[Token]:
+    """A passive report with its source: the thing reported and what it is reported as."""
+    tail = [t for c in verb.children if c.dep_ in ("prep", "xcomp", "oprd") and c.i > verb.i
+            and (c.dep_ != "prep" or c.lower_ == "as") for t in c.subtree]
+    if not tail and verb.dep_ != "acl":
+        # "the merger was announced by the firm": what was announced
+        return [t for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree]
+    if not tail:
+        return []
+    if verb.dep_ == "acl":
+        head = verb.head
+        return [t for t in head.subtree if t.i <= head.i] + tail
+    subject = [t for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree]
+    return subject + tail
+
+
+def _quoted_as(verb: Token) -> Optional[Token]:
+    """"X was quoted as saying": X speaks; "it cited the ministry as stating": it speaks."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ != "as" or verb.tag_ != "VBG":
+        return None
+    frame = prep.head
+    # passive: the one quoted speaks; active ("X cited Y as stating"): X, whose evidence Y is
+    for dep in ("nsubjpass", "nsubj"):
+        for child in frame.children:
+            if child.dep_ == dep and child.pos_ in ("NOUN", "PROPN", "PRON"):
+                return child
+    return None
+
+
+def _organisation_it(token: Token) -> bool:
+    """"It said ..." of an organisation: an active, non-expletive "it" subject."""
+    return token.lower_ == "it" and token.dep_ == "nsubj" and not any(
+        c.dep_ in ("auxpass", "acomp", "attr") for c in token.head.children)
+
+
+def _hangs_off_content(verb: Token) -> bool:
+    """Is the verb a parenthetical on the clause it reports?"""
+    if verb.head.i == verb.i:
+        return False
+    if verb.dep_ == "parataxis" or (verb.dep_ == "ccomp" and verb.head.i > verb.i):
+        return True
+    # "as X pointed out, ...": an "as" clause with its own subject and no object
+    deps = {c.dep_ for c in verb.children}
+    return verb.dep_ == "advcl" and "nsubj" in deps and not deps & {"dobj", "prep"} and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+
+
+def _object_content(doc: Doc, verb: Token, needs: str) -> list[Token]:
+    """The object frame, a number to the right, or the sentence before a closing "X said"."""
+    objects = [c for c in verb.children
+               if c.dep_ in ("dobj", "attr", "oprd", "acomp") and c.i > verb.i]
+    if needs in ("any", "quote") and objects:
+        # the object and what follows it in the verb's own clause
+        # ("reported Monday's attack the deadliest since ...")
+        start = min(c.i for c in objects)
+        tokens = [t for c in verb.children if c.i >= start and c.dep_ not in _NOT_CONTENT
+                  for t in c.subtree]
+        clause = _clause_after_object(verb, min(objects, key=lambda c: c.i))
+        if clause is not None:
+            # "claimed Iran is influencing ...": the "object" is the subject of a clause
+            tokens = list(doc[start:clause.right_edge.i + 1])
+        return tokens
+    if needs != "any":
+        return []
+    numbers = _right_numbers(verb)
+    if numbers:
+        return numbers  # "analysts estimating between 20,000 and 30,000 troops"
+    if verb.dep_ == "ROOT" and verb.i > sent_of(verb).start + 3:
+        # "..., X said." closing a sentence whose content came first
+        own = set(verb.subtree)
+        return [t for t in doc[sent_of(verb).start:verb.i] if t not in own]
+    return []
 
 
 def _reported_conjuncts(verb: Token, clausal: list[Token]) -> list[Token]:
@@ -527,6 +837,34 @@ def _contrasted_subject(subject: Token, verb: Token, contrast: set[str]) -> Toke
                 == verb.i and any(c.dep_ == "cc" and c.lower_ in contrast
                                   for c in subject.children):
             return conj
+    return subject
+
+
+#: entity labels an apposition may name a speaker with
+_NAME_LABELS = ("PERSON", "ORG")
+
+
+def _appositive_name(subject: Token, verb: Token) -> Token:
+    """"the director of the institute, Dr Jane Roe, said" -> Jane Roe: the apposition's name.
+
+    The name is an appositive child of the subject, or a name set off by commas that ends
+    right before the verb (the parse often hangs it elsewhere)."""
+    if subject.ent_type_ == "PERSON":
+        return subject
+    for child in subject.children:
+        if child.dep_ == "appos" and child.ent_type_ in _NAME_LABELS and (
+                child.ent_type_ == "PERSON" or not subject.ent_type_):
+            return child
+    doc = subject.doc
+    j = verb.i - 1
+    if j > subject.i and doc[j].text == ",":
+        j -= 1
+    ent = info(doc).entity_at(j) if j > subject.i and doc[j].ent_type_ else None
+    if ent is None or ent.end != j + 1 or ent.start <= subject.i + 1 or \
+            doc[ent.start - 1].text != "," or ent.label_ not in _NAME_LABELS:
+        return subject
+    if ent.label_ == "PERSON" or not subject.ent_type_:
+        return ent.root
     return subject
 
 
@@ -563,6 +901,35 @@ def _has_quote(doc: Doc, tokens: list[Token]) -> bool:
         t.i > 0 and doc[t.i - 1].is_quote for t in tokens[:1])
 
 
+def _any_cue_between(found: list[Attribution], start: int, end: int,
+                     own: Optional[Attribution] = None) -> bool:
+    """Does another attribution's cue than ``own``'s lie between two character offsets?"""
+    return any(start <= att.cue_start < end and not (
+        own is not None and att.cue_start == own.cue_start) for att in found)
+
+
+def _quote_owner(found: list[Attribution], text: str, q_start: int,
+                 q_end: int) -> Optional[Attribution]:
+    """The attribution a quotation belongs to: one whose content overlaps it or whose cue
+    follows it closely."""
+    for att in found:
+        if att.content[0] < q_end and q_start < att.content[1]:
+            return att
+        if att.cue_start >= q_end and _gap_is_short(text, q_end, att.cue_start):
+            return att
+    return None
+
+
+def _runs_into(found: list[Attribution], text: str, q_start: int) -> Optional[Attribution]:
+    """An attribution whose content runs on into the quotation ('said he was X and "..."',
+    'told the press X: "..."'): the quotation is more of what it reports."""
+    for att in found:
+        if att.cue_end <= q_start and 0 <= q_start - att.content[1] <= 6 and \
+                text[att.content[1]:q_start].strip(" ,:") in ("", "and", "but"):
+            return att
+    return None
+
+
 def _gap_is_short(text: str, end: int, cue_start: int) -> bool:
     gap = text[end:cue_start]
     return len(gap) <= 60 and "\n" not in gap and "." not in gap.strip(" ,")[:-1]
@@ -592,10 +959,13 @@ def _verb_indices(doc: Doc) -> list[int]:
     return np.flatnonzero(doc.to_array(POS) == VERB).tolist()
 
 
-def _nearest_entity(doc: Doc, before: int, want: str) -> Optional[Mention]:
-    """The latest fitting entity before token ``before``, subjects first (they are salient)."""
+def _nearest_entity(doc: Doc, before: int, want: str,
+                    skip: Callable[[int], bool]) -> Optional[Mention]:
+    """The latest fitting entity before token ``before``, subjects first (they are salient);
+    ``skip(char)`` rules out entities in datelines, the preamble and quotations."""
     labels = ("PERSON",) if want == "PERSON" else ("PERSON", "ORG", "GPE", "NORP")
-    candidates = [ent for ent in info(doc).ents if ent.end <= before and ent.label_ in labels]
+    candidates = [ent for ent in info(doc).ents if ent.end <= before and ent.label_ in labels
+                  and not skip(ent.start_char)]
     if not candidates:
         return None
     subjects = [ent for ent in candidates if ent.root.dep_ in ("nsubj", "nsubjpass")]

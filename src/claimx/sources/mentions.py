@@ -41,6 +41,8 @@ class MentionBuilder:
         self.pronouns = {k.lower(): v for k, v in lexicon["pronouns"].items()}
         self.title_words = {w.lower().rstrip(".") for w in lexicon.get("title_words", ())}
         self.title_words |= {w.rstrip(".") for w in self.honorifics}
+        self.title_words |= {w.lower() for w in lexicon.get("occupations", ())}
+        self.title_suffixes = tuple(lexicon.get("occupation_suffixes", ()))
         self.roles = {alias.lower(): role for role, aliases in lexicon["roles"].items()
                       for alias in aliases}
 
@@ -71,13 +73,18 @@ class MentionBuilder:
         # words before the entity in its noun phrase are a title ("Nigerian President"),
         # unless they are part of the name ("CNN Philippines")
         lead = doc[start:ent.start]
-        if len(lead) and all(t.pos_ == "PROPN" and t.lower_.rstrip(".") not in self.title_words
+        if len(lead) and all(t.pos_ == "PROPN" and not self.is_title_word(t.lower_)
                              for t in lead):
-            words = (lead.text + " " + ent.text).split()
-            return Mention(start, end, head.i, doc[start].ent_type_ or ent.label_,
-                           canon.canonical(" ".join(words), ent.label_), None)
+            name = " ".join((lead.text + " " + ent.text).split())
+            label = doc[start].ent_type_ or ent.label_
+            if canon.has_particle(name):
+                label = "PERSON"  # "Marit van der Linde": a surname particle makes a person
+            name = canon.canonical(name, label)
+            canon.learn(name, label)
+            return Mention(start, end, head.i, label, name, None)
         title_tokens = [t for t in lead if t.lower_ not in self.honorifics]
-        title = " ".join(t.text for t in title_tokens).strip(" ,") or None
+        # the title as the text spells it: no spaces that are not in the text ("Kenya's")
+        title = "".join(t.text_with_ws for t in title_tokens).strip(" ,\n") or None
         if title is None:
             title = self._apposition(head)
         name_text = ent.text
@@ -85,25 +92,44 @@ class MentionBuilder:
         while words and (words[0].lower() in self.honorifics or words[0].lower() == "the"):
             words = words[1:]
         short = " ".join(words) or name_text
-        longer = _title_case_extension(doc, ent, end, self.name_glue)
+        if ent.label_ == "PERSON":
+            words = self._strip_titles(words)
+            short = " ".join(words) or name_text
+        # "Jane Roe of the Survey": a person's name does not run on into the affiliation
+        longer = "" if ent.label_ == "PERSON" else _title_case_extension(doc, ent, end,
+                                                                    self.name_glue)
         if longer:
             short = f"{short} {longer}"
         label = ent.label_
-        person = canon.person_for(short) if label != "PERSON" else None
+        # an entity the NER took for an organisation may be a known person's surname with
+        # an affiliation ("Roe of the Survey")
+        person = canon.person_for(short.split(" of ")[0]) if label != "PERSON" else None
         if person is not None:
             return Mention(start, end, head.i, "PERSON", person, title)
         name = canon.canonical(short, label)
         return Mention(start, end, head.i, label, name, title)
 
+    def is_title_word(self, word: str) -> bool:
+        """A title or an occupation ("Dr.", "senator", "immunologist", "co-author")."""
+        word = word.rstrip(".")
+        return word in self.title_words or word.endswith(self.title_suffixes) or (
+            "-" in word and word.rsplit("-", 1)[-1] in self.title_words)
+
+    def _strip_titles(self, words: list[str]) -> list[str]:
+        """A person's name without the title words the NER took into it."""
+        while len(words) > 2 and self.is_title_word(words[0].lower()):
+            words = words[1:]
+        return words
+
     def _unlabelled_name(self, doc: Doc, head: Token, start: int, end: int,
                          canon: CanonicalNames) -> Mention:
         """A proper name the NER missed: leading title words are the title."""
         i = start
-        while i < head.i and (doc[i].lower_.rstrip(".") in self.title_words
-                              or doc[i].pos_ != "PROPN"):
+        while i < head.i and (self.is_title_word(doc[i].lower_) or doc[i].pos_ != "PROPN"):
             i += 1
         title = doc[start:i].text or None
-        person = canon.person_for(doc[i:end].text)
+        # "Roe of the Survey": a known person's surname, without the affiliation
+        person = canon.person_for(doc[i:head.i + 1].text) or canon.person_for(doc[i:end].text)
         if person is not None:
             return Mention(start, end, head.i, "PERSON", person, title)
         label = "PERSON" if title else "ORG"
@@ -198,6 +224,8 @@ def _title_case_extension(doc: Doc, ent: Span, end: int, glue: frozenset) -> str
         elif t.lower_ not in glue:
             break
         i += 1
+    if last < len(doc) and doc[last].tag_ == "POS":
+        return ""  # "Roe of the UK's agency": the words after the name own something else
     return doc[ent.end:last].text if last > ent.end else ""
 
 
@@ -228,7 +256,9 @@ def _entity_of(doc: Doc, token: Token) -> Optional[Span]:
 class CanonicalNames:
     """The longest proper name used for each entity in a document."""
 
-    def __init__(self, doc: Doc, honorifics: set[str], start_char: int = 0) -> None:
+    def __init__(self, doc: Doc, honorifics: set[str], start_char: int = 0,
+                 particles: frozenset[str] = frozenset()) -> None:
+        self.particles = particles
         self._names: list[tuple[str, str]] = []  # (name, label)
         self._acronyms: dict[str, str] = {}
         for ent in info(doc).ents:
@@ -253,10 +283,22 @@ class CanonicalNames:
         #: every PERSON mention with its title, built on first need (role-noun resolution)
         self.people: Optional[list[Mention]] = None
 
+    def has_particle(self, name: str) -> bool:
+        """Does a surname particle stand inside the name, in lower case ("van der")?"""
+        words = name.split()
+        return len(words) > 2 and any(w in self.particles for w in words[1:-1])
+
+    def learn(self, name: str, label: str) -> None:
+        """Remember a name built from more than one entity, for the short forms after it."""
+        if (name, label) not in self._names:
+            self._names.append((name, label))
+            self._cache.clear()
+
     def person_for(self, name: str) -> Optional[str]:
         """A longer PERSON name whose surname is ``name`` (NER often mislabels lone surnames)."""
         words = name.split()
-        if not words or len(words) > 2:
+        # "Van der Linde", "bin Salman": particles are part of a surname, not more names
+        if not words or len([w for w in words if w.lower() not in self.particles]) > 2:
             return None
         for other, label in self._names:
             o_words = other.split()

@@ -9,19 +9,40 @@ _PARAGRAPH = re.compile(r"\n\s*\n")
 MIN_WORDS = 4
 
 
+#: single-mark styles: ``wire'' backticks, curly singles, straight singles. An opener
+#: starts a word; a closer ends one (so apostrophes inside words never pair)
+_SINGLE = re.compile(r"``(?=\S)(?:(?!''|\n\s*\n).)+?(?<=\S)''"
+                     r"|(?<![\w\u2019])\u2018(?=\w)(?:(?!\n\s*\n).)+?[\w.,!?;:\u2014-]\u2019(?!\w)"
+                     r"|(?<![\w'])'(?=[A-Z])(?:(?!\n\s*\n)[^'])+?[.,!?;:]'(?!\w)", re.S)
+
+
 def find_quotations(text: str) -> list[tuple[int, int]]:
     """Char spans of direct quotations, marks included.
 
     Quote marks pair within a paragraph; an opening mark left unclosed at the end of its
     paragraph closes there (news style for quotes that run on). Short quoted phrases
-    (scare quotes, titles) of fewer than MIN_WORDS words are not quotations.
+    (scare quotes, titles) of fewer than MIN_WORDS words are not quotations. Besides double
+    marks and guillemets, ``wire'' backticks and single marks (curly or straight) count.
     """
     spans: list[tuple[int, int]] = []
     start = 0
     for para_end in [m.start() for m in _PARAGRAPH.finditer(text)] + [len(text)]:
         spans.extend(_pair(text, start, para_end))
         start = para_end
-    return [s for s in spans if len(text[s[0]:s[1]].split()) >= MIN_WORDS]
+    spans = [s for s in spans if len(text[s[0]:s[1]].split()) >= MIN_WORDS]
+    if "`" in text or "'" in text or "\u2018" in text:
+        spans = _merge(spans, [m.span() for m in _SINGLE.finditer(text)
+                               if len(m.group().split()) >= MIN_WORDS])
+    return spans
+
+
+def _merge(spans: list[tuple[int, int]], extra: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Add the spans of ``extra`` that overlap none of ``spans`` (double marks win)."""
+    out = list(spans)
+    for s, e in extra:
+        if not any(s < b and a < e for a, b in spans):
+            out.append((s, e))
+    return sorted(out)
 
 
 def _pair(text: str, start: int, end: int) -> list[tuple[int, int]]:
