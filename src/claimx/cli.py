@@ -382,7 +382,7 @@ class Output:
         self.fmt, self.out = fmt, out
         self.jsonl_mode, self.many_files = jsonl_mode, many_files
         self.count = 0
-        self.csv: Optional[csv.DictWriter] = None
+        self.csv: Optional[csv.DictWriter[str]] = None
         self.table = TableWriter(out, wide=wide) if fmt == "table" else None
 
     def _write_json_item(self, item: Any) -> None:

@@ -106,7 +106,8 @@ def _point(q: Any) -> Optional[float]:
     if q.value is not None:
         return float(q.value)
     first, second = (q.low, q.high) if q.bound in _LOWER else (q.high, q.low)
-    return first if first is not None else second
+    chosen = first if first is not None else second
+    return None if chosen is None else float(chosen)
 
 
 def format_quantity(q: Any) -> str:
