@@ -7,7 +7,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Optional, Union, get_args, get_origin
 
 import attrs
@@ -79,7 +79,8 @@ def _claims(claims: Iterable[Claim]) -> list[Claim]:
         if not isinstance(item, Claim):
             raise TypeError(
                 f"expected claimx.Claim objects, got {type(item).__name__}; "
-                "for extract_many() results, flatten the lists first"
+                "for extract_many() results, flatten the lists first (to_frame takes "
+                "them as they are)"
             )
         out.append(item)
     return out
@@ -122,9 +123,35 @@ def csv_row(claim: Claim) -> dict[str, Any]:
     return row
 
 
-def to_frame(claims: Iterable[Claim]) -> pandas.DataFrame:
-    """A pandas DataFrame, one row per claim, with the flat columns of :data:`FLAT_COLUMNS`.
+def _per_document(claims: Iterable[Any], ids: Optional[Sequence[Any]]
+                  ) -> tuple[list[Claim], Optional[list[Any]]]:
+    """The claims, and for ``extract_many`` output (a list of lists) each claim's document:
+    its position, or its entry in ``ids``."""
+    items = [claims] if isinstance(claims, Claim) else list(claims)
+    nested = bool(items) and all(not isinstance(item, Claim) and isinstance(item, Iterable)
+                                 for item in items)
+    if not nested:
+        if ids is not None:
+            raise ValueError("ids= goes with a list of lists of claims (extract_many output)")
+        return _claims(items), None
+    if ids is not None and len(ids) != len(items):
+        raise ValueError(f"ids has {len(ids)} entries for {len(items)} documents")
+    names = list(ids) if ids is not None else list(range(len(items)))
+    flat: list[Claim] = []
+    docs: list[Any] = []
+    for name, group in zip(names, items):
+        group = _claims(group)
+        flat.extend(group)
+        docs.extend([name] * len(group))
+    return flat, docs
 
+
+def to_frame(claims: Iterable[Any], ids: Optional[Sequence[Any]] = None) -> pandas.DataFrame:
+    """A pandas DataFrame, one row per claim, with the flat columns of `FLAT_COLUMNS`.
+
+    ``claims`` is a list of claims, or a list of lists of claims (``extract_many`` output):
+    then a first column ``doc`` tells the documents apart, holding each claim's document
+    number (0, 1, ...) or, with ``ids``, its document's id (one id per list).
     ``time_start``/``time_end`` are ``datetime64`` columns (``NaT`` when unresolved);
     ``quantities``, ``hedge_kinds`` and ``hedges`` hold lists.
     """
@@ -133,13 +160,16 @@ def to_frame(claims: Iterable[Claim]) -> pandas.DataFrame:
     except ImportError:
         raise ImportError(
             "claimx.to_frame needs pandas: pip install 'claimx[pandas]'") from None
-    rows = [flat_record(c) for c in _claims(claims)]
+    flat, docs = _per_document(claims, ids)
+    rows = [flat_record(c) for c in flat]
     frame = pd.DataFrame(rows, columns=list(FLAT_COLUMNS))
     for key in ("time_start", "time_end"):
         frame[key] = pd.to_datetime(frame[key])
     frame["hedged"] = frame["hedged"].astype(bool)
     for key in ("start", "end", "sentence_start", "sentence_end"):
         frame[key] = frame[key].astype("int64")
+    if docs is not None:
+        frame.insert(0, "doc", pd.Series(docs, dtype="int64" if ids is None else object))
     return frame
 
 
