@@ -294,7 +294,7 @@ class TableWriter:
     HEAD = ("speaker", "cue", "claim", "quantities", "time", "hedges")
     #: widest a column grows (0: the claim takes what is left) and narrowest it shrinks to
     CAPS = (22, 12, 0, 28, 23, 26)
-    FLOORS = (10, 9, 20, 10, 10, 8)
+    FLOORS = (10, 9, 20, 10, 10, 10)
     GAP = "  "
 
     def __init__(self, out: IO[str], width: Optional[int] = None, wide: bool = False) -> None:
@@ -320,7 +320,10 @@ class TableWriter:
             return natural
         widths = [min(n, cap) if cap else n for n, cap in zip(natural, self.CAPS)]
         room = self.width - len(self.GAP) * (len(self.HEAD) - 1)
-        widths[2] = min(widths[2], max(self.FLOORS[2], int(room * 0.45)))
+        widths[2] = min(widths[2], max(self.FLOORS[2], int(room * 0.4)))
+        keep_claim = list(self.FLOORS)
+        keep_claim[2] = widths[2]
+        self._shrink(widths, keep_claim, room)  # the other columns give way first
         self._shrink(widths, list(self.FLOORS), room)
         self._shrink(widths, [3] * len(widths), room)  # a very narrow terminal
         widths[2] = max(widths[2], min(natural[2], room - sum(widths) + widths[2]))
@@ -361,7 +364,10 @@ class TableWriter:
             self.out.write("\n")
         self.first = False
         if title:
-            self.out.write(f"== {title}: {len(claims)} claim{'s' if len(claims) != 1 else ''}\n")
+            line = f"== {title}: {len(claims)} claim{'s' if len(claims) != 1 else ''}"
+            if not self.wide and len(line) > self.width:
+                line = line[:max(self.width - 1, 0)] + "…"
+            self.out.write(line + "\n")
         rows = [self.cells(c) for c in claims]
         widths = self._widths(rows)
         self.out.write(self._lines([[h] for h in self.HEAD], widths)[0] + "\n")

@@ -1,6 +1,6 @@
 """Claims out of Python: JSON records, a pandas DataFrame, a JSON Schema and schema.org JSON-LD.
 
-Nothing here imports spaCy; pandas is imported only by :func:`to_frame`.
+Nothing here imports spaCy; pandas is imported only by `to_frame`.
 """
 from __future__ import annotations
 
@@ -46,7 +46,7 @@ def _is_list(field: attrs.Attribute[Any]) -> bool:
 
 
 def _columns() -> tuple[str, ...]:
-    """The flat columns, from the fields of :class:`~claimx.types.Claim` and its parts: a span
+    """The flat columns, from the fields of `Claim` and its parts: a span
     gives ``X_start``/``X_end`` (``start``/``end`` for the claim's own); a part gives its first
     field under the part's name and the others as ``part_field``; parts in a tuple stay a
     list of dicts."""
@@ -65,7 +65,7 @@ def _columns() -> tuple[str, ...]:
     return tuple(out)
 
 
-#: the columns of :func:`to_frame` and of ``claimx --format csv``, in order
+#: the columns of `to_frame` and of ``claimx --format csv``, in order
 FLAT_COLUMNS = _columns()
 #: flat columns holding lists (JSON-encoded in CSV)
 LIST_COLUMNS = tuple(f.name for f in _fields(Claim) if _is_list(f)) + ("hedge_kinds",)
@@ -92,7 +92,7 @@ def to_records(claims: Iterable[Claim]) -> list[dict[str, Any]]:
 
 
 def flat_record(claim: Claim) -> dict[str, Any]:
-    """One claim as a flat dict with the keys of :data:`FLAT_COLUMNS`.
+    """One claim as a flat dict with the keys of `FLAT_COLUMNS`.
 
     ``quantities`` and ``hedges`` are lists of dicts (as in ``to_dict()``), ``hedge_kinds``
     a list of strings; dates are ISO strings or None.
@@ -116,7 +116,7 @@ def flat_record(claim: Claim) -> dict[str, Any]:
 
 
 def csv_row(claim: Claim) -> dict[str, Any]:
-    """:func:`flat_record` with list columns JSON-encoded, for CSV writers."""
+    """`flat_record` with list columns JSON-encoded, for CSV writers."""
     row = flat_record(claim)
     for key in LIST_COLUMNS:
         row[key] = json.dumps(row[key], ensure_ascii=False)
@@ -265,7 +265,7 @@ def _iso_date(value: Union[dt.date, dt.datetime, str, None]) -> Optional[str]:
 
 def schema_org(claim: Claim, *, url: Optional[str] = None,
                date_published: Union[dt.date, dt.datetime, str, None] = None) -> dict[str, Any]:
-    """The claim as a schema.org ``Claim`` in JSON-LD (see :meth:`claimx.Claim.to_schema_org`)."""
+    """The claim as a schema.org ``Claim`` in JSON-LD (see `claimx.Claim.to_schema_org`)."""
     published = _iso_date(date_published)
     out: dict[str, Any] = {"@context": "https://schema.org", "@type": "Claim",
                            "text": claim.text}

@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional
 
-__all__ = ["format_number", "format_quantity", "format_time", "unit_affixes"]
+__all__ = ["format_interval", "format_number", "format_quantity", "format_time", "unit_affixes"]
 
 DISPLAY_FILE = Path(__file__).resolve().parent / "data" / "display" / "units.json"
 
@@ -114,7 +114,7 @@ def format_quantity(q: Any) -> str:
     """A quantity for people: ``4.2%``, ``~$4.5 billion``, ``≥24 people``,
     ``20,000–30,000 troops``, ``<5 km``.
 
-    ``q`` is a :class:`claimx.Quantity` (or anything with its fields). A vague amount
+    ``q`` is a `claimx.Quantity` (or anything with its fields). A vague amount
     ("dozens of people") with ``low`` but no ``value`` shows its lower bound.
     """
     table = _table()
