@@ -183,6 +183,7 @@ class AttributionFinder:
             # "..., X said." closing a sentence whose content came first
             own = set(verb.subtree)
             content_tokens = [t for t in doc[sent_of(verb).start:verb.i] if t not in own]
+        content_tokens += _trailing_participle(doc, content_tokens, clausal, objects)
         if needs == "quote":
             content_tokens = [t for t in content_tokens] if _has_quote(doc, content_tokens) else []
         if not content_tokens:
@@ -535,6 +536,24 @@ def _right_numbers(verb: Token) -> list[Token]:
     tokens = [t for c in verb.rights if c.dep_ in ("prep", "npadvmod", "advmod", "dative")
               for t in c.subtree]
     return tokens if any(t.like_num for t in tokens) else []
+
+
+def _trailing_participle(doc: Doc, tokens: list[Token], clausal: list[Token],
+                         objects: list[Token]) -> list[Token]:
+    """A participle clause right after an object or complement that ends in a noun, which
+    the parser hung elsewhere ("estimating 20,000 troops | killed or injured in the city"):
+    its words. Not for reported clauses (``clausal`` without ``objects``)."""
+    if not tokens or (clausal and not objects):
+        return []
+    last = max(tokens, key=lambda t: t.i)
+    if last.i + 1 >= len(doc) or last.pos_ not in ("NOUN", "PROPN"):
+        return []
+    nxt = doc[last.i + 1]
+    if nxt.tag_ not in ("VBN", "VBD") or nxt.dep_ not in ("advcl", "acl", "conj") \
+            or nxt in tokens or sent_of(nxt).start != sent_of(last).start \
+            or any(c.dep_ in _SUBJECTS or c.dep_ in ("aux", "auxpass") for c in nxt.children):
+        return []
+    return [t for t in nxt.subtree if t.i > last.i]
 
 
 def _depth(token: Token) -> int:
