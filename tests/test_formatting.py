@@ -30,7 +30,10 @@ QUANTITIES = [
     (q(value=6, unit="foot"), "6 feet"),
     (q(value=2.5, unit="percentage point"), "2.5 percentage points"),
     (q(value=1234567), "1,234,567"),
-    (q(value=0.25, unit="bitcoin"), "BTC 0.25"),
+    (q(value=0.25, unit="bitcoin"), "0.25 bitcoins"),
+    (q(value=48, bound="about", unit="percentage", entity="vote"), "~48% of vote"),
+    (q(value=42.195, unit="kilometre"), "42.195 km"),
+    (q(value=2.5e9, unit="EUR", entity="loan"), "€2.5 billion loan"),
     (q(bound="about"), "~?"),
 ]
 

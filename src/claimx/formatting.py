@@ -34,10 +34,11 @@ def _table() -> dict[str, Any]:
 
 
 def _plain(value: float) -> str:
-    """A number with thousands separators and no trailing zeros: ``1,100``, ``4.25``."""
+    """A number with thousands separators, at most three decimals and no trailing zeros:
+    ``1,100``, ``4.25``, ``42.195``."""
     if float(value).is_integer():
         return f"{value:,.0f}"
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    text = f"{value:,.3f}".rstrip("0").rstrip(".")
     return text if text not in ("0", "-0") else f"{value:,.3g}"
 
 
@@ -112,7 +113,7 @@ def _point(q: Any) -> Optional[float]:
 
 def format_quantity(q: Any) -> str:
     """A quantity for people: ``4.2%``, ``~$4.5 billion``, ``≥24 people``,
-    ``20,000–30,000 troops``, ``<5 km``.
+    ``20,000–30,000 troops``, ``<5 km``, ``~48% of vote``.
 
     ``q`` is a `claimx.Quantity` (or anything with its fields). A vague amount
     ("dozens of people") with ``low`` but no ``value`` shows its lower bound.
@@ -132,6 +133,8 @@ def format_quantity(q: Any) -> str:
         sign, number = number[:1], number[1:]
     words = [f"{sign}{before}{number}{after}"]
     if q.entity:
+        if after == "%":  # "48% of the vote" -> "~48% of vote"
+            words.append(table["percent_joiner"])
         words.append(str(q.entity))
     return " ".join(words)
 
