@@ -295,12 +295,15 @@ class TableWriter:
     #: widest a column grows (0: the claim takes what is left) and narrowest it shrinks to
     CAPS = (22, 12, 0, 28, 23, 26)
     FLOORS = (10, 9, 20, 10, 10, 10)
+    COMFORT = (10, 9, 20, 10, 18, 10)
     GAP = "  "
 
     def __init__(self, out: IO[str], width: Optional[int] = None, wide: bool = False) -> None:
         self.out = out
         self.width = width or shutil.get_terminal_size((160, 24)).columns
         self.wide = wide
+        if not wide and self.width < 100:  # a narrow terminal: one space between columns
+            self.GAP = " "
         self.first = True
 
     @staticmethod
@@ -321,9 +324,10 @@ class TableWriter:
         widths = [min(n, cap) if cap else n for n, cap in zip(natural, self.CAPS)]
         room = self.width - len(self.GAP) * (len(self.HEAD) - 1)
         widths[2] = min(widths[2], max(self.FLOORS[2], int(room * 0.4)))
-        keep_claim = list(self.FLOORS)
-        keep_claim[2] = widths[2]
-        self._shrink(widths, keep_claim, room)  # the other columns give way first
+        # the other columns give way first, a time interval staying on one line if it can
+        comfort = [min(f, w) for f, w in zip(self.COMFORT, widths)]
+        comfort[2] = widths[2]
+        self._shrink(widths, comfort, room)
         self._shrink(widths, list(self.FLOORS), room)
         self._shrink(widths, [3] * len(widths), room)  # a very narrow terminal
         widths[2] = max(widths[2], min(natural[2], room - sum(widths) + widths[2]))
