@@ -113,6 +113,7 @@ def test_render_keeps_the_text_as_written(extractor):
     assert "white-space:pre-wrap" in html
     assert "claimx-legend" in html and all(COLORS[label] in html for label in COLORS)
     assert "&lt;badly&gt; &amp; fast" in html
+    assert "title='QUANTITY: 2,000–3,000 homes'>" in html  # the table's reading, on hover
 
 
 def test_highlight_overlapping_marks():

@@ -12,7 +12,7 @@ Quantities and times read as `claimx.formatting` writes them, as in the CLI tabl
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional, Union, overload
 
@@ -46,9 +46,10 @@ _PRIORITY = ("SOURCE", "CUE", "HEDGE", "TIME", "QUANTITY")
 _esc = html.escape
 
 
-def _mark(text: str, label: str) -> str:
+def _mark(text: str, label: str, note: Optional[str] = None) -> str:
+    title = label if note is None else f"{label}: {_esc(note)}"
     return (f"<mark style='background:{COLORS[label]};color:#111;padding:0 2px;"
-            f"border-radius:3px' title='{label}'>{_esc(text)}</mark>")
+            f"border-radius:3px' title='{title}'>{_esc(text)}</mark>")
 
 
 def quantity_summary(q: Any) -> str:
@@ -105,14 +106,18 @@ def _segments(length: int, marks: list[Mark]) -> list[tuple[int, int, Optional[s
     return pieces
 
 
-def highlight(text: str, marks: Iterable[Mark], offset: int = 0) -> str:
+def highlight(text: str, marks: Iterable[Mark], offset: int = 0,
+              notes: Optional[Mapping[tuple[int, int], str]] = None) -> str:
     """``text`` as escaped HTML with each ``(label, start, end)`` character span in a
-    ``<mark>`` (offsets count from ``offset``); every other character is kept as it is."""
+    ``<mark>`` (offsets count from ``offset``); every other character is kept as it is.
+    ``notes`` maps a marked ``(start, end)`` to words shown when the pointer rests on it."""
     local = [(label, start - offset, end - offset) for label, start, end in marks]
+    notes = notes or {}
     out = []
     for start, end, label in _segments(len(text), local):
         piece = text[start:end]
-        out.append(_esc(piece) if label is None else _mark(piece, label))
+        note = notes.get((start + offset, end + offset))
+        out.append(_esc(piece) if label is None else _mark(piece, label, note))
     return "".join(out)
 
 
@@ -297,16 +302,30 @@ def _article_marks(doc: Doc) -> list[Mark]:
     return marks
 
 
+def _article_notes(doc: Doc) -> dict[tuple[int, int], str]:
+    """How each quantity and time reads (``~$4.5 billion``), by its character span."""
+    readers = {"QUANTITY": format_quantity, "TIME": format_time}
+    notes = {}
+    for key in ("claimx_quantities", "claimx_times"):
+        for span in doc.spans[key]:
+            found = span._.claimx
+            if found is not None and span.label_ in readers:
+                notes[(span.start_char, span.end_char)] = readers[span.label_](found)
+    return notes
+
+
 _ARTICLE_STYLE = ("white-space:pre-wrap;overflow-wrap:break-word;line-height:1.9;"
                   "font-size:1.05em;margin-top:0.8em")
 
 
-def article_html(text: str, marks: Iterable[Mark]) -> str:
+def article_html(text: str, marks: Iterable[Mark],
+                 notes: Optional[Mapping[tuple[int, int], str]] = None) -> str:
     """The text exactly as written (spacing, line breaks and paragraphs kept by
-    ``white-space: pre-wrap``), the marked character spans highlighted, under a legend."""
+    ``white-space: pre-wrap``), the marked character spans highlighted, under a legend;
+    ``notes`` as in `highlight`."""
     return (f"<div class='claimx-render'>{_legend()}"
             f"<div class='claimx-article' style='{_ARTICLE_STYLE}'>"
-            f"{highlight(text, marks)}</div></div>")
+            f"{highlight(text, marks, notes=notes)}</div></div>")
 
 
 def page_title(doc: Doc, limit: int = 100) -> str:
@@ -351,7 +370,7 @@ def render(text_or_doc: Union[str, Doc], *, reference_date: Union[dt.date, str, 
     from spacy.util import is_in_jupyter
 
     doc = _parse(text_or_doc, reference_date)
-    markup = article_html(doc.text, _article_marks(doc))
+    markup = article_html(doc.text, _article_marks(doc), _article_notes(doc))
     if path is not None:
         markup = page(markup, title or page_title(doc))
         _write(markup, path)
