@@ -21,8 +21,17 @@ def parser(description: str) -> argparse.ArgumentParser:
     return p
 
 
+#: used when the corpus is absent (a checkout without ../shared): the bundled examples
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
 def load_texts(path: Path) -> list[str]:
-    """The non-empty ``text`` fields of a JSON lines corpus."""
+    """The non-empty ``text`` fields of a JSON lines corpus; without the corpus file, the
+    bundled example articles (with a note on stderr)."""
+    if not Path(path).exists():
+        print(f"note: {path} not found; using the example articles in {EXAMPLES}",
+              file=sys.stderr)
+        return [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt"))]
     texts = []
     with open(path, encoding="utf-8") as fh:
         for line in fh:

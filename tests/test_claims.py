@@ -54,3 +54,57 @@ def test_sentence_field_holds_the_claim(extractor, seed_0313):
         s, e = claim.sentence
         assert s <= claim.start < claim.end <= e
         assert seed_0313[s:e].strip()
+
+
+def test_a_participial_clause_belongs_to_the_claim(extractor):
+    text = ("Rescue crews are reportedly struggling in the flooded districts, making it hard "
+            "to reach survivors.")
+    claim = next(c for c in extractor.extract(text) if "struggling" in c.text)
+    assert claim.text.endswith("making it hard to reach survivors")
+
+
+#: a parse the English model gives to sentences of this shape: the participle after the
+#: counted noun ("troops killed or injured") hung on the main verb, not on the noun
+_REDUCED_RELATIVE = [
+    ("The", "det", 4, "DT", "DET"), ("weeks", "npadvmod", 3, "NNS", "NOUN"),
+    ("-", "punct", 3, "HYPH", "PUNCT"), ("long", "amod", 4, "JJ", "ADJ"),
+    ("siege", "nsubj", 8, "NN", "NOUN"), ("of", "prep", 4, "IN", "ADP"),
+    ("Portville", "pobj", 5, "NNP", "PROPN"), ("has", "aux", 8, "VBZ", "AUX"),
+    ("been", "ROOT", 8, "VBN", "AUX"), ("costly", "acomp", 8, "JJ", "ADJ"),
+    ("for", "prep", 9, "IN", "ADP"), ("both", "det", 12, "DT", "DET"),
+    ("sides", "pobj", 10, "NNS", "NOUN"), (",", "punct", 8, ",", "PUNCT"),
+    ("with", "prep", 8, "IN", "ADP"), ("observers", "nsubj", 16, "NNS", "NOUN"),
+    ("estimating", "pcomp", 14, "VBG", "VERB"), ("between", "prep", 16, "IN", "ADP"),
+    ("4,000", "nummod", 22, "CD", "NUM"), ("and", "cc", 18, "CC", "CCONJ"),
+    ("6,000", "conj", 18, "CD", "NUM"), ("enemy", "amod", 22, "JJ", "ADJ"),
+    ("troops", "pobj", 17, "NNS", "NOUN"), ("killed", "advcl", 8, "VBD", "VERB"),
+    ("or", "cc", 23, "CC", "CCONJ"), ("injured", "conj", 23, "VBN", "VERB"),
+    ("in", "prep", 25, "IN", "ADP"), ("and", "cc", 26, "CC", "CCONJ"),
+    ("around", "conj", 26, "IN", "ADP"), ("the", "det", 30, "DT", "DET"),
+    ("town", "pobj", 28, "NN", "NOUN"), (".", "punct", 8, ".", "PUNCT"),
+]
+_LEMMAS = {"estimating": "estimate", "has": "have", "been": "be", "killed": "kill",
+           "injured": "injure", "troops": "troop", "sides": "side", "observers": "observer",
+           "weeks": "week"}
+
+
+def test_a_verbs_object_keeps_its_participle(extractor):
+    from spacy.tokens import Doc
+
+    words = [w for w, *_ in _REDUCED_RELATIVE]
+    spaces = [nxt not in ("-", ",", ".") and w != "-"
+              for w, nxt in zip(words, words[1:] + ["."])]
+    spaces[-1] = False
+    doc = Doc(extractor.nlp.vocab, words=words, spaces=spaces,
+              heads=[h for _, _, h, _, _ in _REDUCED_RELATIVE],
+              deps=[d for _, d, _, _, _ in _REDUCED_RELATIVE],
+              tags=[t for *_, t, _ in _REDUCED_RELATIVE],
+              pos=[p for *_, p in _REDUCED_RELATIVE], ents=["O"] * len(words))
+    for token in doc:
+        token.lemma_ = _LEMMAS.get(token.text, token.text.lower())
+    for name, component in extractor.nlp.pipeline:
+        if name.startswith("claimx"):
+            doc = component(doc)
+    claim = next(c for c in doc._.claims if c.cue is not None)
+    assert claim.cue.text == "estimating"
+    assert claim.text.endswith("enemy troops killed or injured in and around the town")

@@ -120,9 +120,22 @@ def test_table_is_readable(capsys, monkeypatch, expected):
     assert lines[0] == f"== {A}: {len(expected[A])} claims"
     assert lines[1].split() == ["speaker", "cue", "claim", "quantities", "time", "hedges"]
     assert all(len(line) <= 140 for line in lines)
-    assert "Volodymyr Zelensky" in out and "according_to" in out
-    assert "2023-03-06..2023-03-13" in out  # "the past week" resolved
+    assert "Volodymyr Zelensky" in out and "according to" in out
+    assert "2023-03-06 → 03-13" in out  # "the past week" resolved
     assert f"== {B}: {len(expected[B])} claims" in lines
+
+
+def test_table_fits_the_terminal_and_wide_prints_in_full(capsys, monkeypatch, expected):
+    monkeypatch.setenv("COLUMNS", "80")
+    code, out, _ = run(capsys, A, "--format", "table")
+    assert code == 0
+    assert max(len(line) for line in out.splitlines()) <= 80
+    code, wide, _ = run(capsys, A, "--format", "table", "--wide")
+    assert code == 0
+    assert max(len(line) for line in wide.splitlines()) > 80
+    for claim in expected[A]:  # each claim text whole on one line
+        assert " ".join(claim["text"].split()) in wide
+    assert "≥?" not in out + wide
 
 
 def test_output_file_and_date(capsys, tmp_path):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -50,3 +51,36 @@ def test_api_reference_comes_from_docstrings(site):
         first_words = " ".join(doc.split()[:4])
         assert first_words.split("`")[0] in api, first_words
     assert "to_schema_org" in api
+
+
+ROLES = re.compile(r":(meth|attr|func|class|data|mod|exc|obj):")
+
+
+def test_no_page_shows_a_sphinx_role(site):
+    shown = {str(page.relative_to(site)): sorted(set(ROLES.findall(page.read_text(
+        encoding="utf-8")))) for page in site.rglob("*.html")}
+    assert not {page: roles for page, roles in shown.items() if roles}
+
+
+def test_api_reference_lists_every_public_name_and_field(site):
+    api = (site / "api" / "index.html").read_text(encoding="utf-8")
+    import importlib
+
+    import attrs
+
+    import claimx
+    from claimx import records
+
+    names = [n for n in claimx.__all__ if not n.startswith("_")]
+    for name in ("distributed", "export", "formatting", "render"):
+        module = importlib.import_module(f"claimx.{name}")  # claimx.render is the function
+        names += [n for n in module.__all__ if not n.isupper()]
+    missing = [n for n in names if not re.search(rf'id="claimx\.[\w.]*\b{n}"', api)]
+    assert not missing, f"not in the API reference: {missing}"
+    for cls in (claimx.Claim, claimx.Speaker, claimx.Cue, claimx.Quantity, claimx.TimeRef,
+                claimx.Hedge, records.TextContext, records.Attribution, records.HedgeCue):
+        for field in attrs.fields(cls):
+            shown = f'title="{cls.__module__}.{cls.__name__}.{field.name}">{field.name}<'
+            assert shown in api, (cls.__name__, field.name)
+    for attribute in ("nlp", "zone_texts", "zone_texts_mp", "warm_strings"):
+        assert f'title="claimx.api.Extractor.{attribute}">' in api, attribute

@@ -116,6 +116,22 @@ def test_to_frame_of_no_claims_has_the_columns():
     assert list(frame.columns) == list(FLAT_COLUMNS) and len(frame) == 0
 
 
+def test_to_frame_of_many_documents_has_a_doc_column(claims):
+    pytest.importorskip("pandas")
+    first, second = claims[:2], claims[2:5]
+    frame = claimx.to_frame([first, [], second])
+    assert list(frame.columns) == ["doc", *FLAT_COLUMNS]
+    assert frame["doc"].tolist() == [0] * len(first) + [2] * len(second)
+    assert frame["text"].tolist() == [c.text for c in first + second]
+    named = claimx.to_frame([first, second], ids=["a.txt", "b.txt"])
+    assert named["doc"].tolist() == ["a.txt"] * len(first) + ["b.txt"] * len(second)
+    with pytest.raises(ValueError, match="2 documents"):
+        claimx.to_frame([first, second], ids=["a.txt"])
+    with pytest.raises(ValueError, match="list of lists"):
+        claimx.to_frame(first, ids=["a.txt"])
+    assert "doc" not in claimx.to_frame(first).columns
+
+
 def test_to_frame_without_pandas(claims, monkeypatch):
     monkeypatch.setitem(sys.modules, "pandas", None)
     with pytest.raises(ImportError) as info:

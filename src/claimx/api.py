@@ -62,20 +62,29 @@ class Extractor:
     tokenizer cache, the vocabulary and memory zones are shared state), so every call that
     runs the pipeline holds the Extractor's lock: threads sharing one Extractor take turns
     and get the same results as a serial run. For parallel speed use ``n_process`` or
-    :mod:`claimx.distributed`.
+    `claimx.distributed`.
 
-    Memory: :meth:`extract` and :meth:`pipe` run inside ``nlp.memory_zone()`` (spaCy >= 3.8),
-    a block of at most :attr:`zone_texts` texts at a time, so the strings and lexemes of a
+    Memory: `extract` and `pipe` run inside ``nlp.memory_zone()`` (spaCy >= 3.8),
+    a block of at most `zone_texts` texts at a time, so the strings and lexemes of a
     long stream are freed as it goes and memory stays flat. With ``n_process > 1`` the worker
-    processes are started afresh for every block of :attr:`zone_texts_mp` texts, which
-    bounds their memory too. :meth:`parse` returns a Doc and so runs outside any zone.
+    processes are started afresh for every block of `zone_texts_mp` texts, which
+    bounds their memory too. `parse` returns a Doc and so runs outside any zone.
 
     Warm-up: inside a memory zone spaCy's tokenizer caches nothing, so every word of every
-    block would be split afresh. Until the vocabulary has learnt :attr:`warm_strings` new
+    block would be split afresh. Until the vocabulary has learnt `warm_strings` new
     strings, each block is therefore first run through the tokenizer alone, outside the
     zone: the words of the texts seen first stay in the tokenizer cache for the rest of the
     process. Only the tokenizer's lexemes and cache entries are kept, so memory stays bounded
     (by that budget plus one block). Set ``warm_strings = 0`` to skip the warm-up.
+
+    Attributes:
+        nlp: The spaCy pipeline, with the claimx components.
+        zone_texts: Texts per memory zone when streaming in one process (results are
+            yielded per block); 256 by default.
+        zone_texts_mp: Texts per block (and per set of worker processes) when
+            ``n_process > 1``; 4096 by default.
+        warm_strings: New strings the tokenizer may keep for good (outside zones) to warm
+            its cache; 20,000 by default.
     """
 
     #: texts per memory zone when streaming in one process (results are yielded per block)
@@ -185,7 +194,7 @@ class Extractor:
         return manager
 
     def _warm_tokenizer(self, texts: Iterable[str]) -> None:
-        """Tokenize ``texts`` outside any zone while the :attr:`warm_strings` budget lasts,
+        """Tokenize ``texts`` outside any zone while the `warm_strings` budget lasts,
         so that their words stay in the tokenizer cache (the docs are thrown away)."""
         vocab = self.nlp.vocab
         if getattr(vocab, "in_memory_zone", True):
@@ -249,7 +258,7 @@ def default_extractor() -> Extractor:
 
 
 def extract(text: str, reference_date: DateLike = None) -> list[Claim]:
-    """The claims of ``text`` (see :meth:`Extractor.extract`)."""
+    """The claims of ``text`` (see `Extractor.extract`)."""
     _check_text(text)
     coerce_reference_date(reference_date)
     if not text.strip():

@@ -160,21 +160,7 @@ def _clause_span(doc: Doc, token: Token) -> tuple[int, int, int]:
             break
         head = head.head
         steps += 1
-    keep = set()
-    stack = [head]
-    while stack:
-        t = stack.pop()
-        keep.add(t.i)
-        for child in t.children:
-            if child.dep_ in _SUBCLAUSE_DEPS and token not in child.subtree and not (
-                    child.dep_ == "advcl" and child.tag_ == "VBG" and not any(
-                        c.dep_ in ("nsubj", "nsubjpass", "mark") for c in child.children)):
-                continue  # a participle ("emailed AWS informing them") stays in the clause
-            if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and token not in \
-                    child.subtree and any(c.dep_ in ("nsubj", "nsubjpass")
-                                          for c in child.children):
-                continue
-            stack.append(child)
+    keep = _clause_tokens(head, token)
     # the contiguous run of kept tokens around the token
     lo = hi = token.i
     while lo - 1 in keep:
@@ -187,6 +173,31 @@ def _clause_span(doc: Doc, token: Token) -> tuple[int, int, int]:
                        or doc[hi].is_space):
         hi -= 1
     return doc[lo].idx, doc[hi].idx + len(doc[hi]), head.i
+
+
+def _clause_tokens(head: Token, token: Token) -> set[int]:
+    """Indices of the clause headed by ``head``, without the clauses it embeds (except the
+    one holding ``token``); a participle clause without a subject belongs to it whole
+    ("emailed AWS informing them", "..., making it hard to advance")."""
+    keep = set()
+    stack = [head]
+    while stack:
+        t = stack.pop()
+        keep.add(t.i)
+        for child in t.children:
+            if child.dep_ == "advcl" and child.tag_ == "VBG" and not any(
+                    c.dep_ in ("nsubj", "nsubjpass", "mark") for c in child.children):
+                keep.update(t.i for t in child.subtree)
+            elif not (child.dep_ in _SUBCLAUSE_DEPS and token not in child.subtree) \
+                    and not _own_conjunct(child, token):
+                stack.append(child)
+    return keep
+
+
+def _own_conjunct(child: Token, token: Token) -> bool:
+    """A conjoined clause with a subject of its own, not holding ``token``."""
+    return child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and token not in \
+        child.subtree and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
 
 
 def _add_unattributed(doc: Doc, loose: list[Unit], attributed: list[Unit],

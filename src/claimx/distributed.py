@@ -5,7 +5,7 @@
     >>> records = extract_bag(db.from_sequence(texts, npartitions=8)).compute()  # doctest: +SKIP
 
 Each worker process loads the spaCy pipeline once (a module-level cache keyed by model name)
-and streams its partitions through :meth:`claimx.Extractor.pipe`. Results are plain data:
+and streams its partitions through `claimx.Extractor.pipe`. Results are plain data:
 for every text, a list of ``Claim.to_dict()`` dicts, which pickle and serialise cheaply.
 
 Needs the ``dask`` extra: ``pip install 'claimx[dask]'``.

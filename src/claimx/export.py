@@ -1,13 +1,13 @@
 """Claims out of Python: JSON records, a pandas DataFrame, a JSON Schema and schema.org JSON-LD.
 
-Nothing here imports spaCy; pandas is imported only by :func:`to_frame`.
+Nothing here imports spaCy; pandas is imported only by `to_frame`.
 """
 from __future__ import annotations
 
 import copy
 import datetime as dt
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Optional, Union, get_args, get_origin
 
 import attrs
@@ -46,7 +46,7 @@ def _is_list(field: attrs.Attribute[Any]) -> bool:
 
 
 def _columns() -> tuple[str, ...]:
-    """The flat columns, from the fields of :class:`~claimx.types.Claim` and its parts: a span
+    """The flat columns, from the fields of `Claim` and its parts: a span
     gives ``X_start``/``X_end`` (``start``/``end`` for the claim's own); a part gives its first
     field under the part's name and the others as ``part_field``; parts in a tuple stay a
     list of dicts."""
@@ -65,7 +65,7 @@ def _columns() -> tuple[str, ...]:
     return tuple(out)
 
 
-#: the columns of :func:`to_frame` and of ``claimx --format csv``, in order
+#: the columns of `to_frame` and of ``claimx --format csv``, in order
 FLAT_COLUMNS = _columns()
 #: flat columns holding lists (JSON-encoded in CSV)
 LIST_COLUMNS = tuple(f.name for f in _fields(Claim) if _is_list(f)) + ("hedge_kinds",)
@@ -79,7 +79,8 @@ def _claims(claims: Iterable[Claim]) -> list[Claim]:
         if not isinstance(item, Claim):
             raise TypeError(
                 f"expected claimx.Claim objects, got {type(item).__name__}; "
-                "for extract_many() results, flatten the lists first"
+                "for extract_many() results, flatten the lists first (to_frame takes "
+                "them as they are)"
             )
         out.append(item)
     return out
@@ -91,7 +92,7 @@ def to_records(claims: Iterable[Claim]) -> list[dict[str, Any]]:
 
 
 def flat_record(claim: Claim) -> dict[str, Any]:
-    """One claim as a flat dict with the keys of :data:`FLAT_COLUMNS`.
+    """One claim as a flat dict with the keys of `FLAT_COLUMNS`.
 
     ``quantities`` and ``hedges`` are lists of dicts (as in ``to_dict()``), ``hedge_kinds``
     a list of strings; dates are ISO strings or None.
@@ -115,16 +116,42 @@ def flat_record(claim: Claim) -> dict[str, Any]:
 
 
 def csv_row(claim: Claim) -> dict[str, Any]:
-    """:func:`flat_record` with list columns JSON-encoded, for CSV writers."""
+    """`flat_record` with list columns JSON-encoded, for CSV writers."""
     row = flat_record(claim)
     for key in LIST_COLUMNS:
         row[key] = json.dumps(row[key], ensure_ascii=False)
     return row
 
 
-def to_frame(claims: Iterable[Claim]) -> pandas.DataFrame:
-    """A pandas DataFrame, one row per claim, with the flat columns of :data:`FLAT_COLUMNS`.
+def _per_document(claims: Iterable[Any], ids: Optional[Sequence[Any]]
+                  ) -> tuple[list[Claim], Optional[list[Any]]]:
+    """The claims, and for ``extract_many`` output (a list of lists) each claim's document:
+    its position, or its entry in ``ids``."""
+    items = [claims] if isinstance(claims, Claim) else list(claims)
+    nested = bool(items) and all(not isinstance(item, Claim) and isinstance(item, Iterable)
+                                 for item in items)
+    if not nested:
+        if ids is not None:
+            raise ValueError("ids= goes with a list of lists of claims (extract_many output)")
+        return _claims(items), None
+    if ids is not None and len(ids) != len(items):
+        raise ValueError(f"ids has {len(ids)} entries for {len(items)} documents")
+    names = list(ids) if ids is not None else list(range(len(items)))
+    flat: list[Claim] = []
+    docs: list[Any] = []
+    for name, group in zip(names, items):
+        group = _claims(group)
+        flat.extend(group)
+        docs.extend([name] * len(group))
+    return flat, docs
 
+
+def to_frame(claims: Iterable[Any], ids: Optional[Sequence[Any]] = None) -> pandas.DataFrame:
+    """A pandas DataFrame, one row per claim, with the flat columns of `FLAT_COLUMNS`.
+
+    ``claims`` is a list of claims, or a list of lists of claims (``extract_many`` output):
+    then a first column ``doc`` tells the documents apart, holding each claim's document
+    number (0, 1, ...) or, with ``ids``, its document's id (one id per list).
     ``time_start``/``time_end`` are ``datetime64`` columns (``NaT`` when unresolved);
     ``quantities``, ``hedge_kinds`` and ``hedges`` hold lists.
     """
@@ -133,13 +160,16 @@ def to_frame(claims: Iterable[Claim]) -> pandas.DataFrame:
     except ImportError:
         raise ImportError(
             "claimx.to_frame needs pandas: pip install 'claimx[pandas]'") from None
-    rows = [flat_record(c) for c in _claims(claims)]
+    flat, docs = _per_document(claims, ids)
+    rows = [flat_record(c) for c in flat]
     frame = pd.DataFrame(rows, columns=list(FLAT_COLUMNS))
     for key in ("time_start", "time_end"):
         frame[key] = pd.to_datetime(frame[key])
     frame["hedged"] = frame["hedged"].astype(bool)
     for key in ("start", "end", "sentence_start", "sentence_end"):
         frame[key] = frame[key].astype("int64")
+    if docs is not None:
+        frame.insert(0, "doc", pd.Series(docs, dtype="int64" if ids is None else object))
     return frame
 
 
@@ -235,7 +265,7 @@ def _iso_date(value: Union[dt.date, dt.datetime, str, None]) -> Optional[str]:
 
 def schema_org(claim: Claim, *, url: Optional[str] = None,
                date_published: Union[dt.date, dt.datetime, str, None] = None) -> dict[str, Any]:
-    """The claim as a schema.org ``Claim`` in JSON-LD (see :meth:`claimx.Claim.to_schema_org`)."""
+    """The claim as a schema.org ``Claim`` in JSON-LD (see `claimx.Claim.to_schema_org`)."""
     published = _iso_date(date_published)
     out: dict[str, Any] = {"@context": "https://schema.org", "@type": "Claim",
                            "text": claim.text}

@@ -2,7 +2,7 @@
 
 spaCy's Matcher tries every pattern at every token, and a set test such as
 ``{"LOWER": {"IN": [...]}}`` calls back into Python each time. Most sentences of a news
-article hold none of the words a rule needs, so :class:`RuleMatcher` first finds, with one
+article hold none of the words a rule needs, so `RuleMatcher` first finds, with one
 array test per word set, the sentences that hold at least one word for every required
 token of some rule, and runs the Matcher on those sentences only.
 

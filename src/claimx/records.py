@@ -2,7 +2,7 @@
 
 These are not part of the public claim JSON, but they are plain frozen attrs classes like
 the public types, with ``to_dict()``/``from_dict()``, and what a stage stores on a Doc is
-their ``to_dict()``. Like :mod:`claimx.types`, this module imports nothing else from claimx
+their ``to_dict()``. Like `claimx.types`, this module imports nothing else from claimx
 but the types.
 """
 from __future__ import annotations
@@ -41,10 +41,12 @@ def _cue(value: Any) -> Cue:
 class TextContext(Record):
     """Facts about a whole text that every chunk of it shares.
 
-    ``reference_date`` is the date relative times resolve against (given by the caller,
-    else found in the text); ``header`` the character span of a date header or dateline at
-    the top; ``body_start`` where claims may start (after the header, headline and
-    dateline block); ``given`` whether the caller gave the reference date.
+    Attributes:
+        reference_date: The date relative times resolve against (given by the caller, else
+            found in the text), or None.
+        header: The character span of a date header or dateline at the top, or None.
+        body_start: Where claims may start (after the header, headline and dateline block).
+        given: Whether the caller gave the reference date.
     """
 
     reference_date: Optional[dt.date] = attrs.field(default=None, converter=optional_date)
@@ -65,9 +67,13 @@ class TextContext(Record):
 class Attribution(Record):
     """One attributed statement: its cue, what it reports, and who says it.
 
-    ``span`` is the claim (cue, content and an adjacent speaker), ``content`` what is
-    reported (both character spans); ``head`` is the token index of the content's head,
-    ``cue_head`` that of the cue's root.
+    Attributes:
+        span: The claim's character span: cue, content and an adjacent speaker.
+        content: The character span of what is reported.
+        head: The token index of the content's head.
+        cue: The cue.
+        cue_head: The token index of the cue's root, or None.
+        speaker: Who says it, or None.
     """
 
     span: tuple[int, int] = attrs.field(converter=span_pair)
@@ -80,14 +86,24 @@ class Attribution(Record):
 
 @attrs.frozen(slots=True)
 class HedgeCue(Record):
-    """A hedge as found (the public :class:`~claimx.types.Hedge` fields), with what the
+    """A hedge as found (the public `Hedge` fields), with what the
     claims stage needs to attach it.
 
-    ``head`` is the cue's token index; ``scope`` the character span of the clause it
-    governs; ``makes_claim`` marks narration cues ("reportedly") that open a claim;
-    ``anaphoric`` cues ("these claims") cover earlier claims, at most ``window`` sentences
-    back: ``referents`` of them (1 for "this", 2 for "neither figure", None for a whole run);
-    ``both_sides`` and ``casualty`` narrow those to the sides' casualty figures.
+    Attributes:
+        text: The cue as written.
+        span: ``(start, end)`` character offsets of ``text``.
+        kind: ``unverified``, ``disputed``, ``uncertain`` or ``estimate``.
+        source: Who hedges, or None.
+        rule: The id of the rule that found the cue.
+        head: The cue's token index.
+        scope: The character span of the clause the cue governs.
+        makes_claim: A narration cue ("reportedly") that opens a claim.
+        anaphoric: A cue ("these claims") that covers earlier claims.
+        both_sides: An anaphoric cue narrowed to both sides' figures.
+        casualty: An anaphoric cue narrowed to casualty figures.
+        referents: How many earlier claims an anaphoric cue names (1 for "this", 2 for
+            "neither figure", None for a whole run).
+        window: How many sentences back an anaphoric cue reaches.
     """
 
     text: str

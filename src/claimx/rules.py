@@ -12,7 +12,7 @@ merge rule applies to all of them:
   unless its first line is ``{"replace": true}``: then they replace them.
 
 A user file may use only the keys the bundled file uses (for JSONL, the keys of its rules):
-an unknown key, a misspelling say, raises :class:`RuleFileError` naming the file and the
+an unknown key, a misspelling say, raises `RuleFileError` naming the file and the
 key; a replacing object must give every key of the bundled one. Keys starting with ``_``
 and ``about`` hold documentation and are allowed anywhere.
 """
@@ -123,7 +123,7 @@ def extend(base: Any, user: Any, where: str) -> Any:
 
 def load(name: str, overlay: Overlay = None) -> Any:
     """The bundled rule file ``name``, with the user's ``overlay`` (a path or the content
-    itself) merged over it. Raises :class:`RuleFileError` for an unknown key."""
+    itself) merged over it. Raises `RuleFileError` for an unknown key."""
     base = _read_file(str(DATA_DIR / name))
     if overlay is None:
         return base

@@ -99,7 +99,7 @@ class Record:
 
     @classmethod
     def from_dict(cls: type[R], d: Mapping[str, Any]) -> R:
-        """Rebuild an object from :meth:`to_dict` output (a missing optional key takes the
+        """Rebuild an object from `to_dict` output (a missing optional key takes the
         field's default; a missing required key raises KeyError)."""
         kwargs = {}
         for f in _fields(cls):
@@ -112,7 +112,17 @@ class Record:
 
 @attrs.frozen(slots=True)
 class Speaker(Record):
-    """Who makes a claim: the mention in this claim and the document's canonical name."""
+    """Who makes a claim: the mention in this claim and the document's canonical name.
+
+    Attributes:
+        name: The canonical name of the speaker in this document ("Volodymyr Zelensky" for
+            a later "Zelensky" or "he").
+        text: The mention as written in or next to the claim.
+        span: ``(start, end)`` character offsets of ``text``.
+        label: The kind of speaker: a spaCy entity label such as ``PERSON``, ``ORG``,
+            ``NORP`` or ``GPE``, or ``GROUP`` for unnamed sources ("analysts").
+        title: A role or title found with the speaker ("President"), or None.
+    """
 
     name: str
     text: str
@@ -123,7 +133,13 @@ class Speaker(Record):
 
 @attrs.frozen(slots=True)
 class Cue(Record):
-    """The words that attribute a claim: a reporting verb, "according to", or a quotation."""
+    """The words that attribute a claim: a reporting verb, "according to", or a quotation.
+
+    Attributes:
+        text: The cue as written ("said", "According to").
+        span: ``(start, end)`` character offsets of ``text``.
+        kind: ``said`` (a reporting verb), ``according_to`` (a phrase) or ``quote``.
+    """
 
     text: str
     span: tuple[int, int] = attrs.field(converter=span_pair)
@@ -132,7 +148,20 @@ class Cue(Record):
 
 @attrs.frozen(slots=True)
 class Quantity(Record):
-    """A number stated as fact, with its bound, unit and what it counts."""
+    """A number stated as fact, with its bound, unit and what it counts.
+
+    Attributes:
+        text: The quantity as written ("more than 1,100", "$4.5 billion").
+        span: ``(start, end)`` character offsets of ``text``.
+        value: The number, or None for a range or a vague amount ("dozens").
+        low: The lower end of a range, or the lower bound of a vague amount, else None.
+        high: The upper end of a range, else None.
+        bound: How the number bounds the amount: ``exact``, ``more_than``, ``at_least``,
+            ``less_than``, ``at_most``, ``about`` or ``range``.
+        unit: The unit: "percentage", a currency (its name, "United States dollar", or
+            ISO 4217 code, "USD"), another unit name ("kilometre"), or None for a count.
+        entity: What is counted ("deaths", "troops"), or None.
+    """
 
     text: str
     span: tuple[int, int] = attrs.field(converter=span_pair)
@@ -146,7 +175,14 @@ class Quantity(Record):
 
 @attrs.frozen(slots=True)
 class TimeRef(Record):
-    """A time expression and the closed interval of dates it resolves to (or None, None)."""
+    """A time expression and the closed interval of dates it resolves to (or None, None).
+
+    Attributes:
+        text: The time expression as written ("the past week").
+        span: ``(start, end)`` character offsets of ``text``.
+        start: The first day of the interval, or None when it did not resolve.
+        end: The last day of the interval (inclusive), or None when it did not resolve.
+    """
 
     text: str
     span: tuple[int, int] = attrs.field(converter=span_pair)
@@ -161,7 +197,14 @@ class TimeRef(Record):
 
 @attrs.frozen(slots=True)
 class Hedge(Record):
-    """A cue that qualifies claims as unverified, disputed, uncertain or estimated."""
+    """A cue that qualifies claims as unverified, disputed, uncertain or estimated.
+
+    Attributes:
+        text: The hedge cue as written ("could not be independently verified").
+        span: ``(start, end)`` character offsets of ``text``.
+        kind: ``unverified``, ``disputed``, ``uncertain`` or ``estimate``.
+        source: Who hedges ("analysts"), or None.
+    """
 
     text: str
     span: tuple[int, int] = attrs.field(converter=span_pair)
@@ -210,7 +253,19 @@ def _hedges(value: Any) -> tuple[Hedge, ...]:
 
 @attrs.frozen(slots=True)
 class Claim(Record):
-    """One checkable statement: its text, who makes it, its numbers, its time and its hedges."""
+    """One checkable statement: its text, who makes it, its numbers, its time and its hedges.
+
+    Attributes:
+        text: The claim as written: the reported clause, with its cue and an adjacent
+            speaker.
+        span: ``(start, end)`` character offsets of ``text``.
+        sentence: ``(start, end)`` character offsets of the sentence(s) holding the claim.
+        speaker: Who makes the claim, or None for an unattributed claim.
+        cue: The words that attribute it, or None.
+        quantities: The quantities inside the claim, in text order.
+        time: The time the claim is about, or None.
+        hedges: The hedges that qualify the claim.
+    """
 
     text: str
     span: tuple[int, int] = attrs.field(converter=span_pair)

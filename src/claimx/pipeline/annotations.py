@@ -7,7 +7,7 @@ stage writes and reads"):
   ``claimx_attributions`` and ``claimx_hedges``; each span's records live in a span
   extension of their own kind (``span._.claimx_time`` ...), as the ``to_dict()`` of a model
   object, and ``span._.claimx`` gives the object, chosen by the span's label;
-- ``doc._.claimx_context``: the per-text facts (:class:`~claimx.records.TextContext`);
+- ``doc._.claimx_context``: the per-text facts (`TextContext`);
 - ``doc._.claimx_claims``: the claims, as ``Claim.to_dict()`` records.
 
 ``doc._.claims`` and ``doc._.reference_date`` are getters over them. Everything stored is

@@ -20,8 +20,8 @@ from .rulefiles import RuleFileStage
 class DatelineStage(RuleFileStage):
     """Sets ``doc._.claimx_context`` (and so ``doc._.reference_date``) unless it is set.
 
-    The facade (:class:`claimx.Extractor`) sets the context for the whole text before the
-    pipeline runs, using :meth:`context`, so every chunk of a long text shares it; on a Doc
+    The facade (`claimx.Extractor`) sets the context for the whole text before the
+    pipeline runs, using `context`, so every chunk of a long text shares it; on a Doc
     made any other way this stage computes it from the Doc's text. With ``detect=False`` no
     header or dateline is looked for.
     """

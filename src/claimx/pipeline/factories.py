@@ -140,7 +140,7 @@ class ClaimxPipe:
 
     def from_disk(self, path: Union[str, Path], *,
                   exclude: tuple[str, ...] = ()) -> ClaimxPipe:
-        """Use the rule files saved by :meth:`to_disk`."""
+        """Use the rule files saved by `to_disk`."""
         path = Path(path)
         for stage in self.stages:
             if (path / stage.name).exists():

@@ -1,7 +1,7 @@
 """The user's rule files of a stage: checked, saved by ``to_disk`` and found by ``from_disk``.
 
 Every stage names the bundled rule files it reads (``rule_files``); its ``rules`` config maps
-any of them to a user file, merged by the one rule of :mod:`claimx.rules`. Some stages also
+any of them to a user file, merged by the one rule of `claimx.rules`. Some stages also
 keep an older config key naming one user file (``verbs_path``, ``cues_path`` ...).
 """
 from __future__ import annotations
@@ -125,7 +125,7 @@ class RuleFileStage:
 
     def from_disk(self, path: Union[str, Path], *,
                   exclude: tuple[str, ...] = ()) -> RuleFileStage:
-        """Use the rule files saved by :meth:`to_disk`, if any."""
+        """Use the rule files saved by `to_disk`, if any."""
         files = load_rule_files(path)
         if files:
             for key in self.legacy_keys:

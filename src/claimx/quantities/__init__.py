@@ -1,6 +1,6 @@
 """claimx.quantities: find numbers stated as quantities in a parsed spaCy Doc.
 
-Import :class:`~claimx.quantities.finder.QuantityFinder` from ``claimx.quantities.finder``;
+Import `QuantityFinder` from ``claimx.quantities.finder``;
 this package module stays light (nothing heavy is imported here).
 """
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Finding every number stated as a quantity in a parsed spaCy Doc.
 
 ``QuantityFinder(lexicon_path).find(doc, exclude)`` returns sorted, non-overlapping
-:class:`QuantityHit` tuples: value, bound, range, unit and the counted entity.
+`QuantityHit` tuples: value, bound, range, unit and the counted entity.
 """
 from __future__ import annotations
 
@@ -629,7 +629,7 @@ def _non_overlapping(hits: list[QuantityHit]) -> list[QuantityHit]:
 
 def find_quantities(finder: QuantityFinder, doc: Doc,
                     exclude: Sequence[tuple[int, int]] = ()) -> list[Quantity]:
-    """Every quantity in ``doc`` as a :class:`~claimx.types.Quantity`; ``exclude`` are the
+    """Every quantity in ``doc`` as a `Quantity`; ``exclude`` are the
     character spans of time expressions, whose numbers belong to the time."""
     text = info(doc).text
     return [Quantity(text[h.start_char:h.end_char], (h.start_char, h.end_char), value=h.value,

@@ -25,7 +25,7 @@ def load_lexicon(path: Union[str, Path, None] = None,
     """Every quantity rule file, by section name.
 
     ``overlays`` maps bundled file names to the user's files (or contents), merged by the
-    rule of :mod:`claimx.rules`. ``path`` is the older form: one JSON object keyed by
+    rule of `claimx.rules`. ``path`` is the older form: one JSON object keyed by
     section name (``{"bounds": {"before": [...]}}``), merged the same way, after them.
     """
     overlays = overlays or {}

@@ -1,7 +1,7 @@
 """Parsing number surfaces: digits ("1,100", "3bn", "½"), words ("twenty-five"), scales.
 
 The parser works on plain lists of token strings so it can be tested without spaCy.
-All word lists come from ``quantity_numbers.json`` (see :mod:`claimx.quantities.lexicon`).
+All word lists come from ``quantity_numbers.json`` (see `claimx.quantities.lexicon`).
 """
 from __future__ import annotations
 
@@ -141,7 +141,7 @@ class NumberParser:
         return scale, end
 
     def start_words(self) -> frozenset[str]:
-        """Every lower-cased word, not written with digits, that :meth:`parse` can start
+        """Every lower-cased word, not written with digits, that `parse` can start
         at: signs, articles ("a dozen"), number and fraction words, Unicode fractions."""
         return frozenset(self.minus | self.articles | set(self.units) | set(self.tens)
                          | set(self.fractions) | {k.lower() for k in self.unicode_fractions})

@@ -30,7 +30,7 @@ class VagueParser:
         }
 
     def start_words(self) -> frozenset[str]:
-        """Every word :meth:`parse` can start at."""
+        """Every word `parse` can start at."""
         return frozenset(set(self.heads) | {key[0] for key in self.multipliers})
 
     def parse(self, low: Sequence[str], i: int) -> Optional[VagueParse]:

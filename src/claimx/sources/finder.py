@@ -194,6 +194,9 @@ class AttributionFinder:
         if rule.get("object_with") and self._is_research(subject):
             needs = "any"  # "the study found higher rates": a finding names its object
         content_tokens = _content_of(doc, verb, needs, clausal, rule.get("preps", ()))
+        objects = [c for c in verb.children
+                   if c.dep_ in ("dobj", "attr", "oprd", "acomp") and c.i > verb.i]
+        content_tokens += _trailing_participle(doc, content_tokens, clausal, objects)
         if not content_tokens:
             return None
         if rule.get("subject") == "source" and not self._looks_like_source(doc, subject):
@@ -873,6 +876,24 @@ def _right_numbers(verb: Token) -> list[Token]:
     tokens = [t for c in verb.rights if c.dep_ in ("prep", "npadvmod", "advmod", "dative")
               for t in c.subtree]
     return tokens if any(t.like_num for t in tokens) else []
+
+
+def _trailing_participle(doc: Doc, tokens: list[Token], clausal: list[Token],
+                         objects: list[Token]) -> list[Token]:
+    """A participle clause right after an object or complement that ends in a noun, which
+    the parser hung elsewhere ("estimating 20,000 troops | killed or injured in the city"):
+    its words. Not for reported clauses (``clausal`` without ``objects``)."""
+    if not tokens or (clausal and not objects):
+        return []
+    last = max(tokens, key=lambda t: t.i)
+    if last.i + 1 >= len(doc) or last.pos_ not in ("NOUN", "PROPN"):
+        return []
+    nxt = doc[last.i + 1]
+    if nxt.tag_ not in ("VBN", "VBD") or nxt.dep_ not in ("advcl", "acl", "conj") \
+            or nxt in tokens or sent_of(nxt).start != sent_of(last).start \
+            or any(c.dep_ in _SUBJECTS or c.dep_ in ("aux", "auxpass") for c in nxt.children):
+        return []
+    return [t for t in nxt.subtree if t.i > last.i]
 
 
 def _depth(token: Token) -> int:

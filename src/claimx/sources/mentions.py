@@ -230,7 +230,7 @@ def _title_case_extension(doc: Doc, ent: Span, end: int, glue: frozenset) -> str
 
 
 def _balance(doc: Doc, start: int, end: int, head: int) -> tuple[int, int]:
-    """Drop an unclosed bracket at either edge ("Institute of Volcanology (IVS" -> "Institute of Volcanology")."""
+    """Drop an unclosed bracket at either edge ("Survey of Lakes (SOL" -> "Survey of Lakes")."""
     depth = 0
     for i in range(start, end):
         if doc[i].text == "(":

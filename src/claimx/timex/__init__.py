@@ -1,7 +1,7 @@
 """The time engine: reference dates, time expressions and their resolution to ISO dates.
 
-Modules: :mod:`claimx.timex.reference` (the article's date), :mod:`claimx.timex.finder`
-(``TimeFinder``, ``TimeHit``), :mod:`claimx.timex.resolve` (``resolve``). Nothing heavy is
+Modules: `claimx.timex.reference` (the article's date), `claimx.timex.finder`
+(``TimeFinder``, ``TimeHit``), `claimx.timex.resolve` (``resolve``). Nothing heavy is
 imported here; the names below are loaded on first use.
 """
 from __future__ import annotations

@@ -62,13 +62,13 @@ def _interpret_cached(text: str, ref: Optional[dt.date], key: Optional[str], fal
 
 
 _WINDOW = 64
-#: ``header`` default of :meth:`TimeFinder.find`: look for it in the doc's text
+#: ``header`` default of `TimeFinder.find`: look for it in the doc's text
 DETECT = "detect"
 _NBSP = "[^\\S\\n]"
 
 
 class TimeFinder:
-    """Finds and resolves time expressions; build once, call :meth:`find` per Doc."""
+    """Finds and resolves time expressions; build once, call `find` per Doc."""
 
     def __init__(self, rules_path: Union[str, Path, None] = None,
                  overlays: Optional[Mapping[str, Overlay]] = None) -> None:
@@ -160,7 +160,7 @@ class TimeFinder:
 
     def _combined_scan(self) -> CombinedScan:
         """The patterns without an anchor, joined for one pass per text (built on first
-        use; anchored patterns are scanned around their anchors by :meth:`_matches`)."""
+        use; anchored patterns are scanned around their anchors by `_matches`)."""
         if self._scan is None:
             self._scan = CombinedScan(
                 [p.find if p.anchor is None else None for p in self.rules.patterns],
@@ -440,7 +440,7 @@ def text_paragraph(text: str, char: int) -> int:
 
 def find_times(finder: TimeFinder, doc: Doc, reference_date: Optional[dt.date],
                header: Optional[tuple[int, int]] = None) -> list[TimeRef]:
-    """Every time expression in ``doc`` as a :class:`~claimx.types.TimeRef`."""
+    """Every time expression in ``doc`` as a `TimeRef`."""
     text = info(doc).text
     return [TimeRef(text[h.start_char:h.end_char], (h.start_char, h.end_char), h.start, h.end)
             for h in finder.find(doc, reference_date, header)]

@@ -179,7 +179,7 @@ def _load_raw(key: Optional[str]) -> tuple[dict, dict]:
 
 @lru_cache(maxsize=8)
 def load_rules(key: Optional[str] = None) -> Rules:
-    """Load and compile a rule set named by :func:`rules_key`; ``None`` is the bundled one.
+    """Load and compile a rule set named by `rules_key`; ``None`` is the bundled one.
     Cached per key."""
     lex, pats = _load_raw(key)
     numbers = _number_words(lex)

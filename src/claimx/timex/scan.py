@@ -1,10 +1,10 @@
 """One pass over a text for all time patterns, instead of one pass per pattern.
 
 Running thirty-odd regexes over every text means thirty-odd attempts at every word start.
-:class:`CombinedScan` joins the patterns into one regex in which each pattern sits in its own
+`CombinedScan` joins the patterns into one regex in which each pattern sits in its own
 optional lookahead, guarded by a class of the characters its matches can begin with, so a
 word start that no pattern can begin at is dismissed with a few character tests. At each
-position the regex reports every pattern that matches there; :meth:`CombinedScan.finditer`
+position the regex reports every pattern that matches there; `CombinedScan.finditer`
 then keeps, per pattern, the positions that ``pattern.finditer`` itself would report (none
 inside that pattern's previous match) and re-runs the pattern there for its match object.
 The matches are therefore exactly those of ``pattern.finditer(text)``.
@@ -97,7 +97,7 @@ def _parsed(source: str, flags: int):
 
 
 def _guard(parsed) -> str:
-    """The first-character lookahead of a parse tree (see :func:`first_char_guard`)."""
+    """The first-character lookahead of a parse tree (see `first_char_guard`)."""
     try:
         pieces, nullable = _first(parsed)
     except (_Unknown, RecursionError, ValueError, TypeError):
