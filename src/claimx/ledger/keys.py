@@ -18,8 +18,9 @@ from __future__ import annotations
 import json
 import re
 from functools import lru_cache
-from importlib import resources
-from typing import Any, Optional, cast
+from typing import Any, Optional
+
+from ..rules import load_table
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'.-]*[A-Za-z]|[A-Za-z]")
 
@@ -27,8 +28,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'.-]*[A-Za-z]|[A-Za-z]")
 @lru_cache(maxsize=1)
 def terms() -> dict[str, Any]:
     """The word lists of ``claimx/data/ledger_terms.json``, loaded once."""
-    raw = resources.files("claimx").joinpath("data/ledger_terms.json").read_text("utf-8")
-    return cast(dict[str, Any], json.loads(raw))
+    return load_table("ledger_terms.json")
 
 
 @lru_cache(maxsize=1)

@@ -85,7 +85,7 @@ def extract_records(df: dd.DataFrame, text_column: str = "text", *, id_column: s
     for column in (text_column, id_column, date_column, outlet_column, url_column):
         if column is not None and column not in df.columns:
             raise KeyError(f"no column {column!r} in the DataFrame; columns: {list(df.columns)}")
-    out: dd.DataFrame = df.map_partitions(  # type: ignore[no-untyped-call]
+    out: dd.DataFrame = df.map_partitions(
         records_of_partition, text_column, id_column, date_column, outlet_column, url_column,
         model, meta=empty_records())
     return out
