@@ -12,6 +12,7 @@ The cues are classes of phrasing kept in ``data/hedge_cues.jsonl`` (token patter
 from __future__ import annotations
 
 from .anaphora import referent_count
-from .finder import HedgeCue, HedgeFinder, find_hedge_cues
+from .cue import HedgeCue
+from .finder import HedgeFinder, find_hedge_cues
 
 __all__ = ["HedgeCue", "HedgeFinder", "find_hedge_cues", "referent_count"]

@@ -52,7 +52,7 @@ class HedgeFinder:
         if cues_path:
             rows = extend(rows, read_user_file(cues_path), str(cues_path))
         self.rules: dict[str, dict[str, Any]] = {}
-        self.frames: dict[str, dict] = {}
+        self.frames: dict[str, dict[str, Any]] = {}
         self.matcher = GatedMatcher(vocab)
         self.single = SingleWordRules(vocab)
         for i, raw in enumerate(rows):

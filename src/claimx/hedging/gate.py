@@ -15,6 +15,7 @@ import numpy as np
 from spacy.attrs import LEMMA, LOWER, NORM, ORTH
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from ..docinfo import info
 from ..matching import word_tests
@@ -25,7 +26,7 @@ _COLUMNS = (ORTH, LOWER, NORM, LEMMA)
 class GatedMatcher:
     """One ``Matcher`` per rule, each run only where its anchor word occurs."""
 
-    def __init__(self, vocab) -> None:
+    def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
         self.rules: list[tuple[str, Matcher]] = []
         # (column index, word hash) -> indices of the rules anchored on that word

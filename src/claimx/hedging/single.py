@@ -11,6 +11,7 @@ from typing import Any, Optional
 import numpy as np
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
 
 _COLUMNS = {"LOWER": LOWER, "LEMMA": LEMMA}
 _OTHER = {"POS", "TAG"}
@@ -24,7 +25,7 @@ def _accepts(value: Any) -> Optional[list[str]]:
     return None
 
 
-def single_word_test(pattern: list[dict[str, Any]]) -> Optional[tuple[str, list[str], dict]]:
+def single_word_test(pattern: list[dict[str, Any]]) -> Optional[tuple[str, list[str], dict[str, Any]]]:
     """(attribute, words, other tests) when ``pattern`` is one token with one word test."""
     if len(pattern) != 1 or not isinstance(pattern[0], dict):
         return None
@@ -42,14 +43,14 @@ def single_word_test(pattern: list[dict[str, Any]]) -> Optional[tuple[str, list[
 class SingleWordRules:
     """The one-word rows, looked up by word."""
 
-    def __init__(self, vocab) -> None:
+    def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
         # (attribute, word hash) -> [(rule key, other tests)]
-        self.index: dict[tuple[str, int], list[tuple[str, dict]]] = {}
+        self.index: dict[tuple[str, int], list[tuple[str, dict[str, Any]]]] = {}
         self.hashes: dict[str, set[int]] = {"LOWER": set(), "LEMMA": set()}
         self._arrays: dict[str, np.ndarray] = {}
 
-    def add(self, key: str, attr: str, words: list[str], others: dict) -> None:
+    def add(self, key: str, attr: str, words: list[str], others: dict[str, Any]) -> None:
         for word in words:
             h = self.vocab.strings.add(word)
             self.index.setdefault((attr, h), []).append((key, others))

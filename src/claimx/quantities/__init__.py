@@ -5,10 +5,12 @@ this package module stays light (nothing heavy is imported here).
 """
 from __future__ import annotations
 
+from typing import Any
+
 __all__ = ["QuantityFinder", "QuantityHit"]
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> Any:
     if name in __all__:
         from claimx.quantities import finder
 

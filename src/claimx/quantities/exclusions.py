@@ -7,8 +7,10 @@ from typing import TYPE_CHECKING, Any
 from claimx.quantities.numbers import NumberParse
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
+#: hyphens that glue a number to the letters of a designation ("F-16")
+_HYPHENS = ("-", "\u2010", "\u2011")
 _PLAIN_INT = re.compile(r"^\d{1,4}$")
 _MAX_CHUNK_TOKENS = 8
 _MAX_CHUNK_CHARS = 48
@@ -33,6 +35,11 @@ class Exclusions:
         self.one_not_before = frozenset(data.get("one_not_before", []))
         self.one_not_after = frozenset(data.get("one_not_after", []))
         self.name_labels = frozenset(data.get("name_entity_labels", []))
+        self.hour_words = frozenset(data.get("hour_words", []))
+        self.duration_words = frozenset(data.get("clock_duration_words", []))
+        self.day_of_words = frozenset(data.get("day_of_words", []))
+        self.list_closers = frozenset(data.get("list_closers", []))
+        self.list_brackets = [list(pair) for pair in data.get("list_brackets", [])]
 
     # -- helpers -------------------------------------------------------------------------
     @staticmethod
@@ -84,54 +91,49 @@ class Exclusions:
         chunk = self.chunk(doc, p.core)
         if self.phone.match(chunk) or self.version.match(chunk):
             return True
-        plain = bool(_PLAIN_INT.match(core_text)) and p.end == p.core + 1
         if nxt in self.meridiem and not has_unit:  # "2.13 am", "10:30 p.m."
             return True
-        if plain and not has_unit:
-            val = int(core_text)
-            if nxt in self.clock_words and nxt != "hours":
-                return True
-            if self.is_hhmm(core_text) and (
-                nxt in ("hours", "hrs", "h")
-                or any(
-                    self._low(doc, k) in self.clock_words or self._low(doc, k) in self.weekdays
-                    for k in range(p.end, min(len(doc), p.end + 3))
-                )
-            ):
-                return True
-            if (
-                len(core_text) == 4
-                and self.year_lo <= val <= self.year_hi
-                and (
-                    (doc[p.core].ent_type_ == "DATE" and not _counts_noun(doc[p.core], self))
-                    or (not has_bound and prev in self.year_preps)
-                    or (not has_bound and (prev in self.months or nxt in self.months))
-                    or (prev == "," and self._low(doc, p.start - 2).isdigit())
-                )
-            ):
-                return True
-            if 1 <= val <= 31 and (
-                prev in self.months
-                or nxt in self.months
-                or (nxt == "of" and self._low(doc, p.end + 1) in self.months)
-            ):
-                return True
-        if plain:
-            # list numbering: "1." at a line start, "(2)" alone
-            if self._line_start(doc, p.start) and nxt in (".", ")"):
-                return True
-            if prev == "(" and nxt == ")":
-                return True
-        # "F-16", "MH-17": a hyphen glued to letters before the number
-        if p.start >= 2 and prev in ("-", "\u2010", "\u2011") and not doc[p.start - 1].whitespace_:
-            before = doc[p.start - 2]
-            if (
-                any(ch.isalpha() for ch in before.text)
-                and not before.whitespace_
-                and not before.like_num
-            ):
-                return True
-        return False
+        plain = bool(_PLAIN_INT.match(core_text)) and p.end == p.core + 1
+        if plain and not has_unit and self._clock_or_date(doc, p, nxt, prev, has_bound,
+                                                          core_text):
+            return True
+        if plain and self._list_number(doc, p, nxt, prev):
+            return True
+        return self._in_designation(doc, p, prev)
+
+    def _clock_or_date(self, doc: Doc, p: NumberParse, nxt: str, prev: str, has_bound: bool,
+                       core_text: str) -> bool:
+        """A plain integer read as a clock time ("1500 hours"), a year or a day of a month."""
+        val = int(core_text)
+        if nxt in self.clock_words and nxt not in self.duration_words:
+            return True
+        if self.is_hhmm(core_text) and (nxt in self.hour_words or any(
+                self._low(doc, k) in self.clock_words or self._low(doc, k) in self.weekdays
+                for k in range(p.end, min(len(doc), p.end + 3)))):
+            return True
+        if len(core_text) == 4 and self.year_lo <= val <= self.year_hi and (
+                (doc[p.core].ent_type_ == "DATE" and not _counts_noun(doc[p.core], self))
+                or (not has_bound and prev in self.year_preps)
+                or (not has_bound and (prev in self.months or nxt in self.months))
+                or (prev == "," and self._low(doc, p.start - 2).isdigit())):
+            return True
+        return 1 <= val <= 31 and (
+            prev in self.months or nxt in self.months
+            or (nxt in self.day_of_words and self._low(doc, p.end + 1) in self.months))
+
+    def _list_number(self, doc: Doc, p: NumberParse, nxt: str, prev: str) -> bool:
+        """List numbering: "1." at a line start, "(2)" alone."""
+        if self._line_start(doc, p.start) and nxt in self.list_closers:
+            return True
+        return [prev, nxt] in self.list_brackets
+
+    def _in_designation(self, doc: Doc, p: NumberParse, prev: str) -> bool:
+        """"F-16", "MH-17": a hyphen glued to letters before the number."""
+        if p.start < 2 or prev not in _HYPHENS or doc[p.start - 1].whitespace_:
+            return False
+        before = doc[p.start - 2]
+        return any(ch.isalpha() for ch in before.text) and not before.whitespace_ \
+            and not before.like_num
 
     def _word_excluded(
         self, doc: Doc, p: NumberParse, nxt: str, prev: str, has_unit: bool
@@ -173,7 +175,7 @@ class Exclusions:
         )
 
 
-def _counts_noun(tok, excl: Exclusions) -> bool:
+def _counts_noun(tok: Token, excl: Exclusions) -> bool:
     """True when ``tok`` is the number of a following noun that is not a time word."""
     head = tok.head
     return (

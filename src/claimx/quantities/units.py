@@ -50,48 +50,7 @@ class UnitTable:
 
     def _load(self) -> None:
         cfg = self.config
-        skip_entities = set(cfg.get("skip_entities", []))
-        skip_surfaces = set(cfg.get("skip_surfaces", []))
-        prefixes: dict[str, str] = cfg.get("metric_prefixes", {})
-        irregular: dict[str, str] = cfg.get("irregular_plurals", {})
-        merged: dict[str, dict[str, Any]] = {}
-        qdir = quantulum_dir()
-        paths = [] if qdir is None else [qdir / "units.json", qdir / "_lang/en_US/units.json"]
-        for path in paths:
-            try:
-                with open(path, encoding="utf-8") as fh:
-                    data = json.load(fh)
-            except (OSError, ValueError):
-                continue
-            for name, unit in data.items():
-                if isinstance(unit, dict):
-                    merged.setdefault(name, {}).update(unit)
-        table: dict[str, str] = {}
-
-        def add(name: str, surfaces: list, symbols: list) -> None:
-            for s in surfaces:
-                for form in (s, _plural(s, irregular)):
-                    if form not in skip_surfaces:
-                        table.setdefault(form, name)
-            for s in symbols:
-                if s not in skip_surfaces:
-                    table.setdefault(s, name)
-
-        for name, unit in merged.items():
-            if unit.get("entity") in skip_entities or "entity" not in unit:
-                continue
-            surfaces = list(unit.get("surfaces", []))
-            symbols = list(unit.get("symbols", []))
-            add(name, surfaces, symbols)
-            for p in unit.get("prefixes", []):
-                word = prefixes.get(p)
-                if not word:
-                    continue
-                add(
-                    word + name,
-                    [word + s for s in surfaces],
-                    [p + s for s in symbols],
-                )
+        table = _surface_table(_quantulum_units(), cfg)
         for surface, name in cfg.get("extra_surfaces", {}).items():
             if name is None:
                 table.pop(surface, None)
@@ -146,3 +105,50 @@ class CurrencyTable:
             ):
                 return sym, text[len(sym):]
         return None
+
+
+def _quantulum_units() -> dict[str, dict[str, Any]]:
+    """quantulum3's unit table (its general and English files merged), read as data."""
+    merged: dict[str, dict[str, Any]] = {}
+    qdir = quantulum_dir()
+    paths = [] if qdir is None else [qdir / "units.json", qdir / "_lang/en_US/units.json"]
+    for path in paths:
+        try:
+            with open(path, encoding="utf-8") as fh:
+                data = json.load(fh)
+        except (OSError, ValueError):
+            continue
+        for name, unit in data.items():
+            if isinstance(unit, dict):
+                merged.setdefault(name, {}).update(unit)
+    return merged
+
+
+def _surface_table(units: dict[str, dict[str, Any]], cfg: dict[str, Any]) -> dict[str, str]:
+    """Surface -> unit name for every unit, its plural and its metric-prefixed forms."""
+    skip_entities = set(cfg.get("skip_entities", []))
+    skip_surfaces = set(cfg.get("skip_surfaces", []))
+    prefixes: dict[str, str] = cfg.get("metric_prefixes", {})
+    irregular: dict[str, str] = cfg.get("irregular_plurals", {})
+    table: dict[str, str] = {}
+
+    def add(name: str, surfaces: list[str], symbols: list[str]) -> None:
+        for s in surfaces:
+            for form in (s, _plural(s, irregular)):
+                if form not in skip_surfaces:
+                    table.setdefault(form, name)
+        for s in symbols:
+            if s not in skip_surfaces:
+                table.setdefault(s, name)
+
+    for name, unit in units.items():
+        if unit.get("entity") in skip_entities or "entity" not in unit:
+            continue
+        surfaces = list(unit.get("surfaces", []))
+        symbols = list(unit.get("symbols", []))
+        add(name, surfaces, symbols)
+        for p in unit.get("prefixes", []):
+            word = prefixes.get(p)
+            if word:
+                add(word + name, [word + s for s in surfaces], [p + s for s in symbols])
+    return table
