@@ -7,7 +7,7 @@ from typing import Any, Optional
 
 from spacy.tokens import Doc, Token
 
-from .docinfo import info, sent_of
+from .docinfo import Tree, info, sent_of
 from .lexicon import load_table
 from .preamble import claims_start
 from .spanindex import SpanIndex, trim_span
@@ -114,45 +114,84 @@ def _token_at(doc: Doc, start: int, end: int) -> Optional[Token]:
     return span.root
 
 
-def _clause_span(doc: Doc, token: Token) -> tuple[int, int, int]:
-    """Char span and head of the clause holding ``token``, without the clauses it embeds."""
-    head = token
+#: tokens on either side of a quantity that its unattributed claim may reach: a bounded
+#: window keeps clause building linear on sentences of any length
+_CLAUSE_WINDOW = 60
+#: steps up the tree a token's path to its clause head may take before it counts as outside
+_MAX_DEPTH = 200
+
+
+def _clause_head(tree: Tree, i: int) -> int:
+    """The head of the clause holding token ``i`` (at most 50 steps up)."""
+    head = i
     steps = 0
-    while head.head.i != head.i and steps < 50:
-        if head.pos_ in ("VERB", "AUX") and head.dep_ in _CLAUSE_DEPS:
+    while tree.head[head] != head and steps < 50:
+        if tree.pos[head] in ("VERB", "AUX") and (
+                tree.dep[head] in _CLAUSE_DEPS or tree.dep[head] == "conj" and tree.subject[head]):
             break
-        if head.dep_ == "conj" and head.pos_ in ("VERB", "AUX") and any(
-                c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
-            break
-        head = head.head
+        head = tree.head[head]
         steps += 1
-    keep = set()
-    stack = [head]
-    while stack:
-        t = stack.pop()
-        keep.add(t.i)
-        for child in t.children:
-            if child.dep_ in _SUBCLAUSE_DEPS and token not in child.subtree and not (
-                    child.dep_ == "advcl" and child.tag_ == "VBG" and not any(
-                        c.dep_ in ("nsubj", "nsubjpass", "mark") for c in child.children)):
-                continue  # a participle ("emailed AWS informing them") stays in the clause
-            if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and token not in \
-                    child.subtree and any(c.dep_ in ("nsubj", "nsubjpass")
-                                          for c in child.children):
-                continue
-            stack.append(child)
-    # the contiguous run of kept tokens around the token
-    lo = hi = token.i
-    while lo - 1 in keep:
+    return head
+
+
+def _own_clause(tree: Tree, child: int, token: int) -> bool:
+    """Does ``child`` start a clause of its own that does not hold ``token``?"""
+    if tree.left[child] <= token <= tree.right[child]:
+        return False
+    dep = tree.dep[child]
+    if dep in _SUBCLAUSE_DEPS:
+        # a participle ("emailed AWS informing them") stays in the clause
+        return not (dep == "advcl" and tree.tag[child] == "VBG"
+                    and not tree.subject_or_mark[child])
+    return dep == "conj" and tree.pos[child] in ("VERB", "AUX") and tree.subject[child]
+
+
+def _kept(tree: Tree, i: int, head: int, token: int, memo: dict[int, bool]) -> bool:
+    """Is token ``i`` in the clause of ``head`` (no sub-clause between them)?"""
+    if not tree.left[head] <= i <= tree.right[head]:
+        return False
+    path = []
+    node = i
+    verdict = False
+    for _ in range(_MAX_DEPTH):
+        if node in memo:
+            verdict = memo[node]
+            break
+        if node == head:
+            verdict = True
+            break
+        if tree.head[node] == node or _own_clause(tree, node, token):
+            break
+        path.append(node)
+        node = tree.head[node]
+    for k in path:
+        memo[k] = verdict
+    return verdict
+
+
+def _clause_span(doc: Doc, token: Token) -> tuple[int, int, int]:
+    """Char span and head of the clause holding ``token``, without the clauses it embeds.
+
+    Only the contiguous run of clause tokens around ``token`` counts, within
+    ``_CLAUSE_WINDOW`` tokens on either side; subtrees are tested by their token index
+    range, so the cost does not grow with the sentence.
+    """
+    tree = info(doc).tree
+    i = token.i
+    head = _clause_head(tree, i)
+    memo: dict[int, bool] = {}
+    lo = hi = i
+    floor, ceiling = max(0, i - _CLAUSE_WINDOW), min(len(doc) - 1, i + _CLAUSE_WINDOW)
+    while lo > floor and _kept(tree, lo - 1, head, i, memo):
         lo -= 1
-    while hi + 1 in keep:
+    while hi < ceiling and _kept(tree, hi + 1, head, i, memo):
         hi += 1
-    while lo < hi and (doc[lo].is_punct or doc[lo].dep_ == "cc" or doc[lo].is_space):
+    while lo < hi and (doc[lo].is_punct or tree.dep[lo] == "cc" or doc[lo].is_space):
         lo += 1
-    while hi > lo and (doc[hi].is_punct or doc[hi].dep_ in ("cc", "prep", "mark")
+    while hi > lo and (doc[hi].is_punct or tree.dep[hi] in ("cc", "prep", "mark")
                        or doc[hi].is_space):
         hi -= 1
-    return doc[lo].idx, doc[hi].idx + len(doc[hi]), head.i
+    return doc[lo].idx, doc[hi].idx + len(doc[hi]), head
 
 
 def _add_unattributed(doc: Doc, loose: list[Unit], attributed: list[Unit],

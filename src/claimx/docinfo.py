@@ -24,6 +24,19 @@ class Sent(NamedTuple):
     end_char: int
 
 
+class Tree(NamedTuple):
+    """The parse as plain lists, one entry per token (read once, not per question)."""
+
+    head: list[int]
+    left: list[int]  # first token index of the subtree
+    right: list[int]  # last token index of the subtree
+    dep: list[str]
+    pos: list[str]
+    tag: list[str]
+    subject: list[bool]  # has an nsubj or nsubjpass child
+    subject_or_mark: list[bool]  # has an nsubj, nsubjpass or mark child
+
+
 class DocInfo:
     """The text, sentence table, entities and token texts of one Doc, each built once."""
 
@@ -44,6 +57,28 @@ class DocInfo:
         rows = self.doc.to_array([ORTH, LOWER, SPACY]).tolist() if self.n_tokens else []
         return ([strings[orth] for orth, _, _ in rows], [strings[low] for _, low, _ in rows],
                 [bool(space) for _, _, space in rows])
+
+    @cached_property
+    def tree(self) -> Tree:
+        """The dependency tree as lists: heads, subtree edges, labels, subject flags."""
+        from spacy.attrs import DEP, HEAD, POS, TAG
+
+        doc, n = self.doc, self.n_tokens
+        strings = doc.vocab.strings
+        offsets = doc.to_array([HEAD]).astype("int64").tolist() if n else []
+        head = [i + offset for i, offset in enumerate(offsets)]
+        rows = doc.to_array([DEP, POS, TAG]).tolist() if n else []
+        dep = [strings[row[0]] for row in rows]
+        subject, subject_or_mark = [False] * n, [False] * n
+        for i, label in enumerate(dep):
+            if label in ("nsubj", "nsubjpass") and head[i] != i:
+                subject[head[i]] = subject_or_mark[head[i]] = True
+            elif label == "mark" and head[i] != i:
+                subject_or_mark[head[i]] = True
+        edges = [(t.left_edge.i, t.right_edge.i) for t in doc]
+        return Tree(head, [e[0] for e in edges], [e[1] for e in edges], dep,
+                    [strings[row[1]] for row in rows], [strings[row[2]] for row in rows],
+                    subject, subject_or_mark)
 
     @property
     def words(self) -> list[str]:

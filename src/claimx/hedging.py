@@ -77,7 +77,7 @@ class HedgeFinder:
             return None
         verb = head if head.pos_ in ("VERB", "AUX") else head.head
         for _ in range(3):
-            for child in verb.children:
+            for child in _children_near(doc, verb):
                 if child.dep_ in ("nsubj",) and child.pos_ in ("PROPN", "NOUN", "PRON"):
                     return _entity_text(doc, child)
             if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
@@ -89,13 +89,11 @@ class HedgeFinder:
     def _anaphora(self, doc: Doc, cue: HedgeCue, head: Token) -> None:
         """Does the cue refer back ("these claims", "the figures reported by either side")?"""
         verb = head if head.pos_ in ("VERB", "AUX") else head.head
-        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")
+        objects = [c for c in _children_near(doc, verb) if c.dep_ in ("dobj", "nsubjpass", "nsubj")
                    and c.i != verb.i]
         for obj in objects:
             if obj.dep_ == "nsubj" and cue.kind != "unverified":
                 continue
-            words = {t.lower_ for t in obj.subtree}
-            lemma_words = {t.lemma_.lower() for t in obj.subtree}
             det = {c.lower_ for c in obj.children if c.dep_ in ("det", "poss", "predet")}
             # a relative pronoun ("a figure that could not be verified") points at its own
             # clause, not back at earlier claims
@@ -105,7 +103,10 @@ class HedgeFinder:
             if pronoun or (noun and det & self.ana_dets):
                 cue.anaphoric = True
             if cue.anaphoric:
-                low = " ".join(t.lower_ for t in obj.subtree)
+                phrase = _bounded_subtree(doc, obj)
+                words = {t.lower_ for t in phrase}
+                lemma_words = {t.lemma_.lower() for t in phrase}
+                low = " ".join(t.lower_ for t in phrase)
                 cue.both_sides = any(" ".join(p) in low for p in self.both_sides)
                 cue.casualty = bool((words | lemma_words) & self.casualty_nouns) or bool(
                     words & self.casualty_words)
@@ -129,8 +130,8 @@ def _scope(head: Token) -> tuple[int, int]:
         clause = clause.head
     if clause.dep_ in ("xcomp", "aux", "auxpass") and clause.head.i != clause.i:
         clause = clause.head
-    tokens = list(clause.subtree)
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    first, last = clause.left_edge, clause.right_edge
+    return first.idx, last.idx + len(last)
 
 
 def _entity_text(doc: Doc, token: Token) -> str:
@@ -140,8 +141,30 @@ def _entity_text(doc: Doc, token: Token) -> str:
         if start > 0 and doc[start - 1].lower_ == "the":
             start -= 1
         return doc[start:ent.end].text
-    tokens = [t for t in token.subtree if t.dep_ not in ("relcl", "acl", "appos", "punct")]
+    tokens = [t for t in _bounded_subtree(doc, token)
+              if t.dep_ not in ("relcl", "acl", "appos", "punct")]
     if not tokens:
         return token.text
     start, end = tokens[0].i, tokens[-1].i + 1
     return doc[start:end].text
+
+
+#: tokens of a phrase read at most (a subtree can be a whole run-on sentence)
+_PHRASE_TOKENS = 64
+
+
+def _bounded_subtree(doc: Doc, token: Token):
+    """The subtree of ``token`` as a token range, cut to ``_PHRASE_TOKENS`` around it."""
+    lo = max(token.left_edge.i, token.i - _PHRASE_TOKENS)
+    hi = min(token.right_edge.i + 1, token.i + _PHRASE_TOKENS + 1)
+    return doc[lo:hi]
+
+
+def _children_near(doc: Doc, token: Token) -> list[Token]:
+    """The children of ``token`` within ``_PHRASE_TOKENS`` of it, in text order (a verb of a
+    run-on text can have thousands of children; reading them all per cue is quadratic)."""
+    if token.n_lefts + token.n_rights <= 2 * _PHRASE_TOKENS:
+        return list(token.children)
+    lo = max(token.left_edge.i, token.i - _PHRASE_TOKENS)
+    hi = min(token.right_edge.i + 1, token.i + _PHRASE_TOKENS + 1)
+    return [t for t in doc[lo:hi] if t.head.i == token.i and t.i != token.i]

@@ -138,27 +138,28 @@ class AttributionFinder:
         needs = rule.get("needs", "any")
         content_tokens: list[Token] = []
         if clausal:
-            content_tokens = [t for c in clausal for t in c.subtree]
+            content_tokens = [t for c in clausal for t in _subtree(c)]
             content_tokens += _reported_conjuncts(verb, clausal)
         elif verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i and (
                 verb.dep_ == "parataxis" or verb.head.i > verb.i):
             # "..., he said" hung off the content, or "X reported in May, 62 outlets closed"
-            own = set(verb.subtree)
-            content_tokens = [t for t in verb.head.subtree if t not in own]
+            own = (verb.left_edge.i, verb.right_edge.i)
+            content_tokens = [t for t in _subtree(verb.head) if not own[0] <= t.i <= own[1]]
         elif needs in ("any", "quote") and objects:
             # the object and what follows it in the verb's own clause
             # ("reported Monday's attack the deadliest since ...")
             start = min(c.i for c in objects)
             content_tokens = [t for c in verb.children
                               if c.i >= start and c.dep_ not in _NOT_CONTENT
-                              for t in c.subtree]
+                              for t in _subtree(c)]
         elif needs == "any" and _right_numbers(verb):
             # "analysts estimating between 20,000 and 30,000 troops"
             content_tokens = _right_numbers(verb)
         elif needs == "any" and verb.dep_ == "ROOT" and verb.i > sent_of(verb).start + 3:
             # "..., X said." closing a sentence whose content came first
-            own = set(verb.subtree)
-            content_tokens = [t for t in doc[sent_of(verb).start:verb.i] if t not in own]
+            own = (verb.left_edge.i, verb.right_edge.i)
+            content_tokens = [t for t in doc[sent_of(verb).start:verb.i]
+                              if not own[0] <= t.i <= own[1]]
         if needs == "quote":
             content_tokens = [t for t in content_tokens] if _has_quote(doc, content_tokens) else []
         if not content_tokens:
@@ -491,7 +492,7 @@ def _reported_conjuncts(verb: Token, clausal: list[Token]) -> list[Token]:
         if conj.dep_ == "conj" and conj.pos_ == "VERB" and conj.tag_ in ("VBZ", "VBP") \
                 and conj.tag_ in tags and not any(
                     c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
-            out.extend(conj.subtree)
+            out.extend(_subtree(conj))
     return out
 
 
@@ -499,7 +500,7 @@ def _contrasted_subject(subject: Token, verb: Token, contrast: set[str]) -> Toke
     """"the company invested ..., but Gazeta Prawna reports": the parse may hang the real
     subject as a conjunct of an earlier noun; take the conjunct right before the verb."""
     for conj in subject.children:
-        if conj.dep_ == "conj" and conj.i < verb.i and max(t.i for t in conj.subtree) + 1 \
+        if conj.dep_ == "conj" and conj.i < verb.i and conj.right_edge.i + 1 \
                 == verb.i and any(c.dep_ == "cc" and c.lower_ in contrast
                                   for c in subject.children):
             return conj
@@ -509,8 +510,14 @@ def _contrasted_subject(subject: Token, verb: Token, contrast: set[str]) -> Toke
 def _right_numbers(verb: Token) -> list[Token]:
     """Words right of the verb, outside its clauses, when they hold a number."""
     tokens = [t for c in verb.rights if c.dep_ in ("prep", "npadvmod", "advmod", "dative")
-              for t in c.subtree]
+              for t in _subtree(c)]
     return tokens if any(t.like_num for t in tokens) else []
+
+
+def _subtree(token: Token) -> list[Token]:
+    """``token.subtree`` read as its token range: spaCy's recursive generator costs the
+    depth of the tree per token, which makes a run-on chain of clauses quadratic."""
+    return list(token.doc[token.left_edge.i:token.right_edge.i + 1])
 
 
 def _depth(token: Token) -> int:

@@ -125,7 +125,7 @@ class MentionBuilder:
             ):
                 continue
             if child.dep_ == "prep" and child.lower_ in self.keep_preps:
-                sub = list(child.subtree)
+                sub = list(head.doc[child.left_edge.i:child.right_edge.i + 1])
                 if any(t.dep_ in ("relcl", "acl") or t.pos_ == "VERB" or (
                         t.dep_ == "appos" and not _in_brackets(t)) for t in sub):
                     continue
