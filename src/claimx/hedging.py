@@ -11,6 +11,7 @@ from spacy.util import filter_spans
 from .docinfo import info
 from .lexicon import load_rows, load_table
 from .matching import RuleMatcher
+from .spanindex import word_text
 
 
 @dataclass
@@ -79,7 +80,7 @@ class HedgeFinder:
         for _ in range(3):
             for child in _children_near(doc, verb):
                 if child.dep_ in ("nsubj",) and child.pos_ in ("PROPN", "NOUN", "PRON"):
-                    return _entity_text(doc, child)
+                    return word_text(_entity_text(doc, child))
             if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
                 verb = verb.head
                 continue

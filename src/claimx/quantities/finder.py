@@ -13,18 +13,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, Optional, Union
 
 from claimx.docinfo import info, sent_of
-from claimx.quantities.entity import EntityFinder
+from claimx.quantities.entity import Entity, EntityFinder
 from claimx.quantities.exclusions import Exclusions
 from claimx.quantities.lexicon import load_lexicon
 from claimx.quantities.numbers import NumberParse, NumberParser
 from claimx.quantities.units import CurrencyTable, UnitTable
 from claimx.quantities.vague import VagueParser
+from claimx.spanindex import word_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 BOUNDS = ("exact", "more_than", "at_least", "less_than", "at_most", "about", "range")
 _HAS_DIGIT = re.compile(r"\d")
+#: the first and the following digit groups of a number split by spaces ("12 345 678.5")
+_GROUP_HEAD = re.compile(r"\d{1,3}")
+_GROUP_TAIL = re.compile(r"\d{3}(?:\.\d+)?")
 _NON_UNIT_POS = frozenset(
     {"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART", "ADV", "NUM", "INTJ"}
 )
@@ -43,6 +47,11 @@ class QuantityHit(NamedTuple):
     entity: Optional[str]
 
 
+def _wordy(ent: Optional[Entity]) -> Optional[Entity]:
+    """The entity, unless it has no letter or digit (an emoji or a joiner is no entity)."""
+    return ent if ent is not None and word_text(ent.text) is not None else None
+
+
 class _Unit(NamedTuple):
     name: Optional[str]
     start: int
@@ -52,7 +61,8 @@ class _Unit(NamedTuple):
 class _Ctx:
     """Per-document token views."""
 
-    def __init__(self, doc: Doc, currencies: CurrencyTable, exclude: Sequence[tuple[int, int]]):
+    def __init__(self, doc: Doc, currencies: CurrencyTable, exclude: Sequence[tuple[int, int]],
+                 group_separators: frozenset[str] = frozenset()):
         self.doc = doc
         self.n = len(doc)
         table = info(doc)
@@ -68,6 +78,7 @@ class _Ctx:
                 if split is not None:
                     self.prefix_currency[i] = currencies.symbols[split[0]]
                     self.words[i] = split[1]
+        self.groups = self._digit_groups(group_separators)
         spans = sorted((int(a), int(b)) for a, b in exclude if b > a)
         merged: list[list[int]] = []
         for a, b in spans:
@@ -77,6 +88,28 @@ class _Ctx:
                 merged.append([a, b])
         self.ex_starts = [a for a, _ in merged]
         self.ex_ends = [b for _, b in merged]
+
+    def _digit_groups(self, separators: frozenset[str]) -> dict[int, int]:
+        """Digit groups split by a no-break or thin space ("1\u00a0200", a token each):
+        the first token's word becomes the whole number ("1,200"); the map gives, for that
+        token, the index after the group's last token."""
+        words, groups = self.words, {}
+        if not separators:
+            return groups
+        k = 1
+        while k < self.n - 1:
+            if words[k] in separators and _GROUP_HEAD.fullmatch(words[k - 1]) \
+                    and self.attached[k] and k - 1 not in groups:
+                start, parts = k - 1, [words[k - 1]]
+                while k < self.n - 1 and words[k] in separators and self.attached[k] \
+                        and self.attached[k + 1] and _GROUP_TAIL.fullmatch(words[k + 1]):
+                    parts.append(words[k + 1])
+                    k += 2
+                if len(parts) > 1:
+                    words[start] = ",".join(parts)
+                    groups[start] = k
+            k += 1
+        return groups
 
     def excluded(self, start_char: int, end_char: int) -> bool:
         """True when [start_char, end_char) overlaps an exclude span."""
@@ -129,7 +162,7 @@ class QuantityFinder:
     def find(self, doc: Doc, exclude: Sequence[tuple[int, int]] = ()) -> list[QuantityHit]:
         """Every quantity in ``doc``, sorted and non-overlapping; ``exclude`` are char spans
         (time expressions) whose numbers are not quantities."""
-        ctx = _Ctx(doc, self.currencies, exclude)
+        ctx = _Ctx(doc, self.currencies, exclude, self.numbers.group_separators)
         hits: list[QuantityHit] = []
         i = 0
         while i < ctx.n:
@@ -176,6 +209,8 @@ class QuantityFinder:
 
     def _at(self, ctx: _Ctx, i: int) -> tuple[Optional[QuantityHit], int]:
         p = self._parse(ctx, i)
+        if p is not None and p.end - 1 in ctx.groups:  # "1\u00a0200": the whole group
+            p = p._replace(end=ctx.groups[p.end - 1])
         token_rng = None
         if p is None:
             token_rng = self._token_range(ctx, i)
@@ -229,8 +264,8 @@ class QuantityFinder:
             entity_text = None
             ent_end = end
         else:
-            ent = self.entities.find(doc, p.start, end, q_end, self._is_num)
-            entity_text = ent.text if ent else None
+            ent = _wordy(self.entities.find(doc, p.start, end, q_end, self._is_num))
+            entity_text = word_text(ent.text) if ent else None
             ent_end = ent.end if ent is not None and ent.adjacent else end
             if bound == "exact":
                 bound = self._verb_bound(doc, p, q_end, ent)
@@ -252,11 +287,11 @@ class QuantityFinder:
             return None, v.end
         if doc[v.core].ent_type_ in ("DATE", "TIME", "ORDINAL"):
             return None, v.end
-        ent = self.entities.find(doc, v.start, v.end, v.end, self._is_num)
+        ent = _wordy(self.entities.find(doc, v.start, v.end, v.end, self._is_num))
         end = ent.end if ent is not None and ent.adjacent else v.end
         hit = QuantityHit(
             doc[v.start].idx, _end_char(doc, end), None, v.low, None, "at_least", None,
-            ent.text if ent else None,
+            word_text(ent.text) if ent else None,
         )
         return hit, end
 

@@ -16,7 +16,7 @@ from ..docinfo import info, sent_of
 from ..lexicon import load_rows, load_table
 from ..matching import RuleMatcher
 from ..preamble import claims_start
-from ..spanindex import trim_span
+from ..spanindex import strip_symbols, trim_span, word_edges, word_text
 from .mentions import CanonicalNames, Mention, MentionBuilder
 from .quotes import find_quotations
 
@@ -434,10 +434,16 @@ class AttributionFinder:
 
 
 # -- helpers ----------------------------------------------------------------------------------
-def _speaker_dict(doc: Doc, mention: Mention) -> dict[str, Any]:
+def _speaker_dict(doc: Doc, mention: Mention) -> Optional[dict[str, Any]]:
+    """The speaker record; its text, name and title start and end on a letter or digit
+    (None when the mention has none: a lone emoji or joiner is nobody)."""
     span = doc[mention.start:mention.end]
-    return {"name": mention.name, "text": span.text, "span": [span.start_char, span.end_char],
-            "label": mention.label, "title": mention.title}
+    start, end = word_edges(info(doc).text, span.start_char, span.end_char)
+    name = word_text(mention.name)
+    if end <= start or name is None:
+        return None
+    return {"name": name, "text": info(doc).text[start:end], "span": [start, end],
+            "label": mention.label, "title": strip_symbols(mention.title)}
 
 
 def _claim_span(doc: Doc, att: Attribution) -> tuple[int, int]:
