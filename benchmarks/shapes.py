@@ -80,10 +80,13 @@ def giant_quotation(size: int) -> str:
 def deep_brackets(size: int) -> str:
     """Brackets nested ever deeper, each level a few words and a number."""
     words = _words()
-    depth = max(1, size // 40)
-    opening = _fill(lambda i: f"({words[i % len(words)]} {words[(i + 3) % len(words)]} "
-                              f"{i * 3 % 1000}", size - depth)
-    return opening + ")" * opening.count("(")
+    parts: list[str] = []
+    total = 0
+    while total < size:
+        i = len(parts)
+        parts.append(f"({words[i % len(words)]} {words[(i + 3) % len(words)]} {i * 3 % 1000} ")
+        total += len(parts[-1]) + 1  # the level's closing bracket
+    return "".join(parts).rstrip() + ")" * len(parts)
 
 
 def numeric_table(size: int) -> str:
