@@ -8,7 +8,7 @@ from typing import Any, Optional, Union
 from spacy.tokens import Doc, Token
 from spacy.util import filter_spans
 
-from .docinfo import info
+from .docinfo import children, info
 from .lexicon import load_rows, load_table
 from .matching import RuleMatcher
 from .spanindex import word_text
@@ -61,7 +61,7 @@ class HedgeFinder:
         for span in filter_spans(matches):
             rule = self.rules[span.label_]
             if any(c.dep_ in rule.get("not_with_deps", ())
-                   for t in span for c in t.children):
+                   for t in span for c in children(t)):
                 continue
             cue = HedgeCue(span.start, span.end, rule["kind"], rule.get("id", span.label_),
                            makes_claim=bool(rule.get("makes_claim")))
@@ -78,7 +78,7 @@ class HedgeFinder:
             return None
         verb = head if head.pos_ in ("VERB", "AUX") else head.head
         for _ in range(3):
-            for child in _children_near(doc, verb):
+            for child in children(verb):
                 if child.dep_ in ("nsubj",) and child.pos_ in ("PROPN", "NOUN", "PRON"):
                     return word_text(_entity_text(doc, child))
             if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
@@ -90,12 +90,12 @@ class HedgeFinder:
     def _anaphora(self, doc: Doc, cue: HedgeCue, head: Token) -> None:
         """Does the cue refer back ("these claims", "the figures reported by either side")?"""
         verb = head if head.pos_ in ("VERB", "AUX") else head.head
-        objects = [c for c in _children_near(doc, verb) if c.dep_ in ("dobj", "nsubjpass", "nsubj")
+        objects = [c for c in children(verb) if c.dep_ in ("dobj", "nsubjpass", "nsubj")
                    and c.i != verb.i]
         for obj in objects:
             if obj.dep_ == "nsubj" and cue.kind != "unverified":
                 continue
-            det = {c.lower_ for c in obj.children if c.dep_ in ("det", "poss", "predet")}
+            det = {c.lower_ for c in children(obj) if c.dep_ in ("det", "poss", "predet")}
             # a relative pronoun ("a figure that could not be verified") points at its own
             # clause, not back at earlier claims
             pronoun = obj.lower_ in self.ana_pronouns and obj.pos_ in ("PRON", "DET") and \
@@ -160,12 +160,3 @@ def _bounded_subtree(doc: Doc, token: Token):
     hi = min(token.right_edge.i + 1, token.i + _PHRASE_TOKENS + 1)
     return doc[lo:hi]
 
-
-def _children_near(doc: Doc, token: Token) -> list[Token]:
-    """The children of ``token`` within ``_PHRASE_TOKENS`` of it, in text order (a verb of a
-    run-on text can have thousands of children; reading them all per cue is quadratic)."""
-    if token.n_lefts + token.n_rights <= 2 * _PHRASE_TOKENS:
-        return list(token.children)
-    lo = max(token.left_edge.i, token.i - _PHRASE_TOKENS)
-    hi = min(token.right_edge.i + 1, token.i + _PHRASE_TOKENS + 1)
-    return [t for t in doc[lo:hi] if t.head.i == token.i and t.i != token.i]

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Callable, NamedTuple, Optional
 
+from ..docinfo import children
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -82,7 +84,7 @@ class EntityFinder:
                     return self._entity(doc, noun, q_end, q_end, is_num)
         # 2. a participle/adjective or an "of" phrase hanging on the number
         for k in span:
-            for c in doc[k].children:
+            for c in children(doc[k]):
                 if c.i < q_end:
                     continue
                 if c.dep_ in ("acl", "amod") and c.i - q_end <= 2 and c.tag_ in ("VBN", "JJ"):
@@ -135,7 +137,7 @@ class EntityFinder:
 
     def _subject(self, doc: Doc, verb: Token) -> Optional[Token]:
         for _ in range(2):
-            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subj = next((c for c in children(verb) if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is None and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in _NOUNS:
                 subj = verb.head
             if subj is not None:
@@ -144,7 +146,7 @@ class EntityFinder:
                 if subj.pos_ not in _NOUNS:
                     return None
                 if subj.lemma_ in self.containers:
-                    for c in subj.children:
+                    for c in children(subj):
                         if c.dep_ == "prep" and c.lower_ == "of":
                             obj = _pobj(c)
                             if obj is not None and obj.pos_ in _NOUNS:
@@ -170,7 +172,7 @@ def _governed_by(tok: Token, head: Token) -> bool:
 
 
 def _pobj(prep: Token) -> Optional[Token]:
-    return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return next((c for c in children(prep) if c.dep_ == "pobj"), None)
 
 
 def _advs(doc: Doc, a: int, b: int) -> bool:

@@ -94,7 +94,7 @@ class _Ctx:
         the first token's word becomes the whole number ("1,200"); the map gives, for that
         token, the index after the group's last token."""
         words, groups = self.words, {}
-        if not separators:
+        if separators.isdisjoint(words):
             return groups
         k = 1
         while k < self.n - 1:

@@ -12,7 +12,7 @@ from spacy.attrs import POS
 from spacy.symbols import VERB
 from spacy.tokens import Doc, Token
 
-from ..docinfo import info, sent_of
+from ..docinfo import children, info, sent_of
 from ..lexicon import load_rows, load_table
 from ..matching import RuleMatcher
 from ..preamble import claims_start
@@ -123,17 +123,17 @@ class AttributionFinder:
     # -- reporting verbs -------------------------------------------------------------------
     def _verb(self, doc: Doc, verb: Token) -> Optional[Attribution]:
         rule = self.verbs[verb.lemma_.lower()]
-        if any(c.dep_ in rule.get("not_with_deps", ()) for c in verb.children):
+        if any(c.dep_ in rule.get("not_with_deps", ()) for c in children(verb)):
             return None
-        clausal = [c for c in verb.children if c.dep_ in _CLAUSAL]
+        clausal = [c for c in children(verb) if c.dep_ in _CLAUSAL]
         inner = [c for c in clausal if c.lemma_.lower() in self.verbs and c.pos_ == "VERB"
-                 and not any(g.dep_ in _CLAUSAL + ("dobj",) for g in c.children)]
+                 and not any(g.dep_ in _CLAUSAL + ("dobj",) for g in children(c))]
         nested_subject = None
         if inner and len(clausal) > len(inner):
             # "X, CNN reported the governor said": the innermost source speaks
             nested_subject = self._subject(inner[0])
             clausal = [c for c in clausal if c not in inner]
-        objects = [c for c in verb.children
+        objects = [c for c in children(verb)
                    if c.dep_ in ("dobj", "attr", "oprd", "acomp") and c.i > verb.i]
         needs = rule.get("needs", "any")
         content_tokens: list[Token] = []
@@ -149,7 +149,7 @@ class AttributionFinder:
             # the object and what follows it in the verb's own clause
             # ("reported Monday's attack the deadliest since ...")
             start = min(c.i for c in objects)
-            content_tokens = [t for c in verb.children
+            content_tokens = [t for c in children(verb)
                               if c.i >= start and c.dep_ not in _NOT_CONTENT
                               for t in _subtree(c)]
         elif needs == "any" and _right_numbers(verb):
@@ -185,7 +185,7 @@ class AttributionFinder:
 
     def _cue_bounds(self, verb: Token) -> tuple[int, int]:
         """The verb with its auxiliaries, negation and particles ("have warned")."""
-        tokens = [verb] + [c for c in verb.children
+        tokens = [verb] + [c for c in children(verb)
                            if c.dep_ in ("aux", "auxpass", "neg", "prt", "advmod")
                            and abs(c.i - verb.i) <= 3 and c.pos_ != "VERB"
                            and (c.i < verb.i or c.dep_ == "prt")]
@@ -201,11 +201,11 @@ class AttributionFinder:
         seen = 0
         current = verb
         while current is not None and seen < 4:
-            for child in current.children:
+            for child in children(current):
                 if child.dep_ in ("nsubj", "csubj") and child.lower_ not in self.non_speakers:
                     return _contrasted_subject(child, current, self.contrast_words)
                 if child.dep_ == "agent":
-                    for pobj in child.children:
+                    for pobj in children(child):
                         if pobj.dep_ == "pobj":
                             return pobj
             if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN") and \
@@ -233,7 +233,7 @@ class AttributionFinder:
     def _phrase(self, doc: Doc, start: int, end: int, rule: dict) -> Optional[Attribution]:
         last = doc[end - 1]
         source = None
-        for child in last.children:
+        for child in children(last):
             if child.dep_ == "pobj":
                 source = child
         if source is None and end < len(doc):
@@ -291,18 +291,18 @@ class AttributionFinder:
         """"a report by UpGuard" -> UpGuard; "the ministry's statement" -> ministry."""
         if token.lower_ not in self.mentions.report_nouns or token.ent_type_:
             return token
-        for child in token.children:
+        for child in children(token):
             if child.dep_ == "poss":
                 return child
             if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from"):
-                for pobj in child.children:
+                for pobj in children(child):
                     if pobj.dep_ == "pobj":
                         return pobj
-        for child in token.children:
+        for child in children(token):
             if child.dep_ == "prep":
-                for grand in child.children:
+                for grand in children(child):
                     if grand.dep_ == "prep" and grand.lower_ in ("by", "from"):
-                        for pobj in grand.children:
+                        for pobj in children(grand):
                             if pobj.dep_ == "pobj":
                                 return pobj
         return token
@@ -479,9 +479,9 @@ def _inside(quotes: list[tuple[int, int]], starts: list[int], char: int) -> bool
 def _cited_source(verb: Token, clausal: list[Token], lemmas: set[str]) -> Optional[Token]:
     """The object of a "citing" that hangs on the reporting verb or its content."""
     for head in [verb, *clausal]:
-        for child in head.children:
+        for child in children(head):
             if child.lemma_.lower() in lemmas and child.tag_ == "VBG":
-                for obj in child.children:
+                for obj in children(child):
                     if obj.dep_ == "dobj":
                         return obj
     return None
@@ -494,10 +494,10 @@ def _reported_conjuncts(verb: Token, clausal: list[Token]) -> list[Token]:
         return []
     tags = {c.tag_ for c in clausal}
     out: list[Token] = []
-    for conj in verb.children:
+    for conj in children(verb):
         if conj.dep_ == "conj" and conj.pos_ == "VERB" and conj.tag_ in ("VBZ", "VBP") \
                 and conj.tag_ in tags and not any(
-                    c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+                    c.dep_ in ("nsubj", "nsubjpass") for c in children(conj)):
             out.extend(_subtree(conj))
     return out
 
@@ -505,17 +505,18 @@ def _reported_conjuncts(verb: Token, clausal: list[Token]) -> list[Token]:
 def _contrasted_subject(subject: Token, verb: Token, contrast: set[str]) -> Token:
     """"the company invested ..., but Gazeta Prawna reports": the parse may hang the real
     subject as a conjunct of an earlier noun; take the conjunct right before the verb."""
-    for conj in subject.children:
+    for conj in children(subject):
         if conj.dep_ == "conj" and conj.i < verb.i and conj.right_edge.i + 1 \
                 == verb.i and any(c.dep_ == "cc" and c.lower_ in contrast
-                                  for c in subject.children):
+                                  for c in children(subject)):
             return conj
     return subject
 
 
 def _right_numbers(verb: Token) -> list[Token]:
     """Words right of the verb, outside its clauses, when they hold a number."""
-    tokens = [t for c in verb.rights if c.dep_ in ("prep", "npadvmod", "advmod", "dative")
+    tokens = [t for c in children(verb)
+              if c.i > verb.i and c.dep_ in ("prep", "npadvmod", "advmod", "dative")
               for t in _subtree(c)]
     return tokens if any(t.like_num for t in tokens) else []
 

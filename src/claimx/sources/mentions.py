@@ -6,7 +6,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from ..docinfo import info
+from ..docinfo import children, info
 
 #: dependency labels whose subtrees are not part of a mention's own words
 _CUT_DEPS = {"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "det", "predet", "prep"}
@@ -113,7 +113,7 @@ class MentionBuilder:
     def _np_bounds(self, head: Token) -> tuple[int, int]:
         """Token range of the head's own noun phrase, without determiners or clauses."""
         tokens = [head]
-        stack = list(head.children)
+        stack = list(children(head))
         while stack:
             child = stack.pop()
             if child.dep_ in ("det", "predet") and child.lower_ not in self.determiners:
@@ -132,7 +132,7 @@ class MentionBuilder:
                 tokens.extend(sub)
                 continue
             tokens.append(child)
-            stack.extend(child.children)
+            stack.extend(children(child))
         idx = sorted(t.i for t in tokens)
         start, end = idx[0], idx[-1] + 1
         doc = head.doc
@@ -158,7 +158,7 @@ class MentionBuilder:
         return start, end
 
     def _apposition(self, head: Token) -> Optional[str]:
-        for child in head.children:
+        for child in children(head):
             if child.dep_ == "appos" and (child.pos_ == "NOUN" or (
                     child.pos_ == "PROPN" and not child.is_upper)):
                 start, end = self._np_bounds(child)
