@@ -4,7 +4,8 @@
 
 Every shape (see ``shapes.py``: no sentence punctuation, numbers with no punctuation, one
 long sentence, one giant quotation, deep brackets, a numeric table, a hedge cue repeated,
-a reporting verb repeated, short lines) is built synthetically from the bundled
+a reporting verb repeated, claims each hedged by "these figures could not be verified"
+with no punctuation, short lines) is built synthetically from the bundled
 ``examples/`` articles at ``--size`` characters; "short lines" is built at 10,000 lines
 whatever the size, and compared with news of its own size. For each shape the table gives
 

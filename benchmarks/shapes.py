@@ -107,6 +107,12 @@ def reporting_verb_repeated(size: int) -> str:
     return _fill(lambda i: "said", size)
 
 
+def hedged_claims_no_punctuation(size: int) -> str:
+    """Claims each followed by a hedge that points back at them, with no sentence marks."""
+    return _fill(lambda i: f"the officials said {i % 90 + 10} people were hurt and these "
+                           "figures could not be independently verified", size)
+
+
 def short_lines(size: int) -> str:
     """Many short lines, a word and a number each."""
     words = _words()
@@ -124,5 +130,6 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "numeric table": numeric_table,
     "hedge cue repeated": hedge_repeated,
     "reporting verb repeated": reporting_verb_repeated,
+    "hedged claims, no punctuation": hedged_claims_no_punctuation,
     "short lines": short_lines,
 }

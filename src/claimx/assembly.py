@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from typing import Any, Optional
 
 from spacy.tokens import Doc, Token
@@ -236,7 +237,7 @@ def _choose_time(doc: Doc, unit: Unit, units: list[Unit], index: SpanIndex,
         return None
     distance: dict[int, int] = {}
     for h in heads:
-        for d, a in enumerate([h, *h.ancestors]):
+        for d, a in enumerate(islice(chain((h,), h.ancestors), _MAX_DEPTH)):
             distance[a.i] = min(distance.get(a.i, d), d)
     governing = []
     for t in in_sent:

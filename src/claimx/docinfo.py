@@ -24,6 +24,10 @@ class Sent(NamedTuple):
     end_char: int
 
 
+#: depths are counted up to this many steps
+MAX_DEPTH = 100
+
+
 class Tree(NamedTuple):
     """The parse as plain lists, one entry per token (read once, not per question)."""
 
@@ -78,6 +82,24 @@ class DocInfo:
             if h != i:
                 kids[h].append(i)
         return kids
+
+    @cached_property
+    def depths(self) -> list[int]:
+        """Every token's number of steps up to its root, counted up to ``MAX_DEPTH``."""
+        head = self.heads
+        depth = [-1] * len(head)
+        for i in range(len(head)):
+            path = []
+            node = i
+            while depth[node] < 0 and head[node] != node and len(path) <= len(head):
+                path.append(node)
+                node = head[node]
+            d = depth[node] if depth[node] >= 0 else 0
+            depth[node] = d
+            for k in reversed(path):
+                d = min(d + 1, MAX_DEPTH)
+                depth[k] = d
+        return depth
 
     @cached_property
     def tree(self) -> Tree:

@@ -178,7 +178,8 @@ class AttributionFinder:
         if c_end <= c_start:
             return None
         cue_start, cue_end = self._cue_bounds(verb)
-        head = min(content_tokens, key=lambda t: _depth(t)).i
+        depths = info(doc).depths
+        head = min(content_tokens, key=lambda t: depths[t.i]).i
         att = Attribution(cue_start, cue_end, "said", (c_start, c_end), (0, 0), head)
         att.extra["subject"] = subject.i
         return att
@@ -521,18 +522,17 @@ def _right_numbers(verb: Token) -> list[Token]:
     return tokens if any(t.like_num for t in tokens) else []
 
 
+#: tokens on either side of a clause's head that its content may reach: on a run-on text
+#: every reporting verb's clause runs to the end, and reading it all per verb is quadratic
+_CONTENT_WINDOW = 200
+
+
 def _subtree(token: Token) -> list[Token]:
-    """``token.subtree`` read as its token range: spaCy's recursive generator costs the
-    depth of the tree per token, which makes a run-on chain of clauses quadratic."""
-    return list(token.doc[token.left_edge.i:token.right_edge.i + 1])
-
-
-def _depth(token: Token) -> int:
-    depth = 0
-    while token.head.i != token.i and depth < 100:
-        token = token.head
-        depth += 1
-    return depth
+    """``token.subtree`` read as its token range (spaCy's recursive generator costs the
+    depth of the tree per token), cut to ``_CONTENT_WINDOW`` tokens on either side."""
+    lo = max(token.left_edge.i, token.i - _CONTENT_WINDOW)
+    hi = min(token.right_edge.i, token.i + _CONTENT_WINDOW)
+    return list(token.doc[lo:hi + 1])
 
 
 def _run_start(doc: Doc, i: int, allowed: set[int]) -> int:
