@@ -120,6 +120,9 @@ def _token_at(doc: Doc, start: int, end: int) -> Optional[Token]:
 _CLAUSE_WINDOW = 60
 #: steps up the tree a token's path to its clause head may take before it counts as outside
 _MAX_DEPTH = 200
+#: characters before an anaphoric hedge ("these figures could not be verified") in which it
+#: looks for the claims it refers to (beside its window of sentences)
+_REFERENT_CHARS = 5000
 
 
 def _clause_head(tree: Tree, i: int) -> int:
@@ -277,7 +280,9 @@ def _referents(doc: Doc, units: list[Unit], index: SpanIndex, cue: dict,
                sides: set[str]) -> list[Unit]:
     """The earlier claims an anaphoric hedge refers to."""
     s = cue["span"][0]
-    window_start = _sentence_start_before(doc, s, cue.get("window", 12))
+    # a window of sentences, and of characters too (a run-on text is one long sentence)
+    window_start = max(_sentence_start_before(doc, s, cue.get("window", 12)),
+                       s - _REFERENT_CHARS)
     before = [units[k] for k in index.within(window_start, s + 1) if units[k].span[0] < s]
     if cue.get("both_sides"):
         picked = [u for u in before if u.speaker and _is_side(u.speaker, sides)]
