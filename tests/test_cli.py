@@ -85,17 +85,122 @@ def test_jsonl_field_keeps_other_fields_and_dates(capsys, tmp_path, seed_0313, e
     assert results[3]["claims"] == []
 
 
-def test_jsonl_input_errors_name_the_line(capsys, tmp_path):
+def test_bad_jsonl_records_are_reported_and_skipped(capsys, tmp_path):
+    good = "The harbour master said 40 ships were stuck."
+    lines = [json.dumps({"id": 1, "text": good}), "[1, 2]", '{"id": 3, "text": ',
+             json.dumps({"id": 4, "body": good}), json.dumps({"id": 5, "text": 7}),
+             json.dumps({"id": 6, "text": good, "date": "yesterday"}),
+             json.dumps({"id": 7, "text": good})]
     source = tmp_path / "bad.jsonl"
-    source.write_text('{"text": "fine."}\n[1, 2]\n', encoding="utf-8")
-    code, _, err = run(capsys, str(source), "--jsonl-field", "text", "--format", "jsonl")
-    assert code == 2 and err == f"claimx: {source}:2: not a JSON object\n"
-    source.write_text('{"id": 1}\n', encoding="utf-8")
-    code, _, err = run(capsys, str(source), "--jsonl-field", "text")
-    assert code == 2 and err == f"claimx: {source}:1: no 'text' field\n"
-    source.write_text('{"text": "x", "date": "yesterday"}\n', encoding="utf-8")
-    code, _, err = run(capsys, str(source), "--jsonl-field", "text")
-    assert code == 2 and err.startswith(f"claimx: {source}:1: reference_date 'yesterday'")
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, out, err = run(capsys, str(source), "--jsonl-field", "text", "--format", "jsonl")
+    assert code == 1
+    assert [json.loads(line)["id"] for line in out.splitlines()] == [1, 7]
+    messages = err.splitlines()
+    assert messages[0] == f"claimx: {source}:2: not a JSON object; skipped"
+    assert messages[1].startswith(f"claimx: {source}:3: not a JSON object (")
+    assert messages[2] == f"claimx: {source}:4: no 'text' field; skipped"
+    assert messages[3] == f"claimx: {source}:5: the 'text' field is int, not a string; skipped"
+    assert messages[4].startswith(f"claimx: {source}:6: reference_date 'yesterday'")
+    assert messages[5:] == ["claimx: 5 input records skipped"]
+
+
+def test_a_record_that_breaks_extraction_is_skipped_with_its_line(capsys, tmp_path,
+                                                                  monkeypatch, extractor):
+    lines = [{"id": i, "text": f"The harbour master said {i} ships were stuck."}
+             for i in (1, 2, 3)]
+    source = tmp_path / "news.jsonl"
+    source.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    real = type(extractor).extract
+
+    def fragile(self, text, reference_date=None):
+        if " 2 ships" in text:
+            raise RuntimeError("cannot read\nthis one")
+        return real(self, text, reference_date)
+
+    def failing_pipe(self, texts, reference_dates=None, **kwargs):
+        raise RuntimeError("a block failed")
+
+    monkeypatch.setattr(type(extractor), "extract", fragile)
+    monkeypatch.setattr(type(extractor), "pipe", failing_pipe)
+    code, out, err = run(capsys, str(source), "--format", "jsonl")
+    assert code == 1
+    assert [json.loads(line)["id"] for line in out.splitlines()] == [1, 3]
+    assert err.splitlines()[0] == (f"claimx: {source}:2: RuntimeError: cannot read this one;"
+                                   " skipped")
+
+
+def test_jsonl_file_defaults_to_the_text_field(capsys, tmp_path):
+    text = "The harbour master said 40 ships were stuck."
+    source = tmp_path / "news.jsonl"
+    source.write_text(json.dumps({"id": "a", "text": text, "url": "u"}) + "\n\n"
+                      + json.dumps({"id": "b", "text": text}) + "\n", encoding="utf-8")
+    code, out, err = run(capsys, str(source), "--format", "jsonl")
+    assert code == 0 and err == ""
+    results = [json.loads(line) for line in out.splitlines()]
+    assert [r["id"] for r in results] == ["a", "b"]
+    assert results[0]["url"] == "u" and "text" not in results[0]
+    assert results[0]["claims"][0]["quantities"][0]["value"] == 40.0
+
+
+def test_jsonl_file_without_a_text_field_stops_with_a_clear_error(capsys, tmp_path):
+    source = tmp_path / "news.jsonl"
+    source.write_text(json.dumps({"id": 1, "text": "Police said 3 died."}) + "\n"
+                      + json.dumps({"id": 2, "url": "https://example.org"}) + "\n",
+                      encoding="utf-8")
+    code, out, err = run(capsys, str(source))
+    assert code == 2 and out == ""
+    assert err == (f"claimx: {source} is JSON lines and record 2 has no 'text' field: "
+                   "give --jsonl-field FIELD\n")
+    code, out, err = run(capsys, str(source), A)
+    assert code == 2 and "--jsonl-field" in err
+
+
+def test_byte_order_mark_is_stripped(capsys, tmp_path):
+    text = "The harbour master said 40 ships were stuck."
+    source = tmp_path / "bom.txt"
+    source.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    code, out, _ = run(capsys, str(source), "--format", "jsonl")
+    assert code == 0
+    claims = [json.loads(line) for line in out.splitlines()]
+    speaker = claims[0]["speaker"]
+    assert speaker["name"] == "harbour master" and "\ufeff" not in claims[0]["text"]
+    assert speaker["text"] == text[speaker["span"][0]:speaker["span"][1]]  # no BOM offset
+    assert claims[0]["text"] == text[claims[0]["span"][0]:claims[0]["span"][1]]
+    records = tmp_path / "bom.jsonl"
+    records.write_bytes(b"\xef\xbb\xbf" + json.dumps({"text": text}).encode("utf-8"))
+    code, out, _ = run(capsys, str(records), "--format", "jsonl")
+    assert code == 0 and json.loads(out)["claims"][0]["speaker"]["name"] == "harbour master"
+
+
+def test_binary_input_is_an_error(capsys, tmp_path, monkeypatch):
+    zeros = tmp_path / "zeros.txt"
+    zeros.write_bytes(b"\x00" * 4096)
+    code, out, err = run(capsys, str(zeros))
+    assert code == 2 and out == ""
+    assert err == f"claimx: cannot read {zeros}: binary data (NUL bytes), not text\n"
+    records = tmp_path / "zeros.jsonl"
+    records.write_bytes(b"\x00" * 4096)
+    code, _, err = run(capsys, str(records), "--jsonl-field", "text")
+    assert code == 2 and "binary data" in err
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"\x00\x00\x00")))
+    code, _, err = run(capsys, "-")
+    assert code == 2 and err == "claimx: cannot read standard input: binary data (NUL bytes)" \
+        ", not text\n"
+
+
+def test_lone_surrogate_record_is_read_and_written(capsys, tmp_path):
+    source = tmp_path / "news.jsonl"
+    source.write_text('{"id": 1, "text": "Port officials said 40 ships \\ud83d were stuck."}\n'
+                      '{"id": 2, "text": "Police said 3 cars burned."}\n', encoding="utf-8")
+    target = tmp_path / "out.jsonl"
+    code, _, err = run(capsys, str(source), "--format", "jsonl", "-o", str(target))
+    assert code == 0 and err == ""
+    results = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in results] == [1, 2]
+    claim = results[0]["claims"][0]
+    assert "\ufffd" in claim["text"] and claim["quantities"][0]["value"] == 40.0
+    assert results[1]["claims"][0]["quantities"][0]["value"] == 3.0
 
 
 def test_csv_rows_and_columns(capsys, expected):

@@ -18,7 +18,7 @@ LAYERS = {
     "claimx.rules": 1,
     "claimx.docinfo": 2, "claimx.spanindex": 2, "claimx.matching": 2, "claimx.preamble": 2,
     "claimx.context": 2, "claimx.timex": 2, "claimx.quantities": 2, "claimx.sources": 2,
-    "claimx.hedging": 2, "claimx.assembly": 2,
+    "claimx.hedging": 2, "claimx.assembly": 2, "claimx.surrogates": 2,
     "claimx.pipeline": 3,
     "claimx.model": 4, "claimx.chunking": 4, "claimx.api": 4,
     "claimx": 5,  # the package itself and every edge module: render, export, cli, ...

@@ -8,7 +8,7 @@ import time
 import pytest
 
 from claimx.timex.reference import find_reference_date, reference_header_span
-from conftest import SHARED
+from conftest import EXAMPLES, SHARED
 
 D = dt.date
 
@@ -23,10 +23,10 @@ def test_seed_0306_header(seed_0306):
     assert find_reference_date(seed_0306) == D(2023, 3, 6)
 
 
-def test_seed_files_in_shared():
+def test_example_articles():
     for name, day in [("bakhmut-2023-03-13.txt", D(2023, 3, 13)),
                       ("bakhmut-2023-03-06.txt", D(2023, 3, 6))]:
-        text = (SHARED / "seeds" / name).read_text(encoding="utf-8")
+        text = (EXAMPLES / name).read_text(encoding="utf-8")
         assert find_reference_date(text) == day
 
 
@@ -111,7 +111,7 @@ def test_non_str_input_gives_none():
 def test_dev_records_without_reference_date_have_a_dateline():
     path = SHARED / "eval" / "dev.jsonl"
     if not path.exists():
-        pytest.skip("shared eval data not available")
+        pytest.skip(f"needs {path} (shared evaluation data, absent in a clean clone)")
     for line in path.read_text(encoding="utf-8").splitlines():
         rec = json.loads(line)
         if rec.get("reference_date") is None:
@@ -121,7 +121,7 @@ def test_dev_records_without_reference_date_have_a_dateline():
 def test_wikinews_datelines_agree_with_metadata():
     path = SHARED / "corpus" / "wikinews.jsonl"
     if not path.exists():
-        pytest.skip("shared corpus not available")
+        pytest.skip(f"needs {path} (shared corpus, absent in a clean clone)")
     found = 0
     for line in path.read_text(encoding="utf-8").splitlines():
         rec = json.loads(line)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from conftest import ROOT, SHARED
+from conftest import ROOT, SHARED, needs_shared
 
 SCORER = SHARED / "eval" / "score.py"
 CONTRACT = SHARED / "eval" / "check_contract.py"
@@ -20,6 +20,7 @@ FLOORS = {"recall": 0.95, "precision": 0.95, "speaker": 0.93, "speaker_named": 0
           "quantity": 0.95, "entity": 0.93, "time": 0.95, "time_resolved": 0.93,
           "hedge": 0.95, "hedge_f1": 0.93, "hedge_kind": 0.93}
 
+@needs_shared
 def test_dev_set_scores_stay_above_the_floors(extractor):
     sys.path.insert(0, str(SCORER.parent))
     try:
@@ -32,6 +33,7 @@ def test_dev_set_scores_stay_above_the_floors(extractor):
     assert not low, f"below the floor: {low} (floors {FLOORS})"
 
 
+@needs_shared
 def test_public_contract_check_passes():
     out = subprocess.run([sys.executable, str(CONTRACT)], cwd=ROOT, capture_output=True,
                          text=True, timeout=900)

@@ -450,7 +450,8 @@ def test_dev_gold_times_are_among_the_hits(bare_nlp, finder):
     """Every gold claim time of the dev set is the resolution of some hit in its article."""
     records = _dev_records()
     if not records:
-        pytest.skip("shared eval data not available")
+        pytest.skip(f"needs {SHARED / 'eval' / 'dev.jsonl'} (shared evaluation data, absent "
+                    "in a clean clone)")
     missing = []
     for rec in records:
         ref = rec.get("reference_date")

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Optional, Union
 from .chunking import chunk_text, merge_claims
 from .context import text_context
 from .records import TextContext
+from .surrogates import replace_surrogates, restore_texts
 from .types import Claim
 
 if TYPE_CHECKING:
@@ -107,8 +108,11 @@ class Extractor:
 
     # -- single texts ------------------------------------------------------------------
     def parse(self, text: str, reference_date: DateLike = None) -> Doc:
-        """Run every component on ``text`` and return the Doc (``doc._.claims`` etc.)."""
-        text = _check_text(text)
+        """Run every component on ``text`` and return the Doc (``doc._.claims`` etc.).
+
+        Lone surrogates are replaced by U+FFFD in the Doc's text (same length, same offsets).
+        """
+        text = replace_surrogates(_check_text(text))
         context = self._context(text, coerce_reference_date(reference_date))
         with self._lock:
             docs = [self.nlp(self._make_doc(chunk, context.for_chunk(offset, len(chunk))))
@@ -120,7 +124,12 @@ class Extractor:
             return merge_docs(self.nlp, docs, context)
 
     def extract(self, text: str, reference_date: DateLike = None) -> list[Claim]:
-        """The claims of ``text``, in text order."""
+        """The claims of ``text``, in text order.
+
+        Any ``str`` is accepted. Lone surrogates (as ``json.loads`` returns for ``"\\ud83d"``)
+        are read as U+FFFD, one character for one, so offsets stay exact and every result's
+        ``text`` is still ``text[start:end]`` of the text as given.
+        """
         text = _check_text(text)
         ref = coerce_reference_date(reference_date)
         if not text.strip():
@@ -158,11 +167,15 @@ class Extractor:
         ``nlp.pipe`` inside one memory zone, and reassembled with exact offsets."""
         plan: list[list[int]] = []  # per text: the offsets of its chunks
         chunks: list[tuple[str, TextContext]] = []
+        originals: dict[int, str] = {}  # texts read with lone surrogates replaced
         for text, ref in pairs:
-            parts = chunk_text(text, self.nlp.max_length) if text.strip() else []
+            clean = replace_surrogates(text)
+            if clean is not text:
+                originals[len(plan)] = text
+            parts = chunk_text(clean, self.nlp.max_length) if text.strip() else []
             plan.append([offset for offset, _ in parts])
             if parts:
-                context = self._context(text, ref)
+                context = self._context(clean, ref)
                 chunks.extend((part, context.for_chunk(offset, len(part)))
                               for offset, part in parts)
         from .pipeline.annotations import claim_records
@@ -182,6 +195,9 @@ class Extractor:
             results.append(merge_claims(records[done:done + len(offsets)], offsets)
                            if offsets else [])
             done += len(offsets)
+        for k, original in originals.items():
+            results[k] = [Claim.from_dict(restore_texts(c.to_dict(), original))
+                          for c in results[k]]
         return results
 
     # -- internals -------------------------------------------------------------------------
@@ -258,7 +274,11 @@ def default_extractor() -> Extractor:
 
 
 def extract(text: str, reference_date: DateLike = None) -> list[Claim]:
-    """The claims of ``text`` (see `Extractor.extract`)."""
+    """The claims of ``text`` (see `Extractor.extract`).
+
+    Any ``str`` is accepted: lone surrogates are read as U+FFFD with offsets kept exact, and
+    each result's ``text`` is ``text[start:end]`` of the text as given.
+    """
     _check_text(text)
     coerce_reference_date(reference_date)
     if not text.strip():

@@ -5,11 +5,12 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain, islice
 from typing import Any, Optional
 
 from spacy.tokens import Doc, Token
 
-from .docinfo import info, sent_of
+from .docinfo import Tree, info, sent_of
 from .hedging import referent_count
 from .rules import Overlay, load_table
 from .spanindex import SpanIndex, trim_span
@@ -148,56 +149,103 @@ def _token_at(doc: Doc, start: int, end: int) -> Optional[Token]:
     return span.root
 
 
-def _clause_span(doc: Doc, token: Token) -> tuple[int, int, int]:
-    """Char span and head of the clause holding ``token``, without the clauses it embeds."""
-    head = token
+#: tokens on either side of a quantity that its unattributed claim may reach: a bounded
+#: window keeps clause building linear on sentences of any length
+_CLAUSE_WINDOW = 60
+#: steps up the tree a token's path to its clause head may take before it counts as outside
+_MAX_DEPTH = 200
+#: characters before an anaphoric hedge ("these figures could not be verified") in which it
+#: looks for the claims it refers to (beside its window of sentences)
+_REFERENT_CHARS = 5000
+
+
+def _clause_head(tree: Tree, i: int) -> int:
+    """The head of the clause holding token ``i`` (at most 50 steps up)."""
+    head = i
     steps = 0
-    while head.head.i != head.i and steps < 50:
-        if head.pos_ in ("VERB", "AUX") and head.dep_ in _CLAUSE_DEPS:
+    while tree.head[head] != head and steps < 50:
+        if tree.pos[head] in ("VERB", "AUX") and (
+                tree.dep[head] in _CLAUSE_DEPS or tree.dep[head] == "conj" and tree.subject[head]):
             break
-        if head.dep_ == "conj" and head.pos_ in ("VERB", "AUX") and any(
-                c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
-            break
-        head = head.head
+        head = tree.head[head]
         steps += 1
-    keep = _clause_tokens(head, token)
-    # the contiguous run of kept tokens around the token
-    lo = hi = token.i
-    while lo - 1 in keep:
+    return head
+
+
+def _own_clause(tree: Tree, child: int, token: int) -> bool:
+    """Does ``child`` start a clause of its own that does not hold ``token``?"""
+    if tree.left[child] <= token <= tree.right[child]:
+        return False
+    dep = tree.dep[child]
+    if dep in _SUBCLAUSE_DEPS:
+        # a participle ("emailed AWS informing them") stays in the clause
+        return not (dep == "advcl" and tree.tag[child] == "VBG"
+                    and not tree.subject_or_mark[child])
+    return dep == "conj" and tree.pos[child] in ("VERB", "AUX") and tree.subject[child]
+
+
+def _whole_participle(tree: Tree, node: int) -> bool:
+    """A participle clause without a subject ("..., making it hard to advance"): it belongs
+    to the clause it hangs on whole, with the clauses it embeds."""
+    return tree.dep[node] == "advcl" and tree.tag[node] == "VBG" \
+        and not tree.subject_or_mark[node]
+
+
+def _kept(tree: Tree, i: int, head: int, token: int,
+          memo: dict[int, tuple[bool, bool]]) -> bool:
+    """Is token ``i`` in the clause of ``head`` (no sub-clause between them, or one inside a
+    whole participle clause)? ``memo`` keeps (kept, inside a whole participle) per token."""
+    if not tree.left[head] <= i <= tree.right[head]:
+        return False
+    path = []
+    node = i
+    state = (False, False)
+    for _ in range(_MAX_DEPTH):
+        if node in memo:
+            state = memo[node]
+            break
+        if node == head:
+            state = (True, False)
+            break
+        if tree.head[node] == node:
+            break
+        path.append(node)
+        node = tree.head[node]
+    kept, whole = state
+    for k in reversed(path):  # from the top down to ``i``
+        if whole:
+            pass
+        elif _whole_participle(tree, k):
+            whole = kept
+        elif _own_clause(tree, k, token):
+            kept = False
+        memo[k] = (kept, whole)
+    return kept
+
+
+def _clause_span(doc: Doc, token: Token) -> tuple[int, int, int]:
+    """Char span and head of the clause holding ``token``, without the clauses it embeds.
+
+    Only the contiguous run of clause tokens around ``token`` counts, within
+    ``_CLAUSE_WINDOW`` tokens on either side; subtrees are tested by their token index
+    range, so the cost does not grow with the sentence.
+    """
+    tree = info(doc).tree
+    i = token.i
+    head = _clause_head(tree, i)
+    memo: dict[int, tuple[bool, bool]] = {}
+    lo = hi = i
+    floor, ceiling = max(0, i - _CLAUSE_WINDOW), min(len(doc) - 1, i + _CLAUSE_WINDOW)
+    while lo > floor and _kept(tree, lo - 1, head, i, memo):
         lo -= 1
-    while hi + 1 in keep:
+    while hi < ceiling and _kept(tree, hi + 1, head, i, memo):
         hi += 1
-    while lo < hi and (doc[lo].is_punct or doc[lo].dep_ == "cc" or doc[lo].is_space):
+    while lo < hi and (doc[lo].is_punct or tree.dep[lo] == "cc" or doc[lo].is_space):
         lo += 1
-    while hi > lo and (doc[hi].is_punct or doc[hi].dep_ in ("cc", "prep", "mark")
+    while hi > lo and (doc[hi].is_punct or tree.dep[hi] in ("cc", "prep", "mark")
                        or doc[hi].is_space):
         hi -= 1
-    return doc[lo].idx, doc[hi].idx + len(doc[hi]), head.i
-
-
-def _clause_tokens(head: Token, token: Token) -> set[int]:
-    """Indices of the clause headed by ``head``, without the clauses it embeds (except the
-    one holding ``token``); a participle clause without a subject belongs to it whole
-    ("emailed AWS informing them", "..., making it hard to advance")."""
-    keep = set()
-    stack = [head]
-    while stack:
-        t = stack.pop()
-        keep.add(t.i)
-        for child in t.children:
-            if child.dep_ == "advcl" and child.tag_ == "VBG" and not any(
-                    c.dep_ in ("nsubj", "nsubjpass", "mark") for c in child.children):
-                keep.update(t.i for t in child.subtree)
-            elif not (child.dep_ in _SUBCLAUSE_DEPS and token not in child.subtree) \
-                    and not _own_conjunct(child, token):
-                stack.append(child)
-    return keep
-
-
-def _own_conjunct(child: Token, token: Token) -> bool:
-    """A conjoined clause with a subject of its own, not holding ``token``."""
-    return child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and token not in \
-        child.subtree and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+    return doc[lo].idx, doc[hi].idx + len(doc[hi]), head
 
 
 def _add_unattributed(doc: Doc, loose: list[Unit], attributed: list[Unit],
@@ -241,7 +289,7 @@ def _choose_time(doc: Doc, unit: Unit, units: list[Unit], index: SpanIndex,
         return None
     distance: dict[int, int] = {}
     for h in heads:
-        for d, a in enumerate([h, *h.ancestors]):
+        for d, a in enumerate(islice(chain((h,), h.ancestors), _MAX_DEPTH)):
             distance[a.i] = min(distance.get(a.i, d), d)
     governing = []
     for t in in_sent:
@@ -293,7 +341,9 @@ def _referents(doc: Doc, units: list[Unit], index: SpanIndex, cue: dict,
                sides: set[str]) -> list[Unit]:
     """The earlier claims an anaphoric hedge refers to."""
     s = cue["span"][0]
-    window_start = _sentence_start_before(doc, s, cue.get("window", 12))
+    # a window of sentences, and of characters too (a run-on text is one long sentence)
+    window_start = max(_sentence_start_before(doc, s, cue.get("window", 12)),
+                       s - _REFERENT_CHARS)
     before = [units[k] for k in index.within(window_start, s + 1) if units[k].span[0] < s]
     if cue.get("both_sides"):
         picked = [u for u in before if u.speaker and _is_side(u.speaker, sides)]

@@ -1,12 +1,17 @@
 """The ``claimx`` command: the claims of files, globs, standard input or JSONL records.
 
-Exit codes: 0 ok, 2 usage or input error (missing file, bad date, bad JSONL line, model not
-found), 1 unexpected error, 130 interrupted. Errors are one line on stderr, never a traceback
-(set ``CLAIMX_DEBUG=1`` to see one).
+Exit codes: 0 ok, 2 usage or input error (missing file, bad date, binary or undecodable file,
+a ``.jsonl`` file without a text field to read, model not found), 1 when some JSONL records
+were skipped (each is reported with its line number; the others are still written) or on an
+unexpected error, 130 interrupted. Errors are one line on stderr, never a traceback (set
+``CLAIMX_DEBUG=1`` to see one).
+
+Input is read as UTF-8 by default, without a leading byte-order mark (utf-8-sig).
 """
 from __future__ import annotations
 
 import argparse
+import codecs
 import contextlib
 import csv
 import glob
@@ -18,7 +23,6 @@ import shutil
 import sys
 import textwrap
 import time
-from collections import deque
 from collections.abc import Iterator
 from typing import IO, Any, Optional
 
@@ -38,9 +42,11 @@ examples:
   claimx 'data/*.txt' --format csv -o claims.csv --n-process 2
 
 JSONL input: each line is an object with the text under --jsonl-field and, optionally, a
-"date" or "reference_date" field (YYYY-MM-DD) that overrides --date for that line.
+"date" or "reference_date" field (YYYY-MM-DD) that overrides --date for that line. Files
+named *.jsonl are read as JSONL: without --jsonl-field the text is taken from "text" when
+every record has one. A bad line is reported with its number and skipped.
 
-exit codes: 0 ok, 2 usage or input error, 1 unexpected error.
+exit codes: 0 ok, 2 usage or input error, 1 records skipped or unexpected error.
 """
 
 
@@ -101,7 +107,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="with --format table: print every cell in full, however wide the "
                         "terminal (default: fit the terminal, wrapping long cells)")
     p.add_argument("--jsonl-field", metavar="FIELD",
-                   help="read JSON lines and take the text from this field of each object")
+                   help="read JSON lines and take the text from this field of each object "
+                        "(default for *.jsonl files: 'text', when every record has one)")
     p.add_argument("--batch-size", type=_positive, default=16, metavar="N",
                    help="texts per spaCy batch (default: 16)")
     p.add_argument("--n-process", type=_positive, default=1, metavar="N",
@@ -147,35 +154,62 @@ def expand_inputs(names: list[str]) -> list[str]:
     return out
 
 
+#: bytes read from the start of a file to tell text from binary data
+_SNIFF = 8192
+
+
+def _codec(encoding: str) -> str:
+    """UTF-8 is read as utf-8-sig, so a byte-order mark never reaches the text."""
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        raise UsageError(f"unknown encoding {encoding!r}") from None
+    return "utf-8-sig" if name == "utf-8" else encoding
+
+
+def _check_not_binary(label: str, head: bytes, encoding: str) -> None:
+    """NUL bytes in UTF-8 (or any 8-bit) input mean a binary file, not text."""
+    if b"\x00" in head and codecs.lookup(encoding).name not in _WIDE:
+        raise UsageError(f"cannot read {label}: binary data (NUL bytes), not text")
+
+
+#: encodings in which NUL bytes are normal
+_WIDE = {"utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"}
+
+
 def _read_text(name: str, encoding: str) -> str:
+    label = "standard input" if name == "-" else name
+    codec = _codec(encoding)
     try:
         if name == "-":
-            data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else None
-            return sys.stdin.read() if data is None else data.decode(encoding)
-        with open(name, encoding=encoding) as fh:
-            return fh.read()
+            stream = getattr(sys.stdin, "buffer", None)
+            if stream is None:
+                text = sys.stdin.read()
+                return text[1:] if text.startswith("\ufeff") else text
+            data = stream.read()
+        else:
+            with open(name, "rb") as fh:
+                data = fh.read()
+        _check_not_binary(label, data[:_SNIFF], encoding)
+        return data.decode(codec)
     except UnicodeDecodeError as exc:
-        label = "standard input" if name == "-" else name
         raise UsageError(f"cannot read {label}: not {encoding} text "
                          f"(byte {exc.object[exc.start]:#04x} at offset {exc.start}); "
                          "try --encoding") from None
     except OSError as exc:
         raise UsageError(f"cannot read {name}: {exc.strerror or exc}") from None
-    except LookupError:
-        raise UsageError(f"unknown encoding {encoding!r}") from None
 
 
-def _open_lines(name: str, encoding: str) -> IO[str]:
+def _open_bytes(name: str) -> IO[bytes]:
     try:
         if name == "-":
-            if hasattr(sys.stdin, "buffer"):
-                return io.TextIOWrapper(sys.stdin.buffer, encoding=encoding)
-            return sys.stdin
-        return open(name, encoding=encoding)
+            stream = getattr(sys.stdin, "buffer", None)
+            if stream is None:  # a text stream (tests): encode it back
+                return io.BytesIO(sys.stdin.read().encode("utf-8"))
+            return stream
+        return open(name, "rb")
     except OSError as exc:
         raise UsageError(f"cannot read {name}: {exc.strerror or exc}") from None
-    except LookupError:
-        raise UsageError(f"unknown encoding {encoding!r}") from None
 
 
 def _count_lines(names: list[str], encoding: str) -> Optional[int]:
@@ -189,57 +223,104 @@ def _count_lines(names: list[str], encoding: str) -> Optional[int]:
     return total
 
 
-def _jsonl_records(names: list[str], field: str, encoding: str,
-                   default_date: Any) -> Iterator[tuple[str, Any, dict[str, Any]]]:
-    """(text, reference date, other fields) for every line of the JSONL inputs."""
+class Skipped(Exception):
+    """One input record that cannot be used: reported with its place, then skipped."""
+
+
+def _jsonl_lines(name: str, encoding: str) -> Iterator[tuple[int, str]]:
+    """(line number, decoded line) for the non-blank lines of one JSONL input; a line
+    that does not decode comes as a :class:`Skipped` in place of its text."""
+    label = "<stdin>" if name == "-" else name
+    codec = _codec(encoding)
+    fh = _open_bytes(name)
+    lines: Iterator[Any] = fh
+    if codecs.lookup(encoding).name in _WIDE:  # lines split only after decoding
+        lines = (line.encode("utf-8") for line in io.TextIOWrapper(fh, encoding=encoding))
+        codec = encoding = "utf-8"
+    try:
+        for lineno, raw in enumerate(lines, 1):
+            if lineno == 1:
+                _check_not_binary(label, raw[:_SNIFF], encoding)
+            if not raw.strip():
+                continue
+            try:
+                yield lineno, raw.decode(codec if lineno == 1 else encoding)
+            except UnicodeDecodeError:
+                yield lineno, Skipped(f"not {encoding} text; try --encoding")  # type: ignore
+    finally:
+        if name != "-":
+            fh.close()
+
+
+def _parse_record(line: str, field: str, default_date: Any) -> tuple[str, Any, dict[str, Any]]:
+    """(text, reference date, other fields) of one JSONL line; :class:`Skipped` if bad."""
     from .api import coerce_reference_date
 
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise Skipped(f"not a JSON object ({exc.msg})") from None
+    if not isinstance(record, dict):
+        raise Skipped("not a JSON object")
+    if field not in record:
+        raise Skipped(f"no {field!r} field")
+    text = record.pop(field)
+    if not isinstance(text, str):
+        raise Skipped(f"the {field!r} field is {type(text).__name__}, not a string")
+    raw_date = record.get("reference_date", record.get("date"))
+    try:
+        ref = coerce_reference_date(raw_date) if raw_date else default_date
+    except (ValueError, TypeError) as exc:
+        raise Skipped(str(exc)) from None
+    return text, ref, record
+
+
+def _jsonl_records(names: list[str], field: str, encoding: str, default_date: Any,
+                   report) -> Iterator[tuple[str, Any, dict[str, Any], str]]:
+    """(text, reference date, other fields, place) for every usable line of the JSONL
+    inputs; ``report(place, message)`` is told about each line that is skipped."""
     for name in names:
         label = "<stdin>" if name == "-" else name
-        fh = _open_lines(name, encoding)
-        try:
-            lineno = 0
-            while True:
-                try:
-                    line = fh.readline()
-                except UnicodeDecodeError:
-                    raise UsageError(f"{label}:{lineno + 1}: not {encoding} text; "
-                                     "try --encoding") from None
-                if not line:
-                    break
-                lineno += 1
-                if not line.strip():
-                    continue
-                where = f"{label}:{lineno}"
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise UsageError(f"{where}: not a JSON object ({exc.msg})") from None
-                if not isinstance(record, dict):
-                    raise UsageError(f"{where}: not a JSON object")
-                if field not in record:
-                    raise UsageError(f"{where}: no {field!r} field")
-                text = record.pop(field)
-                if not isinstance(text, str):
-                    raise UsageError(f"{where}: the {field!r} field is "
-                                     f"{type(text).__name__}, not a string")
-                raw_date = record.get("reference_date", record.get("date"))
-                try:
-                    ref = coerce_reference_date(raw_date) if raw_date else default_date
-                except (ValueError, TypeError) as exc:
-                    raise UsageError(f"{where}: {exc}") from None
-                yield text, ref, record
-        finally:
-            if name != "-":
-                fh.close()
-            elif isinstance(fh, io.TextIOWrapper) and fh is not sys.stdin:
-                fh.detach()  # leave sys.stdin.buffer open
+        for lineno, line in _jsonl_lines(name, encoding):
+            where = f"{label}:{lineno}"
+            try:
+                if isinstance(line, Skipped):
+                    raise line
+                yield (*_parse_record(line, field, default_date), where)
+            except Skipped as exc:
+                report(where, str(exc))
 
 
 def _text_records(names: list[str], encoding: str,
-                  default_date: Any) -> Iterator[tuple[str, Any, dict[str, Any]]]:
+                  default_date: Any) -> Iterator[tuple[str, Any, dict[str, Any], str]]:
     for name in names:
-        yield _read_text(name, encoding), default_date, {"file": name}
+        yield _read_text(name, encoding), default_date, {"file": name}, name
+
+
+_JSONL_SUFFIXES = (".jsonl", ".ndjson")
+
+
+def _jsonl_field(args: argparse.Namespace, names: list[str]) -> Optional[str]:
+    """The JSONL text field: ``--jsonl-field``, else ``text`` for ``.jsonl`` files whose
+    every record has one; a ``.jsonl`` file without a field to read is an error."""
+    if args.jsonl_field is not None:
+        return args.jsonl_field
+    jsonl = [n for n in names if n.lower().endswith(_JSONL_SUFFIXES)]
+    if not jsonl:
+        return None
+    if len(jsonl) < len(names):
+        raise UsageError(f"{jsonl[0]} is JSON lines but other inputs are not: give "
+                         "--jsonl-field FIELD with JSONL files only")
+    for name in jsonl:
+        for lineno, line in _jsonl_lines(name, args.encoding):
+            try:
+                record = json.loads(line) if isinstance(line, str) else None
+            except json.JSONDecodeError:
+                continue  # reported (and skipped) when the records are read
+            if isinstance(record, dict) and not isinstance(record.get("text"), str):
+                raise UsageError(f"{name} is JSON lines and record {lineno} has no 'text' "
+                                 "field: give --jsonl-field FIELD")
+    return "text"
 
 
 # -- progress -----------------------------------------------------------------------------------
@@ -474,7 +555,14 @@ def _run(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     if not args.files and _isatty(sys.stdin):
         raise UsageError("no input: give files or pipe text to standard input "
                          "(see 'claimx --help')")
-    jsonl_mode = args.jsonl_field is not None
+    field = _jsonl_field(args, names)
+    jsonl_mode = field is not None
+    skipped = []
+
+    def report(where: str, message: str) -> None:
+        skipped.append(where)
+        print(f"claimx: {where}: {message}; skipped", file=stderr)
+
     with contextlib.ExitStack() as stack:
         out: IO[str] = stdout
         if args.output:
@@ -485,7 +573,7 @@ def _run(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
                 raise UsageError(f"cannot write {args.output}: {exc.strerror or exc}") from None
         extractor = _load(args.model)
         if jsonl_mode:
-            records = _jsonl_records(names, args.jsonl_field, args.encoding, default_date)
+            records = _jsonl_records(names, field, args.encoding, default_date, report)
             total, unit = _count_lines(names, args.encoding), "lines"
         else:
             records = _text_records(names, args.encoding, default_date)
@@ -497,24 +585,50 @@ def _run(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
         progress = Progress(total, unit, stderr) if show else None
         writer = Output(args.format, out, jsonl_mode, many_files=len(names) > 1,
                         wide=args.wide)
-        pending: deque[dict[str, Any]] = deque()
-
-        def source():
-            for text, ref, meta in records:
-                pending.append(meta)
-                yield text, ref
-
-        texts_pairs, refs_pairs = itertools.tee(source())
-        results = extractor.pipe((t for t, _ in texts_pairs), (r for _, r in refs_pairs),
-                                 batch_size=args.batch_size, n_process=args.n_process)
-        for claims in results:
-            writer.write(pending.popleft(), claims)
+        for meta, claims in _extract_all(extractor, records, args, report):
+            writer.write(meta, claims)
             if progress is not None:
                 progress.update()
         writer.close()
         if progress is not None:
             progress.close()
+    if skipped:
+        print(f"claimx: {len(skipped)} input record{'s' if len(skipped) != 1 else ''} "
+              "skipped", file=stderr)
+        return 1
     return 0
+
+
+def _extract_all(extractor: Any, records: Iterator[tuple[str, Any, dict[str, Any], str]],
+                 args: argparse.Namespace, report) -> Iterator[tuple[dict[str, Any], list]]:
+    """(fields, claims) per record, in blocks through ``extractor.pipe``; when a block
+    fails, its records are run one by one and the one that fails is reported and skipped."""
+    from .surrogates import replace_surrogates
+
+    size = max(64, args.batch_size)
+    if args.n_process > 1:
+        size = getattr(extractor, "zone_texts_mp", 4096)
+    while True:
+        # lone surrogates (from JSON escapes) cannot be written out: read them as U+FFFD
+        block = [(replace_surrogates(text), *rest)
+                 for text, *rest in itertools.islice(records, size)]
+        if not block:
+            return
+        try:
+            results = list(extractor.pipe([r[0] for r in block], [r[1] for r in block],
+                                          batch_size=args.batch_size,
+                                          n_process=args.n_process))
+        except Exception:  # noqa: BLE001 - find the record, keep the others
+            results = None
+        for k, (text, ref, meta, where) in enumerate(block):
+            if results is not None:
+                yield meta, results[k]
+                continue
+            try:
+                yield meta, extractor.extract(text, ref)
+            except Exception as exc:  # noqa: BLE001
+                message = " ".join(str(exc).split()) or type(exc).__name__
+                report(where, f"{type(exc).__name__}: {message}")
 
 
 def _isatty(stream: Any) -> bool:

@@ -7,7 +7,7 @@ both once and keeps them for the document being processed (one per thread).
 from __future__ import annotations
 
 import threading
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple, Optional
 
@@ -22,6 +22,24 @@ class Sent(NamedTuple):
     end: int
     start_char: int
     end_char: int
+
+
+#: depths are counted up to this many steps
+MAX_DEPTH = 100
+
+
+class Tree(NamedTuple):
+    """The parse as plain lists, one entry per token (read once, not per question)."""
+
+    head: list[int]
+    left: list[int]  # first token index of the subtree
+    right: list[int]  # last token index of the subtree
+    dep: list[str]
+    pos: list[str]
+    tag: list[str]
+    subject: list[bool]  # has an nsubj or nsubjpass child
+    subject_or_mark: list[bool]  # has an nsubj, nsubjpass or mark child
+    children: list[list[int]]  # each token's children, in text order
 
 
 class DocInfo:
@@ -44,6 +62,63 @@ class DocInfo:
         rows = self.doc.to_array([ORTH, LOWER, SPACY]).tolist() if self.n_tokens else []
         return ([strings[orth] for orth, _, _ in rows], [strings[low] for _, low, _ in rows],
                 [bool(space) for _, _, space in rows])
+
+    @cached_property
+    def heads(self) -> list[int]:
+        """Every token's head index (the root is its own head)."""
+        from spacy.attrs import HEAD
+
+        if not self.n_tokens:
+            return []
+        offsets = self.doc.to_array([HEAD]).astype("int64").tolist()
+        return [i + offset for i, offset in enumerate(offsets)]
+
+    @cached_property
+    def kids(self) -> list[list[int]]:
+        """Every token's children, in text order."""
+        head = self.heads
+        kids: list[list[int]] = [[] for _ in head]
+        for i, h in enumerate(head):
+            if h != i:
+                kids[h].append(i)
+        return kids
+
+    @cached_property
+    def depths(self) -> list[int]:
+        """Every token's number of steps up to its root, counted up to ``MAX_DEPTH``."""
+        head = self.heads
+        depth = [-1] * len(head)
+        for i in range(len(head)):
+            path = []
+            node = i
+            while depth[node] < 0 and head[node] != node and len(path) <= len(head):
+                path.append(node)
+                node = head[node]
+            d = depth[node] if depth[node] >= 0 else 0
+            depth[node] = d
+            for k in reversed(path):
+                d = min(d + 1, MAX_DEPTH)
+                depth[k] = d
+        return depth
+
+    @cached_property
+    def tree(self) -> Tree:
+        """The dependency tree as lists: heads, subtree edges, labels, subject flags."""
+        from spacy.attrs import DEP, POS, TAG
+
+        doc, n, head = self.doc, self.n_tokens, self.heads
+        strings = doc.vocab.strings
+        rows = doc.to_array([DEP, POS, TAG]).tolist() if n else []
+        dep = [strings[row[0]] for row in rows]
+        subject, subject_or_mark = [False] * n, [False] * n
+        for i, label in enumerate(dep):
+            if label in ("nsubj", "nsubjpass") and head[i] != i:
+                subject[head[i]] = subject_or_mark[head[i]] = True
+            elif label == "mark" and head[i] != i:
+                subject_or_mark[head[i]] = True
+        return Tree(head, _edges(head, range(n)), _edges(head, range(n - 1, -1, -1)), dep,
+                    [strings[row[1]] for row in rows], [strings[row[2]] for row in rows],
+                    subject, subject_or_mark, self.kids)
 
     @property
     def words(self) -> list[str]:
@@ -110,6 +185,28 @@ class DocInfo:
         return self.sent_of(sent.start - 1) if sent.start > 0 else sent
 
 
+def _edges(head: list[int], order: range) -> list[int]:
+    """The first (``order`` ascending) or last (descending) token of every subtree.
+
+    Tokens are taken in ``order``; each walks up its ancestors until one already reached,
+    and the first token to reach an ancestor is its subtree's edge: linear in the doc.
+    """
+    edge = list(range(len(head)))
+    reached = [False] * len(head)
+    before = order.step > 0
+    for i in order:
+        node = i
+        while not reached[node]:
+            reached[node] = True
+            if (i < node) == before:
+                edge[node] = i
+            parent = head[node]
+            if parent == node:
+                break
+            node = parent
+    return edge
+
+
 _local = threading.local()
 
 
@@ -125,3 +222,32 @@ def info(doc: Doc) -> DocInfo:
 def sent_of(token: Token) -> Sent:
     """The sentence of ``token`` (a fast ``token.sent``)."""
     return info(token.doc).sent_of(token.i)
+
+
+#: a token with more children than twice this (a run-on text hung on one verb) has only
+#: those at most this many tokens away read: rules look at a bounded window
+CHILD_WINDOW = 100
+
+
+def children(token: Token, window: int = CHILD_WINDOW) -> list[Token]:
+    """``token.children`` from the tree read once per doc (spaCy's ``children`` scans the
+    token's whole subtree range: the whole text on a run-on chain of clauses); a token
+    with more than ``2 * window`` children gives those at most ``window`` tokens away."""
+    doc = token.doc
+    kids = info(doc).kids[token.i]
+    if len(kids) > 2 * window:
+        kids = kids[bisect_left(kids, token.i - window):bisect_right(kids, token.i + window)]
+    return [doc[k] for k in kids]
+
+
+#: tokens on either side of a token that its subtree is read to (a subtree can be a whole
+#: run-on text, and reading it per token would be quadratic)
+SUBTREE_WINDOW = 200
+
+
+def subtree(token: Token, window: int = SUBTREE_WINDOW) -> list[Token]:
+    """``token.subtree`` read as its token range (spaCy's recursive generator costs the
+    depth of the tree per token), cut to ``window`` tokens on either side."""
+    lo = max(token.left_edge.i, token.i - window)
+    hi = min(token.right_edge.i, token.i + window)
+    return list(token.doc[lo:hi + 1])

@@ -5,8 +5,10 @@ linear scan each time makes long documents quadratic, the index keeps them near 
 """
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from typing import Optional
 
 #: characters trimmed from the edges of a claim or its content
 _EDGE = ",;:-\u2014"
@@ -19,6 +21,54 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and (text[end - 1].isspace() or text[end - 1] in _EDGE):
         end -= 1
     return start, end
+
+
+#: Unicode categories that never belong in a name: symbols (emoji, flags), format
+#: characters (zero-width joiner, byte-order mark), private use, surrogates, unassigned
+_SYMBOLS = frozenset({"So", "Sk", "Cf", "Co", "Cs", "Cn"})
+
+
+def word_edges(text: str, start: int, end: int) -> tuple[int, int]:
+    """[start, end) narrowed to a name's words: the last run between symbols (emoji,
+    joiners, flags, byte-order marks, U+FFFD) that holds a letter or digit, cut to start and
+    end on a letter or digit; empty if there is none."""
+    seg_start, best = start, (start, start)
+    for i in range(start, end + 1):
+        if i == end or _is_symbol(text[i]):
+            if any(c.isalnum() for c in text[seg_start:i]):
+                best = (seg_start, i)
+            seg_start = i + 1
+    start, end = best
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    return start, end
+
+
+def word_text(text: Optional[str]) -> Optional[str]:
+    """``text`` cut to start and end on a letter or digit; None when nothing is left."""
+    if not text:
+        return None
+    s, e = word_edges(text, 0, len(text))
+    return text[s:e] or None
+
+
+def strip_symbols(text: Optional[str]) -> Optional[str]:
+    """``text`` without symbols, joiners or white space at its edges (a title keeps its
+    abbreviation's full stop: "Gov."); None when nothing is left."""
+    if not text:
+        return None
+    s, e = 0, len(text)
+    while s < e and (text[s].isspace() or _is_symbol(text[s])):
+        s += 1
+    while e > s and (text[e - 1].isspace() or _is_symbol(text[e - 1])):
+        e -= 1
+    return text[s:e] or None
+
+
+def _is_symbol(char: str) -> bool:
+    return char == "\ufffd" or unicodedata.category(char) in _SYMBOLS
 
 
 class SpanIndex:

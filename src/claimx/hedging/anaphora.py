@@ -6,7 +6,8 @@ from typing import Any, Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from ..docinfo import info
+from ..docinfo import children, info, subtree
+from ..spanindex import word_text
 from .cue import HedgeCue
 
 #: kinds whose subject, too, can name what is hedged ("the claim could not be verified",
@@ -37,9 +38,9 @@ class Anaphora:
             return
         cue.anaphoric = True
         cue.referents = self.count(obj)
-        words = {t.lower_ for t in obj.subtree}
-        lemmas = {t.lemma_.lower() for t in obj.subtree}
-        low = " ".join(t.lower_ for t in obj.subtree)
+        words = {t.lower_ for t in subtree(obj)}
+        lemmas = {t.lemma_.lower() for t in subtree(obj)}
+        low = " ".join(t.lower_ for t in subtree(obj))
         cue.both_sides = any(p in low for p in self.both_sides)
         cue.casualty = bool((words | lemmas) & self.casualty_nouns) or bool(
             words & self.casualty_words)
@@ -47,7 +48,7 @@ class Anaphora:
     def count(self, obj: Token) -> Optional[int]:
         """How many earlier claims the back-reference names: one ("this", "the figure"),
         two ("neither figure", "both reports") or all of a run (None: "these claims")."""
-        dets = {c.lower_ for c in obj.children if c.dep_ in ("det", "predet")}
+        dets = {c.lower_ for c in children(obj) if c.dep_ in ("det", "predet")}
         if obj.lower_ in self.dual or dets & self.dual:
             return 2
         if obj.lower_ in self.singular:
@@ -60,8 +61,8 @@ class Anaphora:
         """The phrase by which the cue with ``head`` refers back, if any."""
         verb = head if head.pos_ in ("VERB", "AUX") else head.head
         # "called this dubious": the parser may hang the pronoun on the adjective
-        own = [c for c in head.children if c.dep_ == "det"] if head.pos_ == "ADJ" else []
-        for obj in [*verb.children, *own]:
+        own = [c for c in children(head) if c.dep_ == "det"] if head.pos_ == "ADJ" else []
+        for obj in [*children(verb), *own]:
             if obj.i == verb.i or obj.dep_ not in ("dobj", "nsubjpass", "nsubj", "det") or \
                     obj.i == head.i or _expletive(obj, verb):
                 continue
@@ -78,12 +79,12 @@ class Anaphora:
             return obj.tag_ not in ("WDT", "WP")
         if obj.lower_ not in self.nouns and obj.lemma_.lower() not in self.nouns:
             return False
-        dets = {c.lower_ for c in obj.children if c.dep_ in ("det", "poss", "predet")}
+        dets = {c.lower_ for c in children(obj) if c.dep_ in ("det", "poss", "predet")}
         if not dets & self.dets:
             return False
         # "the number of people infected" describes; "the figures" points back
         return bool(dets - self.weak_dets) or not any(
-            c.dep_ == "prep" and c.lower_ == "of" for c in obj.children)
+            c.dep_ == "prep" and c.lower_ == "of" for c in children(obj))
 
 
 def referent_count(cue: Mapping[str, Any]) -> Optional[int]:
@@ -95,7 +96,7 @@ def referent_count(cue: Mapping[str, Any]) -> Optional[int]:
 
 def _expletive(obj: Token, verb: Token) -> bool:
     """The "it" of "it was said that ...": it stands for the clause, not earlier claims."""
-    return obj.lower_ == "it" and any(c.dep_ == "ccomp" for c in verb.children)
+    return obj.lower_ == "it" and any(c.dep_ == "ccomp" for c in children(verb))
 
 
 def source_of(doc: Doc, head: Token, how: Optional[str]) -> Optional[str]:
@@ -104,9 +105,9 @@ def source_of(doc: Doc, head: Token, how: Optional[str]) -> Optional[str]:
         return None
     verb = head if head.pos_ in ("VERB", "AUX") else head.head
     for _ in range(3):
-        for child in verb.children:
+        for child in children(verb):
             if child.dep_ == "nsubj" and child.pos_ in ("PROPN", "NOUN", "PRON"):
-                return _entity_text(doc, child)
+                return word_text(_entity_text(doc, child))
         if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
             verb = verb.head
             continue
@@ -121,7 +122,7 @@ def _entity_text(doc: Doc, token: Token) -> str:
         if start > 0 and doc[start - 1].lower_ == "the":
             start -= 1
         return doc[start:ent.end].text
-    tokens = [t for t in token.subtree if t.dep_ not in ("relcl", "acl", "appos", "punct")]
+    tokens = [t for t in subtree(token) if t.dep_ not in ("relcl", "acl", "appos", "punct")]
     if not tokens:
         return token.text
     return doc[tokens[0].i:tokens[-1].i + 1].text

@@ -9,7 +9,7 @@ from typing import Any, Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from ..docinfo import info
+from ..docinfo import children, info, subtree
 from .classes import HedgeClasses
 
 Test = Callable[[Span, Token, Any, HedgeClasses], bool]
@@ -18,19 +18,19 @@ Test = Callable[[Span, Token, Any, HedgeClasses], bool]
 def _not_with_deps(span: Span, head: Token, deps: list[str],
         classes: HedgeClasses) -> bool:
     """No word of the cue has a child with one of ``deps`` ("denied him" is not a denial)."""
-    return not any(c.dep_ in deps for t in span for c in t.children)
+    return not any(c.dep_ in deps for t in span for c in children(t))
 
 
 def _needs_child_deps(span: Span, head: Token, deps: list[str],
         classes: HedgeClasses) -> bool:
     """The head has a child of one of ``deps`` (a belief verb needs its clause)."""
-    return any(c.dep_ in deps for c in head.children)
+    return any(c.dep_ in deps for c in children(head))
 
 
 def _needs_child_lower(span: Span, head: Token, words: list[str],
         classes: HedgeClasses) -> bool:
     """The head has a child word of ``words`` ("accused ... of")."""
-    return any(c.lower_ in words for c in head.children)
+    return any(c.lower_ in words for c in children(head))
 
 
 def _not_head_deps(span: Span, head: Token, deps: list[str],
@@ -44,13 +44,13 @@ def _head_deps_or_child(span: Span, head: Token, arg: dict[str, list[str]],
     """The word modifies a noun ("the alleged leader") or takes its complement
     ("suspected of fraud"), and is not the verb of a clause ("what we long suspected")."""
     word = span[0]
-    return word.dep_ in arg["deps"] or any(c.lower_ in arg["children"] for c in word.children)
+    return word.dep_ in arg["deps"] or any(c.lower_ in arg["children"] for c in children(word))
 
 
 def _not_child_lower(span: Span, head: Token, words: list[str],
         classes: HedgeClasses) -> bool:
     """The head has no child word of ``words`` ("expect from X" is a demand)."""
-    return not any(c.lower_ in words for c in head.children)
+    return not any(c.lower_ in words for c in children(head))
 
 
 def _not_marked(span: Span, head: Token, _: Any,
@@ -62,9 +62,9 @@ def _not_marked(span: Span, head: Token, _: Any,
 def _not_question(span: Span, head: Token, _: Any,
         classes: HedgeClasses) -> bool:
     """Not asked ("Do you think 30 will come?"): no auxiliary before the subject."""
-    subjects = [c.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [c.i for c in children(head) if c.dep_ in ("nsubj", "nsubjpass")]
     return not subjects or not any(
-        c.dep_ == "aux" and c.i < subjects[0] for c in head.children)
+        c.dep_ == "aux" and c.i < subjects[0] for c in children(head))
 
 
 def _not_after(span: Span, head: Token, _: Any,
@@ -96,7 +96,7 @@ def _unsourced(span: Span, head: Token, _: Any,
         classes: HedgeClasses) -> bool:
     """The report names no source ("according to local reports", not "a report by X")."""
     types = classes.frame_words("source_entity_types")
-    return not any(t.ent_type_ in types for t in head.subtree if t.i != head.i)
+    return not any(t.ent_type_ in types for t in subtree(head) if t.i != head.i)
 
 
 def _object_lemmas(span: Span, head: Token, lemmas: list[str],
@@ -106,7 +106,7 @@ def _object_lemmas(span: Span, head: Token, lemmas: list[str],
     words = set(lemmas)
     return any(c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in words or
                                                      c.lower_ in words)
-               for c in head.children)
+               for c in children(head))
 
 
 def _epistemic_modal(span: Span, head: Token, _: Any,
@@ -119,7 +119,7 @@ def _epistemic_modal(span: Span, head: Token, _: Any,
     negations = classes.frame_words("negations")
     if modal == "could":
         if any(t.lower_ in negations for t in span) or any(
-                c.lower_ in negations for c in head.children):
+                c.lower_ in negations for c in children(head)):
             return False  # "could not reach": ability
         if head.lemma_ in classes.word_class("ability_verb") or \
                 _has_mark(head, "ability_marks", classes):
@@ -130,7 +130,7 @@ def _epistemic_modal(span: Span, head: Token, _: Any,
 
 def _has_mark(verb: Token, table: str, classes: HedgeClasses) -> bool:
     marks = classes.frame_words(table)
-    return any(c.dep_ == "mark" and c.lower_ in marks for c in verb.children)
+    return any(c.dep_ == "mark" and c.lower_ in marks for c in children(verb))
 
 
 def _under_condition(verb: Token, classes: HedgeClasses) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ..docinfo import info
+from ..docinfo import children, info
 from .classes import HedgeClasses
 
 _VERBS = ("VERB", "AUX")
@@ -86,7 +86,7 @@ def _clause_run(clause: Token, first: int, last: int,
     bounds = set(table["boundary_deps"])
     left, right = clause.left_edge.i, clause.right_edge.i
     first, last = max(first, left), min(last, right)
-    for child in clause.children:
+    for child in children(clause):
         if child.dep_ not in bounds:
             continue
         if child.i > last:

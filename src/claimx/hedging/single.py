@@ -25,7 +25,8 @@ def _accepts(value: Any) -> Optional[list[str]]:
     return None
 
 
-def single_word_test(pattern: list[dict[str, Any]]) -> Optional[tuple[str, list[str], dict[str, Any]]]:
+def single_word_test(pattern: list[dict[str, Any]],
+                     ) -> Optional[tuple[str, list[str], dict[str, Any]]]:
     """(attribute, words, other tests) when ``pattern`` is one token with one word test."""
     if len(pattern) != 1 or not isinstance(pattern[0], dict):
         return None

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Callable, NamedTuple, Optional
 
+from ..docinfo import children
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -121,7 +123,7 @@ class EntityFinder:
                 if noun is not None:
                     return self._entity(doc, noun, q_end, q_end, is_num)
         for k in span:
-            for c in doc[k].children:
+            for c in children(doc[k]):
                 if c.i < q_end:
                     continue
                 if c.dep_ in ("acl", "amod") and c.i - q_end <= 2 and c.tag_ in ("VBN", "JJ"):
@@ -276,7 +278,7 @@ class EntityFinder:
         if verb.dep_ == "acl" and verb.head.pos_ in _NOUNS:
             target = verb.head
         elif verb.pos_ in ("VERB", "AUX"):
-            obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in _NOUNS), None)
+            obj = next((c for c in children(verb) if c.dep_ == "dobj" and c.pos_ in _NOUNS), None)
             target = self._contained(obj) if obj is not None else self._subject(doc, verb)
         if target is None:
             return None
@@ -285,7 +287,7 @@ class EntityFinder:
     def _counted_group(self, noun: Token) -> bool:
         """ "the number of women", "the most seats": a noun a following number can restate
         (not "the princess, 67," where the number is an age)."""
-        if any(c.tag_ == "JJS" or c.lower_ == "most" for c in noun.children):
+        if any(c.tag_ == "JJS" or c.lower_ == "most" for c in children(noun)):
             return True
         prep = noun.head
         return noun.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_ in self.containers
@@ -310,7 +312,7 @@ class EntityFinder:
         while verb.pos_ in ("ADJ", "ADV") and verb.dep_ in _CLIMB_DEPS and verb.head.i != verb.i:
             verb, any_verb = verb.head, True
         if verb.lemma_ in self.transitive_change:
-            obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in _NOUNS), None)
+            obj = next((c for c in children(verb) if c.dep_ == "dobj" and c.pos_ in _NOUNS), None)
             if obj is not None:
                 obj = self._contained(obj)
                 return self._entity(doc, obj, 0, q_end, is_num)._replace(adjacent=False)
@@ -327,7 +329,7 @@ class EntityFinder:
         verb = subj.head
         if verb.lower_ in self.state_words:
             return verb
-        return next((c for c in verb.children
+        return next((c for c in children(verb)
                      if c.dep_ in ("acomp", "oprd") and c.lower_ in self.state_words), None)
 
     def _group(self, doc: Doc, root: Token, q_end: int, is_num) -> Optional[Entity]:
@@ -336,7 +338,7 @@ class EntityFinder:
         verb = root.head
         if root.dep_ == "pobj" and verb.dep_ == "prep":
             verb = verb.head
-        for c in (*verb.children, *root.children):
+        for c in (*children(verb), *children(root)):
             if c.dep_ == "prep" and c.lower_ in self.group_preps:
                 obj = _pobj(c)
                 if obj is not None and obj.pos_ in _NOUNS:
@@ -346,7 +348,7 @@ class EntityFinder:
     def _contained(self, noun: Token) -> Token:
         """ "the number of cases" -> cases."""
         if noun.lemma_ in self.containers:
-            for c in noun.children:
+            for c in children(noun):
                 if c.dep_ == "prep" and c.lower_ == "of":
                     obj = _pobj(c)
                     if obj is not None and obj.pos_ in _NOUNS:
@@ -367,7 +369,7 @@ class EntityFinder:
 
     def _subject(self, doc: Doc, verb: Token) -> Optional[Token]:
         for _ in range(2):
-            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subj = next((c for c in children(verb) if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is None and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in _NOUNS:
                 subj = verb.head
             if subj is not None:
@@ -396,7 +398,7 @@ def _governed_by(tok: Token, head: Token) -> bool:
 
 
 def _pobj(prep: Token) -> Optional[Token]:
-    return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return next((c for c in children(prep) if c.dep_ == "pobj"), None)
 
 
 def _advs(doc: Doc, a: int, b: int) -> bool:

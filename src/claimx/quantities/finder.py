@@ -20,6 +20,7 @@ from claimx.quantities.numbers import NumberParse, NumberParser
 from claimx.quantities.units import CurrencyTable, UnitTable
 from claimx.quantities.vague import VagueParser
 from claimx.rules import Overlay
+from claimx.spanindex import word_text
 from claimx.types import BOUNDS, Quantity
 
 if TYPE_CHECKING:
@@ -27,6 +28,9 @@ if TYPE_CHECKING:
 
 _HAS_DIGIT = re.compile(r"\d")
 _HYPHENS = frozenset({"-", "\u2010"})
+#: the first and the following digit groups of a number split by spaces ("12 345 678.5")
+_GROUP_HEAD = re.compile(r"\d{1,3}")
+_GROUP_TAIL = re.compile(r"\d{3}(?:\.\d+)?")
 _NON_UNIT_POS = frozenset(
     {"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART", "ADV", "NUM", "INTJ"}
 )
@@ -45,6 +49,11 @@ class QuantityHit(NamedTuple):
     entity: Optional[str]
 
 
+def _wordy(ent: Optional[Entity]) -> Optional[Entity]:
+    """The entity, unless it has no letter or digit (an emoji or a joiner is no entity)."""
+    return ent if ent is not None and word_text(ent.text) is not None else None
+
+
 class _Unit(NamedTuple):
     name: Optional[str]
     start: int
@@ -54,7 +63,8 @@ class _Unit(NamedTuple):
 class _Ctx:
     """Per-document token views."""
 
-    def __init__(self, doc: Doc, currencies: CurrencyTable, exclude: Sequence[tuple[int, int]]):
+    def __init__(self, doc: Doc, currencies: CurrencyTable, exclude: Sequence[tuple[int, int]],
+                 group_separators: frozenset[str] = frozenset()):
         self.doc = doc
         self.n = len(doc)
         table = info(doc)
@@ -75,6 +85,7 @@ class _Ctx:
                 if split is not None:
                     self.prefix_currency[i] = currencies.symbols[split[0]]
                     self.words[i] = split[1]
+        self.groups = self._digit_groups(group_separators)
         spans = sorted((int(a), int(b)) for a, b in exclude if b > a)
         merged: list[list[int]] = []
         for a, b in spans:
@@ -84,6 +95,28 @@ class _Ctx:
                 merged.append([a, b])
         self.ex_starts = [a for a, _ in merged]
         self.ex_ends = [b for _, b in merged]
+
+    def _digit_groups(self, separators: frozenset[str]) -> dict[int, int]:
+        """Digit groups split by a no-break or thin space ("1\u00a0200", a token each):
+        the first token's word becomes the whole number ("1,200"); the map gives, for that
+        token, the index after the group's last token."""
+        words, groups = self.words, {}
+        if separators.isdisjoint(words):
+            return groups
+        k = 1
+        while k < self.n - 1:
+            if words[k] in separators and _GROUP_HEAD.fullmatch(words[k - 1]) \
+                    and self.attached[k] and k - 1 not in groups:
+                start, parts = k - 1, [words[k - 1]]
+                while k < self.n - 1 and words[k] in separators and self.attached[k] \
+                        and self.attached[k + 1] and _GROUP_TAIL.fullmatch(words[k + 1]):
+                    parts.append(words[k + 1])
+                    k += 2
+                if len(parts) > 1:
+                    words[start] = ",".join(parts)
+                    groups[start] = k
+            k += 1
+        return groups
 
     def excluded(self, start_char: int, end_char: int) -> bool:
         """True when [start_char, end_char) overlaps an exclude span."""
@@ -152,7 +185,7 @@ class QuantityFinder:
     def find(self, doc: Doc, exclude: Sequence[tuple[int, int]] = ()) -> list[QuantityHit]:
         """Every quantity in ``doc``, sorted and non-overlapping; ``exclude`` are char spans
         (time expressions) whose numbers are not quantities."""
-        ctx = _Ctx(doc, self.currencies, exclude)
+        ctx = _Ctx(doc, self.currencies, exclude, self.numbers.group_separators)
         hits: list[QuantityHit] = []
         i = 0
         while i < ctx.n:
@@ -201,6 +234,8 @@ class QuantityFinder:
     def _number_at(self, ctx: _Ctx, i: int) -> Optional[NumberParse]:
         """The number starting at token ``i``, if it is one that can be a quantity."""
         p = self._parse(ctx, i)
+        if p is not None and p.end - 1 in ctx.groups:  # "1\u00a0200": the whole group
+            p = p._replace(end=ctx.groups[p.end - 1])
         if p is None:
             return None
         if not p.is_digit and ctx.lw(p.start - 1) in self.not_after_words \
@@ -287,15 +322,15 @@ class QuantityFinder:
         age_end = self._age(ctx, q_end)
         if age_end:
             return None, max(end, age_end), bound
-        ent = self._money_for(ctx, end, unit_name) or self.entities.find(
-            ctx.doc, p.start, end, q_end, self._is_num)
+        ent = self._money_for(ctx, end, unit_name) or _wordy(self.entities.find(
+            ctx.doc, p.start, end, q_end, self._is_num))
         if ent is None or unit_name in self.unit_entities:
             ent = self._unit_word(ctx, unit, unit_name, before) or ent
         if bound == "exact":
             bound = self._verb_bound(ctx.doc, p, q_end, ent)
         if ent is None:
             return None, end, bound
-        return ent.text, max(end, ent.end if ent.adjacent else end), bound
+        return word_text(ent.text), max(end, ent.end if ent.adjacent else end), bound
 
     def _duration_at(self, ctx: _Ctx, i: int) -> Optional[tuple[QuantityHit, int]]:
         """A race time "2:09:35": a duration in seconds."""
@@ -338,11 +373,11 @@ class QuantityFinder:
             return None, v.end
         if doc[v.core].ent_type_ in ("DATE", "TIME", "ORDINAL"):
             return None, v.end
-        ent = self.entities.find(doc, v.start, v.end, v.end, self._is_num)
+        ent = _wordy(self.entities.find(doc, v.start, v.end, v.end, self._is_num))
         end = ent.end if ent is not None and ent.adjacent else v.end
         hit = QuantityHit(
             doc[v.start].idx, _end_char(doc, end), None, v.low, None, "at_least", None,
-            ent.text if ent else None,
+            word_text(ent.text) if ent else None,
         )
         return ctx.record(hit, end), end
 

@@ -50,6 +50,7 @@ class NumberParser:
 
     def __init__(self, data: dict[str, Any]) -> None:
         self.units: dict[str, float] = {k: float(v) for k, v in data.get("units", {}).items()}
+        self.group_separators = frozenset(data.get("group_separators", ()))
         self.tens: dict[str, float] = {k: float(v) for k, v in data.get("tens", {}).items()}
         self.scales: dict[str, float] = {k: float(v) for k, v in data.get("scales", {}).items()}
         self.abbrev: dict[str, float] = {

@@ -15,10 +15,10 @@ from spacy.symbols import VERB
 from spacy.tokens import Doc, Token
 
 from .. import records
-from ..docinfo import info, sent_of
+from ..docinfo import children, info, sent_of, subtree
 from ..matching import RuleMatcher
 from ..rules import Overlay, extend, load_rows, load_table, read_user_file
-from ..spanindex import trim_span
+from ..spanindex import strip_symbols, trim_span, word_edges, word_text
 from ..types import Cue
 from .coref import PronounResolver
 from .mentions import CanonicalNames, Mention, MentionBuilder
@@ -169,12 +169,12 @@ class AttributionFinder:
             return None
         # "denied him bail": an object-case "subject" of a bare verb marks a misparsed
         # double object ("claiming them to be ..." keeps its "to")
-        clausal = [c for c in verb.children if c.dep_ in _CLAUSAL and not (
-            any(g.dep_ == "nsubj" and g.lower_ in self.object_pronouns for g in c.children)
-            and not any(g.dep_ in ("aux", "auxpass") for g in c.children))
+        clausal = [c for c in children(verb) if c.dep_ in _CLAUSAL and not (
+            any(g.dep_ == "nsubj" and g.lower_ in self.object_pronouns for g in children(c))
+            and not any(g.dep_ in ("aux", "auxpass") for g in children(c)))
             and not _purpose_after_comma(verb, c) and not _across_colon(verb, c)]
         inner = [c for c in clausal if c.lemma_.lower() in self.verbs and c.pos_ == "VERB"
-                 and not any(g.dep_ in _CLAUSAL + ("dobj",) for g in c.children)]
+                 and not any(g.dep_ in _CLAUSAL + ("dobj",) for g in children(c))]
         nested_subject = None
         if inner and len(clausal) > len(inner):
             # "X, CNN reported the governor said": the innermost source speaks
@@ -183,9 +183,9 @@ class AttributionFinder:
         inverted = self._inverted_source(verb)
         if inverted is not None:
             # "..., reported officials.": the source follows the verb, the content precedes
-            own = set(verb.subtree)
+            own = set(subtree(verb))
             return self._attribution(doc, verb, inverted,
-                                     [t for t in verb.head.subtree if t not in own])
+                                     [t for t in subtree(verb.head) if t not in own])
         # "X reported, citing Y, that ...": X speaks; citing names X's evidence
         subject = nested_subject or self._subject(verb)
         if subject is None:
@@ -194,7 +194,7 @@ class AttributionFinder:
         if rule.get("object_with") and self._is_research(subject):
             needs = "any"  # "the study found higher rates": a finding names its object
         content_tokens = _content_of(doc, verb, needs, clausal, rule.get("preps", ()))
-        objects = [c for c in verb.children
+        objects = [c for c in children(verb)
                    if c.dep_ in ("dobj", "attr", "oprd", "acomp") and c.i > verb.i]
         content_tokens += _trailing_participle(doc, content_tokens, clausal, objects)
         if not content_tokens:
@@ -217,14 +217,15 @@ class AttributionFinder:
         ids = {t.i for t in content_tokens}
         # the highest token: only tokens whose head lies outside the content can be it
         tops = [t for t in content_tokens if t.head.i not in ids or t.head.i == t.i]
-        head = min(tops or content_tokens, key=_depth).i
+        depths = info(doc).depths
+        head = min(tops or content_tokens, key=lambda t: depths[t.i]).i
         att = Attribution(cue_start, cue_end, "said", (c_start, c_end), (0, 0), head)
         att.extra["subject"] = subject.i
         return att
 
     def _cue_bounds(self, verb: Token) -> tuple[int, int]:
         """The verb with its auxiliaries, negation and particles ("have warned")."""
-        tokens = [verb] + [c for c in verb.children
+        tokens = [verb] + [c for c in children(verb)
                            if c.dep_ in ("aux", "auxpass", "neg", "prt", "advmod")
                            and abs(c.i - verb.i) <= 3 and c.pos_ != "VERB"
                            and (c.i < verb.i or c.dep_ == "prt")]
@@ -244,9 +245,9 @@ class AttributionFinder:
             return quoted
         while current is not None and seen < 4:
             if current.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in self.relatives
-                                               for c in current.children):
+                                               for c in children(current)):
                 return current.head  # "the police, which indicated ..."
-            subjects = [c for c in current.children if c.dep_ in ("nsubj", "csubj")
+            subjects = [c for c in children(current) if c.dep_ in ("nsubj", "csubj")
                         and (c.lower_ not in self.non_speakers or _organisation_it(c))]
             if subjects:
                 # a bad parse may give several subjects: the one nearest the verb speaks
@@ -254,9 +255,9 @@ class AttributionFinder:
                 child = before[-1] if before else subjects[0]
                 child = _contrasted_subject(child, current, self.contrast_words)
                 return _appositive_name(child, current)
-            for child in current.children:
+            for child in children(current):
                 if child.dep_ == "agent":
-                    for pobj in child.children:
+                    for pobj in children(child):
                         if pobj.dep_ == "pobj":
                             return pobj
             if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN") and \
@@ -280,9 +281,9 @@ class AttributionFinder:
         comma whose object closes the sentence and names a source."""
         doc = verb.doc
         if verb.i == 0 or doc[verb.i - 1].text != "," or verb.head.i >= verb.i or any(
-                c.dep_ in _SUBJECTS for c in verb.children):
+                c.dep_ in _SUBJECTS for c in children(verb)):
             return None
-        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        obj = next((c for c in children(verb) if c.dep_ == "dobj"), None)
         if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
             return None
         nxt = obj.right_edge.i + 1
@@ -307,7 +308,7 @@ class AttributionFinder:
     def _phrase(self, doc: Doc, start: int, end: int, rule: dict) -> Optional[Attribution]:
         last = doc[end - 1]
         source = None
-        for child in last.children:
+        for child in children(last):
             if child.dep_ == "pobj":
                 source = child
         if source is None and end < len(doc):
@@ -367,28 +368,28 @@ class AttributionFinder:
         """"a report by UpGuard" -> UpGuard; "the ministry's statement" -> ministry."""
         if token.lower_ not in self.mentions.report_nouns or token.ent_type_:
             return token
-        for child in token.children:
+        for child in children(token):
             if child.dep_ == "prep" and child.lower_ == "of":
-                inner = next((p for p in child.children if p.dep_ == "pobj"), None)
+                inner = next((p for p in children(child) if p.dep_ == "pobj"), None)
                 if inner is not None and inner.lower_ in self.mentions.report_nouns:
                     return self._report_author(inner)  # "the results of the poll": its owner
-        for child in token.children:
+        for child in children(token):
             if child.dep_ == "poss":
                 return child
             if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from"):
-                for pobj in child.children:
+                for pobj in children(child):
                     if pobj.dep_ == "pobj":
                         return pobj
-        for child in token.children:
+        for child in children(token):
             if child.dep_ == "prep":
-                for grand in child.children:
+                for grand in children(child):
                     if grand.dep_ == "prep" and grand.lower_ in ("by", "from"):
-                        for pobj in grand.children:
+                        for pobj in children(grand):
                             if pobj.dep_ == "pobj":
                                 return pobj
         if token.dep_ == "dobj" and token.head.lemma_.lower() in self.publishing:
             # "the agency released a statement saying ...": who released it
-            for child in token.head.children:
+            for child in children(token.head):
                 if child.dep_ == "nsubj" and child.lower_ not in self.non_speakers:
                     return child
         return token
@@ -451,7 +452,7 @@ class AttributionFinder:
         after = doc[span.end] if span.end < len(doc) else None
         if after is not None and after.lemma_.lower() in self.verbs and after.pos_ == "VERB":
             verb = after
-            source = next((c for c in after.children if c.i > after.i and c.dep_ in (
+            source = next((c for c in children(after) if c.i > after.i and c.dep_ in (
                 "nsubj", "dobj", "attr", "npadvmod")), None)
         elif span.start >= 2 and doc[span.start - 1].text == ",":
             first = doc[sent_of(doc[span.start - 1]).start]
@@ -603,10 +604,16 @@ def _not_antecedent(quoted: Callable[[int], bool], zones: Zones, floor: int,
     return char < floor or char in zones or quoted(char)
 
 
-def _speaker_dict(doc: Doc, mention: Mention) -> dict[str, Any]:
+def _speaker_dict(doc: Doc, mention: Mention) -> Optional[dict[str, Any]]:
+    """The speaker record; its text, name and title start and end on a letter or digit
+    (None when the mention has none: a lone emoji or joiner is nobody)."""
     span = doc[mention.start:mention.end]
-    return {"name": mention.name, "text": span.text, "span": [span.start_char, span.end_char],
-            "label": mention.label, "title": mention.title}
+    start, end = word_edges(info(doc).text, span.start_char, span.end_char)
+    name = word_text(mention.name)
+    if end <= start or name is None:
+        return None
+    return {"name": name, "text": info(doc).text[start:end], "span": [start, end],
+            "label": mention.label, "title": strip_symbols(mention.title)}
 
 
 def _claim_span(doc: Doc, att: Attribution) -> tuple[int, int]:
@@ -655,43 +662,43 @@ def _frame_fits(rule: dict, verb: Token, aspect: frozenset[str]) -> bool:
     """Does the verb stand in the frame its rule asks for (its particle, no excluded deps)?
     An infinitive ("to determine if", "plans to announce") reports nothing yet, unless an
     aspect verb carries it ("went on to say", "continued to insist")."""
-    if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+    if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children(verb)) \
             and not (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in aspect):
         return False
     deps = rule.get("not_with_deps", ())
-    if deps and any(c.dep_ in deps for c in verb.children):
+    if deps and any(c.dep_ in deps for c in children(verb)):
         return False
     allowed = rule.get("object_lemmas")
     if allowed and any(c.dep_ == "dobj" and c.lemma_.lower() not in allowed
-                       for c in verb.children):
+                       for c in children(verb)):
         return False  # "denied them entry" reports nothing; "denied the claim" does
-    if rule.get("needs_object") and not any(c.dep_ == "dobj" for c in verb.children):
+    if rule.get("needs_object") and not any(c.dep_ == "dobj" for c in children(verb)):
         return False
     particle = rule.get("particle")
     return particle is None or any(c.dep_ == "prt" and c.lower_ == particle
-                                   for c in verb.children)
+                                   for c in children(verb))
 
 
 def _content_of(doc: Doc, verb: Token, needs: str, clausal: list[Token],
                 preps: tuple = ()) -> list[Token]:
     """The tokens a reporting verb reports, by its dependency frame; empty when none fits."""
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children(verb)) or (
         verb.dep_ == "acl" and verb.tag_ == "VBN")
-    agent = any(c.dep_ == "agent" for c in verb.children)
+    agent = any(c.dep_ == "agent" for c in children(verb))
     if passive and agent and not clausal:
         return _passive_content(verb)  # "was described by X as ...", "a plane, reported by X as"
     if passive and not agent and not clausal:
         return []  # "was reported missing": no source, no report
     if clausal:
-        tokens = [t for c in clausal for t in c.subtree]
+        tokens = [t for c in clausal for t in subtree(c)]
         tokens += _reported_conjuncts(verb, clausal)
     elif _hangs_off_content(verb):
         # "..., he said" hung off the content, "X reported in May, 62 outlets closed",
         # or "as X pointed out, ..." (whose misattached complements stay content)
-        own = set(verb.subtree) if verb.dep_ != "advcl" else {verb} | {
-            t for c in verb.children if c.dep_ in ("mark", "nsubj", "aux", "punct")
-            for t in c.subtree}
-        tokens = [t for t in verb.head.subtree if t not in own]
+        own = set(subtree(verb)) if verb.dep_ != "advcl" else {verb} | {
+            t for c in children(verb) if c.dep_ in ("mark", "nsubj", "aux", "punct")
+            for t in subtree(c)}
+        tokens = [t for t in subtree(verb.head) if t not in own]
     else:
         tokens = _object_content(doc, verb, needs) or _prep_content(verb, preps)
     if needs == "quote" and not _has_quote(doc, tokens):
@@ -728,7 +735,7 @@ def _clause_after_object(verb: Token, obj: Token) -> Optional[Token]:
         if t.pos_ in ("VERB", "AUX") and t.dep_ in ("conj", "aux") and \
                 (t.head.i in heads or t.head.head.i in heads):
             clause = t if t.dep_ == "conj" else t.head
-            if any(c.dep_ in _SUBJECTS for c in clause.children):
+            if any(c.dep_ in _SUBJECTS for c in children(clause)):
                 return None
             return clause
     return None
@@ -736,25 +743,25 @@ def _clause_after_object(verb: Token, obj: Token) -> Optional[Token]:
 
 def _prep_content(verb: Token, preps: tuple) -> list[Token]:
     """"warned of ...", "cautioned against ...", "reported on ...": the prepositional object."""
-    for child in verb.children:
+    for child in children(verb):
         if child.dep_ == "prep" and child.lower_ in preps and child.i > verb.i:
-            return list(child.subtree)
+            return list(subtree(child))
     return []
 
 
 def _passive_content(verb: Token) -> list[Token]:
     """A passive report with its source: the thing reported and what it is reported as."""
-    tail = [t for c in verb.children if c.dep_ in ("prep", "xcomp", "oprd") and c.i > verb.i
-            and (c.dep_ != "prep" or c.lower_ == "as") for t in c.subtree]
+    tail = [t for c in children(verb) if c.dep_ in ("prep", "xcomp", "oprd") and c.i > verb.i
+            and (c.dep_ != "prep" or c.lower_ == "as") for t in subtree(c)]
     if not tail and verb.dep_ != "acl":
         # "the merger was announced by the firm": what was announced
-        return [t for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree]
+        return [t for c in children(verb) if c.dep_ == "nsubjpass" for t in subtree(c)]
     if not tail:
         return []
     if verb.dep_ == "acl":
         head = verb.head
-        return [t for t in head.subtree if t.i <= head.i] + tail
-    subject = [t for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree]
+        return [t for t in subtree(head) if t.i <= head.i] + tail
+    subject = [t for c in children(verb) if c.dep_ == "nsubjpass" for t in subtree(c)]
     return subject + tail
 
 
@@ -766,7 +773,7 @@ def _quoted_as(verb: Token) -> Optional[Token]:
     frame = prep.head
     # passive: the one quoted speaks; active ("X cited Y as stating"): X, whose evidence Y is
     for dep in ("nsubjpass", "nsubj"):
-        for child in frame.children:
+        for child in children(frame):
             if child.dep_ == dep and child.pos_ in ("NOUN", "PROPN", "PRON"):
                 return child
     return None
@@ -775,7 +782,7 @@ def _quoted_as(verb: Token) -> Optional[Token]:
 def _organisation_it(token: Token) -> bool:
     """"It said ..." of an organisation: an active, non-expletive "it" subject."""
     return token.lower_ == "it" and token.dep_ == "nsubj" and not any(
-        c.dep_ in ("auxpass", "acomp", "attr") for c in token.head.children)
+        c.dep_ in ("auxpass", "acomp", "attr") for c in children(token.head))
 
 
 def _hangs_off_content(verb: Token) -> bool:
@@ -785,21 +792,21 @@ def _hangs_off_content(verb: Token) -> bool:
     if verb.dep_ == "parataxis" or (verb.dep_ == "ccomp" and verb.head.i > verb.i):
         return True
     # "as X pointed out, ...": an "as" clause with its own subject and no object
-    deps = {c.dep_ for c in verb.children}
+    deps = {c.dep_ for c in children(verb)}
     return verb.dep_ == "advcl" and "nsubj" in deps and not deps & {"dobj", "prep"} and any(
-        c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+        c.dep_ == "mark" and c.lower_ == "as" for c in children(verb))
 
 
 def _object_content(doc: Doc, verb: Token, needs: str) -> list[Token]:
     """The object frame, a number to the right, or the sentence before a closing "X said"."""
-    objects = [c for c in verb.children
+    objects = [c for c in children(verb)
                if c.dep_ in ("dobj", "attr", "oprd", "acomp") and c.i > verb.i]
     if needs in ("any", "quote") and objects:
         # the object and what follows it in the verb's own clause
         # ("reported Monday's attack the deadliest since ...")
         start = min(c.i for c in objects)
-        tokens = [t for c in verb.children if c.i >= start and c.dep_ not in _NOT_CONTENT
-                  for t in c.subtree]
+        tokens = [t for c in children(verb) if c.i >= start and c.dep_ not in _NOT_CONTENT
+                  for t in subtree(c)]
         clause = _clause_after_object(verb, min(objects, key=lambda c: c.i))
         if clause is not None:
             # "claimed Iran is influencing ...": the "object" is the subject of a clause
@@ -812,7 +819,7 @@ def _object_content(doc: Doc, verb: Token, needs: str) -> list[Token]:
         return numbers  # "analysts estimating between 20,000 and 30,000 troops"
     if verb.dep_ == "ROOT" and verb.i > sent_of(verb).start + 3:
         # "..., X said." closing a sentence whose content came first
-        own = set(verb.subtree)
+        own = set(subtree(verb))
         return [t for t in doc[sent_of(verb).start:verb.i] if t not in own]
     return []
 
@@ -824,21 +831,21 @@ def _reported_conjuncts(verb: Token, clausal: list[Token]) -> list[Token]:
         return []
     tags = {c.tag_ for c in clausal}
     out: list[Token] = []
-    for conj in verb.children:
+    for conj in children(verb):
         if conj.dep_ == "conj" and conj.pos_ == "VERB" and conj.tag_ in ("VBZ", "VBP") \
                 and conj.tag_ in tags and not any(
-                    c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
-            out.extend(conj.subtree)
+                    c.dep_ in ("nsubj", "nsubjpass") for c in children(conj)):
+            out.extend(subtree(conj))
     return out
 
 
 def _contrasted_subject(subject: Token, verb: Token, contrast: set[str]) -> Token:
     """"the company invested ..., but the Daily Ledger reports": the parse may hang the real
     subject as a conjunct of an earlier noun; take the conjunct right before the verb."""
-    for conj in subject.children:
-        if conj.dep_ == "conj" and conj.i < verb.i and max(t.i for t in conj.subtree) + 1 \
+    for conj in children(subject):
+        if conj.dep_ == "conj" and conj.i < verb.i and conj.right_edge.i + 1 \
                 == verb.i and any(c.dep_ == "cc" and c.lower_ in contrast
-                                  for c in subject.children):
+                                  for c in children(subject)):
             return conj
     return subject
 
@@ -854,7 +861,7 @@ def _appositive_name(subject: Token, verb: Token) -> Token:
     right before the verb (the parse often hangs it elsewhere)."""
     if subject.ent_type_ == "PERSON":
         return subject
-    for child in subject.children:
+    for child in children(subject):
         if child.dep_ == "appos" and child.ent_type_ in _NAME_LABELS and (
                 child.ent_type_ == "PERSON" or not subject.ent_type_):
             return child
@@ -873,8 +880,9 @@ def _appositive_name(subject: Token, verb: Token) -> Token:
 
 def _right_numbers(verb: Token) -> list[Token]:
     """Words right of the verb, outside its clauses, when they hold a number."""
-    tokens = [t for c in verb.rights if c.dep_ in ("prep", "npadvmod", "advmod", "dative")
-              for t in c.subtree]
+    tokens = [t for c in children(verb)
+              if c.i > verb.i and c.dep_ in ("prep", "npadvmod", "advmod", "dative")
+              for t in subtree(c)]
     return tokens if any(t.like_num for t in tokens) else []
 
 
@@ -891,9 +899,9 @@ def _trailing_participle(doc: Doc, tokens: list[Token], clausal: list[Token],
     nxt = doc[last.i + 1]
     if nxt.tag_ not in ("VBN", "VBD") or nxt.dep_ not in ("advcl", "acl", "conj") \
             or nxt in tokens or sent_of(nxt).start != sent_of(last).start \
-            or any(c.dep_ in _SUBJECTS or c.dep_ in ("aux", "auxpass") for c in nxt.children):
+            or any(c.dep_ in _SUBJECTS or c.dep_ in ("aux", "auxpass") for c in children(nxt)):
         return []
-    return [t for t in nxt.subtree if t.i > last.i]
+    return [t for t in subtree(nxt) if t.i > last.i]
 
 
 def _depth(token: Token) -> int:

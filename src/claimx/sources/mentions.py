@@ -6,7 +6,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from ..docinfo import info
+from ..docinfo import children, info
 
 #: dependency labels whose subtrees are not part of a mention's own words
 _CUT_DEPS = {"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "det", "predet", "prep"}
@@ -139,7 +139,7 @@ class MentionBuilder:
     def _np_bounds(self, head: Token) -> tuple[int, int]:
         """Token range of the head's own noun phrase, without determiners or clauses."""
         tokens = [head]
-        stack = list(head.children)
+        stack = list(children(head))
         while stack:
             child = stack.pop()
             if child.dep_ in ("det", "predet") and child.lower_ not in self.determiners:
@@ -151,14 +151,14 @@ class MentionBuilder:
             ):
                 continue
             if child.dep_ == "prep" and child.lower_ in self.keep_preps:
-                sub = list(child.subtree)
+                sub = list(head.doc[child.left_edge.i:child.right_edge.i + 1])
                 if any(t.dep_ in ("relcl", "acl") or t.pos_ == "VERB" or (
                         t.dep_ == "appos" and not _in_brackets(t)) for t in sub):
                     continue
                 tokens.extend(sub)
                 continue
             tokens.append(child)
-            stack.extend(child.children)
+            stack.extend(children(child))
         idx = sorted(t.i for t in tokens)
         start, end = idx[0], idx[-1] + 1
         doc = head.doc
@@ -184,7 +184,7 @@ class MentionBuilder:
         return start, end
 
     def _apposition(self, head: Token) -> Optional[str]:
-        for child in head.children:
+        for child in children(head):
             if child.dep_ == "appos" and (child.pos_ == "NOUN" or (
                     child.pos_ == "PROPN" and not child.is_upper)):
                 start, end = self._np_bounds(child)
