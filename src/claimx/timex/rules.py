@@ -96,6 +96,15 @@ def _number_words(lex: dict) -> dict:
     return nums
 
 
+def _holidays(holidays: dict, strict: bool) -> str:
+    """Holiday names; each word capitalised when ``strict`` ("New Year's Day")."""
+    names = [k for k in holidays if not k.startswith("_")]
+    if strict:
+        names = [" ".join(w[:1].upper() + w[1:] for w in n.split(" ")) for n in names]
+    forms = [re.escape(n).replace("'", "['’]") for n in names]
+    return _alt(forms, escape=False) if forms else "(?!)"
+
+
 def _fragments(lex: dict, strict: bool, numbers: dict) -> dict:
     months = {k: v for k, v in lex["months"].items()}
     m_abbr = lex.get("month_abbreviations", {})
@@ -116,13 +125,14 @@ def _fragments(lex: dict, strict: bool, numbers: dict) -> dict:
         "OFFSET": _alt(lex["offset_words"]),
         "VAGUE": _alt(lex["vague_quantifiers"]),
         "QUARTER": _alt(lex["quarters"]),
+        "HOLIDAY": _holidays(lex.get("holidays", {}), strict),
     }
 
 
 _GROUP = {
     "MONTH": "month", "WEEKDAY": "weekday", "DAY": "day", "YEAR": "year", "NUM": "num",
     "UNIT": "unit", "PERIOD": "period", "DAYPART": "daypart", "SEASON": "season",
-    "OFFSET": "offset", "VAGUE": "vague_q", "QUARTER": "quarter",
+    "OFFSET": "offset", "VAGUE": "vague_q", "QUARTER": "quarter", "HOLIDAY": "holiday",
 }
 
 
