@@ -159,16 +159,21 @@ class TimeFinder:
         return _interpret_cached(normalize(text), ref, self._key, fallback)
 
     @staticmethod
-    def _matches(pattern: Pattern, text: str):
-        """All matches of a pattern; with an anchor, only windows ending at the anchor."""
+    def _matches(pattern: Pattern, text: str, anchors: dict):
+        """All matches of a pattern; with an anchor, only windows ending at the anchor.
+        ``anchors`` caches each anchor's spans in ``text`` (patterns may share one)."""
         if pattern.anchor is None:
             yield from pattern.find.finditer(text)
             return
+        spans = anchors.get(pattern.anchor.pattern)
+        if spans is None:
+            spans = anchors[pattern.anchor.pattern] = [a.span() for a in
+                                                       pattern.anchor.finditer(text)]
         seen = set()
-        for a in pattern.anchor.finditer(text):
-            lo, hi = max(0, a.start() - _WINDOW * 2), min(len(text), a.end() + 1)
+        for a_start, a_end in spans:
+            lo, hi = max(0, a_start - _WINDOW * 2), min(len(text), a_end + 1)
             for m in pattern.find.finditer(text, lo, hi):
-                if m.end() >= a.end() and m.span() not in seen:
+                if m.end() >= a_end and m.span() not in seen:
                     seen.add(m.span())
                     yield m
 
@@ -177,9 +182,10 @@ class TimeFinder:
     ) -> list[_Hit]:
         cands = []
         combined = self._combined_scan().finditer(text)
+        anchors: dict[str, list[tuple[int, int]]] = {}
         for index, pattern in enumerate(self.rules.patterns):
             found = combined.get(index)
-            for m in found if found is not None else self._matches(pattern, text):
+            for m in found if found is not None else self._matches(pattern, text, anchors):
                 if any(taken[m.start(): m.end()]):
                     continue
                 span = doc.char_span(m.start(), m.end(), alignment_mode="expand")

@@ -216,11 +216,14 @@ def _quarter(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional
 
 def _quarter_rel(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
     """'the latest quarter', 'the year-ago quarter': counted from the quarter holding R."""
-    steps = rules.lex.get("quarter_relatives", {}).get(_WS.sub(" ", (g.get("qrel") or "").lower()))
+    rel = _WS.sub(" ", (g.get("qrel") or "").lower())
+    rel = rel[4:] if rel.startswith("the ") else rel
+    steps = rules.lex.get("quarter_relatives", {}).get(rel)
     if ref is None or not isinstance(steps, int):
         return None
     first = D.add_months(dt.date(ref.year, 3 * ((ref.month - 1) // 3) + 1, 1), 3 * steps)
-    return first, D.month_end(D.add_months(first, 2).year, D.add_months(first, 2).month)
+    last = D.add_months(first, 2)
+    return first, D.month_end(last.year, last.month)
 
 
 def _half(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
