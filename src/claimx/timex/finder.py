@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, Optional, Union
 
 from claimx.docinfo import info, sent_of
-from claimx.timex.dates import shift
+from claimx.timex.context import Tense, anchored, to_future
 from claimx.timex.reference import reference_header_span
 from claimx.timex.resolve import Resolution, interpret, normalize
 from claimx.timex.rules import LEFT_EDGE, Pattern, Rules, _alt, load_rules, rules_key
@@ -104,6 +104,8 @@ class TimeFinder:
         self._opener_before = re.compile(rf"(?<!\w)({openers}){_NBSP}+$", flags)
         self._between_before = re.compile(rf"(?<!\w)between{_NBSP}+$", flags)
         self._day_before_after = re.compile(r"\b(?:before|after)$", flags)
+        self._tense = Tense(lex)
+        self._skip_anchor = set(lex.get("not_claim_times", {}).get("kinds", []))
 
     # ------------------------------------------------------------------ public
 
@@ -138,6 +140,8 @@ class TimeFinder:
         hits.sort(key=lambda h: h.s)
         hits = [self._widen(doc, text, ref, h) for h in hits]
         hits = self._no_overlap(hits, header)
+        if ref is not None:
+            self._apply_tense(doc, text, ref, hits)
         hits = self._merge_ranges(doc, text, ref, hits)
         self._anchor_reldays(doc, text, hits)
         for h in hits:
@@ -355,12 +359,24 @@ class TimeFinder:
             return sent_of(tok).start
         return text_paragraph(info(doc).text, char)
 
-    def _anchor_reldays(self, doc: Doc, text: str, hits: list[_Hit]) -> None:
-        """'the previous day' -> one day before the day named just before (or after 'before')."""
-        for i, h in enumerate(hits):
-            if h.res is None or h.res.kind not in ("relday", "rel_n") or h.res.amount is None:
+    def _apply_tense(self, doc: Doc, text: str, ref: dt.date, hits: list[_Hit]) -> None:
+        """A weekday, date, month or quarter that a future verb governs ("will vote on
+        Tuesday") moves to its next occurrence."""
+        for h in hits:
+            if not self._tense.applies(h.res, text[h.s: h.e]):
                 continue
-            delta = h.res.delta
+            tok = self._token_at(doc, h.s)
+            if tok is not None and self._tense.is_future(tok):
+                h.res = to_future(h.res, ref)  # type: ignore[arg-type]
+
+    def _anchor_reldays(self, doc: Doc, text: str, hits: list[_Hit]) -> None:
+        """'the previous day', 'a year earlier', 'that year' -> counted from the time named
+        just before (or after 'the day before'); unresolved when there is none."""
+        for i, h in enumerate(hits):
+            if h.res is None or h.res.kind not in ("relday", "rel_n", "rel_period"):
+                continue
+            if h.res.kind != "rel_period" and h.res.amount is None:
+                continue
             nxt = hits[i + 1] if i + 1 < len(hits) else None
             anchor = None
             if (
@@ -369,17 +385,23 @@ class TimeFinder:
             ):
                 anchor, h.e = nxt, nxt.e
                 hits[i + 1] = _Hit(nxt.s, nxt.s, None)  # swallowed; dropped by _no_overlap
-            elif i > 0 and hits[i - 1].single_day:
-                prev = hits[i - 1]
-                here = self._sent_index(doc, h.s)
-                there = self._sent_index(doc, prev.s)
-                if here == there or self._sents_apart(doc, prev.s, h.s) <= 1:
-                    anchor = prev
-            if anchor is not None and anchor.res is not None and anchor.res.start is not None:
-                months, days = h.res.amount
-                sign = -1 if delta < 0 else 1
-                day = shift(anchor.res.start, months, days, sign)
-                h.res = Resolution("relday", day, day, "anchored", delta, h.res.amount)
+            else:
+                anchor = self._previous_time(doc, hits, i)
+            if anchor is not None and anchor.res is not None:
+                res = anchored(h.res, anchor.res)
+                if res is not None:
+                    h.res = res
+
+    def _previous_time(self, doc: Doc, hits: list[_Hit], i: int) -> Optional[_Hit]:
+        """The nearest resolved time before hit ``i``, in its sentence or the one before."""
+        for prev in reversed(hits[max(0, i - 3): i]):
+            if prev.res is None or not prev.res.resolved or prev.res.kind in self._skip_anchor:
+                continue
+            here, there = self._sent_index(doc, hits[i].s), self._sent_index(doc, prev.s)
+            if here == there or self._sents_apart(doc, prev.s, hits[i].s) <= 1:
+                return prev
+            return None
+        return None
 
     def _sents_apart(self, doc: Doc, a: int, b: int) -> int:
         ta, tb = self._token_at(doc, a), self._token_at(doc, b)

@@ -34,6 +34,7 @@ class Resolution:
     pattern: str = ""
     delta: int = 0
     amount: Optional[tuple] = None
+    unit: str = ""
 
     @property
     def resolved(self) -> bool:
@@ -330,7 +331,7 @@ def _relday(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[
     return day, day
 
 
-def _period_bounds(period: str, day: dt.date) -> D.Interval:
+def period_bounds(period: str, day: dt.date) -> D.Interval:
     if period == "week":
         return D.week_interval(day)
     if period == "month":
@@ -338,7 +339,7 @@ def _period_bounds(period: str, day: dt.date) -> D.Interval:
     return D.year_interval(day.year)
 
 
-def _period_shift(period: str, ref: dt.date, steps: int) -> dt.date:
+def period_shift(period: str, ref: dt.date, steps: int) -> dt.date:
     if period == "week":
         return ref + dt.timedelta(days=7 * steps)
     if period == "month":
@@ -354,7 +355,7 @@ def _period(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[
     if rel == "past":
         return _span_n({"dir": "past", "unit": period}, ref, rules, p)
     steps = {"last": -1, "next": 1}.get(rel, 0)  # this, current, present: 0
-    return _period_bounds(period, _period_shift(period, ref, steps))
+    return period_bounds(period, period_shift(period, ref, steps))
 
 
 def _period_part(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
@@ -456,7 +457,12 @@ def _apply(pattern, m: re.Match, text: str, ref: Optional[dt.date], rules: Rules
     if pattern.kind == "rel_n":
         amount = _amount(groups, rules)
         delta = -1 if (groups.get("dir") or "").lower() == "earlier" else 1
-    return Resolution(pattern.kind, start, end, pattern.name, delta, amount)
+    unit = ""
+    if pattern.kind == "rel_period":
+        unit = rules.lex["periods"].get((groups.get("period") or "").lower(), "")
+        arel = _WS.sub(" ", (groups.get("arel") or "").lower())
+        delta = int(rules.lex.get("anaphoric_periods", {}).get(arel, 0))
+    return Resolution(pattern.kind, start, end, pattern.name, delta, amount, unit)
 
 
 def match_rules(text: str, ref: Optional[dt.date], rules: Rules) -> Optional[Resolution]:
