@@ -105,6 +105,8 @@ class TimeFinder:
         self._between_before = re.compile(rf"(?<!\w)between{_NBSP}+$", flags)
         self._day_before_after = re.compile(r"\b(?:before|after)$", flags)
         self._tense = Tense(lex)
+        signals = _alt(lex.get("signal_modifiers", []))
+        self._signal = re.compile(rf"{signals}{_NBSP}+", flags)
         self._skip_anchor = set(lex.get("not_claim_times", {}).get("kinds", []))
 
     # ------------------------------------------------------------------ public
@@ -296,7 +298,7 @@ class TimeFinder:
             if span is not None and span.start_char == s:
                 res = self._resolve(text[s: h.e], ref)
                 if res is not None and (res.resolved or not h.res or not h.res.resolved):
-                    h = _Hit(s, h.e, res, h.priority)
+                    h = _Hit(self._after_signal(text, s, h.s), h.e, res, h.priority)
         if h.res is not None and h.res.kind in ("weekday", "date", "offset"):
             before = text[max(0, h.s - _WINDOW): h.s]
             m = self._clock_before.search(before)
@@ -311,6 +313,13 @@ class TimeFinder:
                 if span is not None:
                     h = _Hit(h.s, m.end(), h.res, h.priority)
         return h
+
+    def _after_signal(self, text: str, s: int, hit_start: int) -> int:
+        """Where a widened hit's span begins: after a leading signal word ("since 1993",
+        "as of Sept. 30", "over the weekend" span the time alone; the interval still reads
+        the signal)."""
+        m = self._signal.match(text, s, hit_start)
+        return m.end() if m else s
 
     def _no_overlap(self, hits: list[_Hit], header: Optional[tuple[int, int]]) -> list[_Hit]:
         out: list[_Hit] = []
@@ -335,7 +344,7 @@ class TimeFinder:
                 b = hits[i + 1]
                 gap = text[a.e: b.s]
                 conn = self._connector.fullmatch(gap) if len(gap) < 16 else None
-                if conn and a.res is not None and b.res is not None:
+                if conn and _in_order(a.res, b.res):
                     opener = self._opener_before.search(text[max(0, a.s - 16): a.s])
                     is_and = gap.strip().lower() == "and"
                     if opener or not is_and:
@@ -447,6 +456,14 @@ class TimeFinder:
             out.append(_Hit(s, e, res, 99))
             taken[s:e] = b"\x01" * (e - s)
         return out
+
+
+def _in_order(a: Optional[Resolution], b: Optional[Resolution]) -> bool:
+    """Two times that can open and close a range: both read, the first not after the second
+    ("Friday to December's figures" is no range)."""
+    if a is None or b is None:
+        return False
+    return a.start is None or b.start is None or a.start <= b.start
 
 
 def text_paragraph(text: str, char: int) -> int:

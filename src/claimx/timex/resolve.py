@@ -206,7 +206,8 @@ def _year_of_part(g: dict, ref: Optional[dt.date], first_month: int) -> Optional
 
 
 def _quarter(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
-    q = _int(g.get("qn")) or rules.lex["quarters"].get((g.get("quarter") or "").lower())
+    word = (g.get("quarter") or g.get("quarter2") or "").lower()
+    q = _int(g.get("qn")) or rules.lex["quarters"].get(word)
     if not q:
         return None
     year = _year_of_part(g, ref, 3 * q - 2)
@@ -474,6 +475,11 @@ def match_rules(text: str, ref: Optional[dt.date], rules: Rules) -> Optional[Res
     return None
 
 
+#: kinds counted from R itself, never from the other end of a range
+_DEICTIC_KINDS = frozenset({"offset", "weekday", "relday", "period", "period_part", "present",
+                            "span_n", "ago", "weekend"})
+
+
 def _range(text: str, ref: Optional[dt.date], rules: Rules, depth: int) -> Optional[Resolution]:
     opener = _OPENER.match(text)
     body = text[opener.end():] if opener else text
@@ -484,6 +490,8 @@ def _range(text: str, ref: Optional[dt.date], rules: Rules, depth: int) -> Optio
         if right is None or right.end is None:
             continue
         left = _interpret(body[: c.start()], right.end, rules, depth + 1)
+        if left is not None and left.kind in _DEICTIC_KINDS:  # "from today through Nov. 17"
+            left = _interpret(body[: c.start()], ref, rules, depth + 1)
         if left is None or left.start is None:
             continue
         if left.start <= right.end:
