@@ -56,7 +56,7 @@ def test_seed_0313(bare_nlp, finder, seed_0313):
     doc = bare_nlp(seed_0313)
     found = {seed_0313[h.start_char:h.end_char]: (h.start, h.end) for h in finder.find(doc, ref)}
     assert found["the past week"] == ("2023-03-06", "2023-03-13")
-    assert found["over the past 24 hours"] == ("2023-03-12", "2023-03-13")
+    assert found["the past 24 hours"] == ("2023-03-12", "2023-03-13")
     assert found["Monday"] == ("2023-03-13", "2023-03-13")
     assert found["December"] == ("2022-12-01", "2022-12-31")
     assert found["recent days"] == (None, None)
@@ -172,7 +172,7 @@ def test_relative_times_need_a_reference_date(times):
          D(2020, 4, 29), ("2020-04-28", "2020-04-28")),
         ("The hotel caught fire yesterday morning, killing 17 people.", "yesterday morning",
          D(2019, 2, 13), ("2019-02-12", "2019-02-12")),
-        ("Italy had around 27,000 deaths as of yesterday.", "as of yesterday",
+        ("Italy had around 27,000 deaths as of yesterday.", "yesterday",
          D(2020, 4, 29), ("2020-04-28", "2020-04-28")),
         ("Today, the state of Wisconsin held elections.", "Today",
          D(2020, 4, 7), ("2020-04-07", "2020-04-07")),
@@ -194,7 +194,7 @@ def test_past_n_days_hours_months(times):
             "stores over the past 24 hours, after losses in the past three years.")
     found = times(text, ref)
     assert found["the last 18 months"] == ("2018-12-21", "2020-06-21")
-    assert found["over the past 24 hours"] == ("2020-06-20", "2020-06-21")
+    assert found["the past 24 hours"] == ("2020-06-20", "2020-06-21")
     assert found["the past three years"] == ("2017-06-21", "2020-06-21")
 
 
@@ -259,7 +259,7 @@ def test_modifiers_do_not_break_resolution(times, mod):
 
 def test_the_weekend(times):
     text = "Shelling intensified over the weekend, the governor said."
-    assert one(times, text, R0313, "over the weekend") == ("2023-03-11", "2023-03-12")
+    assert one(times, text, R0313, "the weekend") == ("2023-03-11", "2023-03-12")
 
 
 def test_the_previous_day_anchored_on_the_day_before(times):

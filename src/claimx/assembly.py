@@ -11,6 +11,7 @@ from .docinfo import info, sent_of
 from .lexicon import load_table
 from .preamble import claims_start
 from .spanindex import SpanIndex, trim_span
+from .timex.resolve import is_claim_time
 
 #: clause heads where an unattributed claim stops growing upwards
 _CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "parataxis"}
@@ -68,7 +69,7 @@ def build_claims(doc: Doc, data: dict[str, Any]) -> list[dict[str, Any]]:
     for q in data.get("quantities", ()):
         for unit in _innermost(units, index, *q["span"]):
             unit.quantities.append(q)
-    times = data.get("times", ())
+    times = [t for t in data.get("times", ()) if is_claim_time(t.get("text", ""))]
     inside: dict[int, list[dict]] = {}
     for t in times:
         for unit in _innermost(units, index, *t["span"]):

@@ -107,7 +107,7 @@ class TimeFinder:
         self._tense = Tense(lex)
         signals = _alt(lex.get("signal_modifiers", []))
         self._signal = re.compile(rf"{signals}{_NBSP}+", flags)
-        self._skip_anchor = set(lex.get("not_claim_times", {}).get("kinds", []))
+        self._skip_anchor = set(lex.get("not_claim_times", {}).get("patterns", []))
 
     # ------------------------------------------------------------------ public
 
@@ -404,7 +404,7 @@ class TimeFinder:
     def _previous_time(self, doc: Doc, hits: list[_Hit], i: int) -> Optional[_Hit]:
         """The nearest resolved time before hit ``i``, in its sentence or the one before."""
         for prev in reversed(hits[max(0, i - 3): i]):
-            if prev.res is None or not prev.res.resolved or prev.res.kind in self._skip_anchor:
+            if prev.res is None or not prev.res.resolved or prev.res.pattern in self._skip_anchor:
                 continue
             here, there = self._sent_index(doc, hits[i].s), self._sent_index(doc, prev.s)
             if here == there or self._sents_apart(doc, prev.s, hits[i].s) <= 1:

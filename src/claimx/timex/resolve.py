@@ -625,4 +625,15 @@ def resolve(expression: str, reference_date: Optional[dt.date]) -> Optional[tupl
     return _resolve_cached(expression, reference_date)
 
 
-__all__ = ["Resolution", "interpret", "normalize", "resolve"]
+@lru_cache(maxsize=4096)
+def is_claim_time(expression: str) -> bool:
+    """False for expressions that are never a claim's time: the present ("now",
+    "currently") and vague references ("recently", "the near future"), whose patterns the
+    lexicon lists under ``not_claim_times``."""
+    rules = load_rules(None)
+    skip = set(rules.lex.get("not_claim_times", {}).get("patterns", []))
+    res = interpret(expression, None, rules, fallback=False)
+    return res is None or res.pattern not in skip
+
+
+__all__ = ["Resolution", "interpret", "is_claim_time", "normalize", "resolve"]
