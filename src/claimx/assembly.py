@@ -18,6 +18,10 @@ _CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "parataxis"}
 #: children that start a clause of their own: their words are not part of the parent's claim
 _SUBCLAUSE_DEPS = {"advcl", "relcl", "parataxis", "ccomp"}
 _TIME_ANAPHORA = tuple(load_table("time_anaphora.json")["phrases"])
+_TIME_LEX = load_table("time_lexicon.json")
+_COMPARISON = {w.lower() for w in _TIME_LEX["comparison_before"]["words"]}
+_TIME_NOUNS = {w.lower() for w in _TIME_LEX["time_nouns"]}
+_NP_DEPS = {"compound", "amod", "nmod", "nummod", "poss"}
 
 
 @dataclass
@@ -191,9 +195,10 @@ def _choose_time(doc: Doc, unit: Unit, units: list[Unit], index: SpanIndex,
                    if floor <= t["span"][0] < unit.span[0] and t["start"]]
         if earlier:
             return max(earlier, key=lambda t: t["span"][0])
+    inside = [t for t in inside if _may_govern(doc, unit, t)]
     if inside:
         return min(inside, key=lambda t: min(abs(t["span"][0] - h.idx) for h in heads))
-    in_sent = by_sentence.get(sent.start_char, [])
+    in_sent = [t for t in by_sentence.get(sent.start_char, []) if _may_govern(doc, unit, t)]
     if not in_sent:
         return None
     distance: dict[int, int] = {}
@@ -214,6 +219,24 @@ def _choose_time(doc: Doc, unit: Unit, units: list[Unit], index: SpanIndex,
         return min(governing, key=lambda pair: pair[0])[1]
     free = [t for t in in_sent if all(units[k] is unit for k in index.covering(*t["span"]))]
     return free[0] if free else None
+
+
+def _may_govern(doc: Doc, unit: Unit, time: dict) -> bool:
+    """False for a time that is only a point of comparison ("up 4% from a year ago") and
+    for one inside a prepositional noun phrase ("according to a 1989 report") that holds none
+    of the claim's numbers."""
+    span = doc.char_span(*time["span"], alignment_mode="expand")
+    if span is None or not len(span):
+        return True
+    before = doc[max(0, span.start - 2): span.start]
+    if before and (before[-1].lower_ in _COMPARISON or before.text.lower() in _COMPARISON):
+        return False
+    root, noun = span.root, span.root.head
+    if root.dep_ not in _NP_DEPS or noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ != "pobj" \
+            or span.start <= noun.i < span.end or noun.lower_ in _TIME_NOUNS:
+        return True
+    lo, hi = noun.left_edge.idx, noun.right_edge.idx + len(noun.right_edge)
+    return any(lo <= q["span"][0] and q["span"][1] <= hi for q in unit.quantities)
 
 
 def _attach_hedges(doc: Doc, units: list[Unit], index: SpanIndex, cues) -> None:

@@ -366,6 +366,9 @@ def _period_part(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Opti
     if (g.get("rel") or "").lower() != "this":
         return whole
     if (g.get("part") or "").lower() == "earlier":
+        # "earlier this week": its Monday to the day before R (guidelines, "Time")
+        if (g.get("period") or "").lower() == "week" and ref > whole[0]:
+            return whole[0], ref - dt.timedelta(days=1)
         return whole[0], ref
     return ref, whole[1]
 
@@ -412,6 +415,8 @@ def _ago(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.I
     amount = _amount(g, rules)
     if ref is None or amount is None:
         return None
+    if rules.lex["units"].get((g.get("unit") or "").lower()) == "hour" and amount[1] < 1:
+        return ref, ref  # "12 hours ago": the reference day
     day = D.shift(ref, amount[0], amount[1], -1)
     return day, day
 
