@@ -646,3 +646,40 @@ def test_n_hours_ago_is_the_reference_day(times):
 
 def test_unanchored_durations_stay_durations(times):
     assert times("The upgrade will take two weeks and cost $60 million.", R0313) == {}
+
+
+# --------------------------------------------- issue 16: the time each claim takes
+
+
+def _claim_time(extractor, text: str, anchor: str, ref=R0313):
+    claims = extractor.extract(text, reference_date=ref)
+    i = text.index(anchor)
+    holding = [c for c in claims if c.span[0] <= i < c.span[1]]
+    assert holding, [c.text for c in claims]
+    c = min(holding, key=lambda c: c.span[1] - c.span[0])
+    return None if c.time is None or c.time.start is None else (
+        c.time.start.isoformat(), c.time.end.isoformat())
+
+
+def test_comparison_point_is_not_the_claims_time(extractor):
+    text = "Exports rose 4% from a year ago, the ministry said on Friday."
+    assert _claim_time(extractor, text, "4%") == ("2023-03-10", "2023-03-10")
+    text = "Attendance was about 61%, some 6% lower than last year."
+    assert _claim_time(extractor, text, "61%") is None
+
+
+def test_date_of_a_source_is_not_the_claims_time(extractor):
+    text = ("According to a 2020 survey by the agency, 3,000 farms closed in 2019, "
+            "the report said.")
+    assert _claim_time(extractor, text, "3,000") == ("2019-01-01", "2019-12-31")
+
+
+def test_time_of_a_relative_clause_stays_with_its_noun(extractor):
+    text = ("The clinic used 12 vaccines, including one first tested on patients in 2004, "
+            "a doctor said.")
+    assert _claim_time(extractor, text, "12 vaccines") is None
+
+
+def test_now_is_never_a_claims_time(extractor):
+    text = "The fund now holds 40% of the shares, its manager said."
+    assert _claim_time(extractor, text, "40%") is None

@@ -22,6 +22,7 @@ _TIME_LEX = load_table("time_lexicon.json")
 _COMPARISON = {w.lower() for w in _TIME_LEX["comparison_before"]["words"]}
 _TIME_NOUNS = {w.lower() for w in _TIME_LEX["time_nouns"]}
 _NP_DEPS = {"compound", "amod", "nmod", "nummod", "poss"}
+_SOURCE_PREPS = {w.lower() for w in _TIME_LEX["comparison_before"].get("source_prepositions", [])}
 
 
 @dataclass
@@ -195,7 +196,8 @@ def _choose_time(doc: Doc, unit: Unit, units: list[Unit], index: SpanIndex,
                    if floor <= t["span"][0] < unit.span[0] and t["start"]]
         if earlier:
             return max(earlier, key=lambda t: t["span"][0])
-    inside = [t for t in inside if _may_govern(doc, unit, t)]
+    starts = {sent_of(h).start_char for h in heads}
+    inside = [t for t in inside if _sentence_start(doc, t) in starts and _may_govern(doc, unit, t)]
     if inside:
         return min(inside, key=lambda t: min(abs(t["span"][0] - h.idx) for h in heads))
     in_sent = [t for t in by_sentence.get(sent.start_char, []) if _may_govern(doc, unit, t)]
@@ -221,9 +223,15 @@ def _choose_time(doc: Doc, unit: Unit, units: list[Unit], index: SpanIndex,
     return free[0] if free else None
 
 
+def _sentence_start(doc: Doc, time: dict) -> int:
+    """Start of the sentence holding a time (-1 when it cannot be told)."""
+    token = _token_at(doc, *time["span"])
+    return sent_of(token).start_char if token is not None else -1
+
+
 def _may_govern(doc: Doc, unit: Unit, time: dict) -> bool:
     """False for a time that is only a point of comparison ("up 4% from a year ago") and
-    for one inside a prepositional noun phrase ("according to a 1989 report") that holds none
+    for one inside the noun phrase of a source ("according to a 1989 report") that holds none
     of the claim's numbers."""
     span = doc.char_span(*time["span"], alignment_mode="expand")
     if span is None or not len(span):
@@ -232,11 +240,37 @@ def _may_govern(doc: Doc, unit: Unit, time: dict) -> bool:
     if before and (before[-1].lower_ in _COMPARISON or before.text.lower() in _COMPARISON):
         return False
     root, noun = span.root, span.root.head
+    if _in_other_phrase(doc, unit, root):
+        return False
     if root.dep_ not in _NP_DEPS or noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ != "pobj" \
-            or span.start <= noun.i < span.end or noun.lower_ in _TIME_NOUNS:
+            or span.start <= noun.i < span.end or noun.lower_ in _TIME_NOUNS \
+            or not _source_phrase(noun.head):
         return True
     lo, hi = noun.left_edge.idx, noun.right_edge.idx + len(noun.right_edge)
     return any(lo <= q["span"][0] and q["span"][1] <= hi for q in unit.quantities)
+
+
+def _source_phrase(prep: Token) -> bool:
+    """A preposition whose noun phrase is a source or a point of comparison: "according to",
+    "citing", "from", "than" (the lexicon's ``source_prepositions``)."""
+    return prep.lower_ in _SOURCE_PREPS or (prep.lower_ == "to" and prep.head.lower_ == "according")
+
+
+def _in_other_phrase(doc: Doc, unit: Unit, root: Token) -> bool:
+    """A time inside a relative or participial clause of a noun ("an antibody isolated in
+    1995") that holds none of the claim's numbers belongs to that noun, not to the claim."""
+    token = root
+    for _ in range(8):
+        if token.dep_ in ("acl", "relcl") and token.head.i != token.i:
+            noun = token.head
+            if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i == unit.head:
+                return False  # "an accident followed by a fire on Thursday killed five"
+            lo, hi = noun.left_edge.idx, noun.right_edge.idx + len(noun.right_edge)
+            return not any(lo <= q["span"][0] and q["span"][1] <= hi for q in unit.quantities)
+        if token.head.i == token.i or token.i == unit.head:
+            return False
+        token = token.head
+    return False
 
 
 def _attach_hedges(doc: Doc, units: list[Unit], index: SpanIndex, cues) -> None:
