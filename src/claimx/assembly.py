@@ -239,6 +239,9 @@ def _may_govern(doc: Doc, unit: Unit, time: dict) -> bool:
     before = doc[max(0, span.start - 2): span.start]
     if before and (before[-1].lower_ in _COMPARISON or before.text.lower() in _COMPARISON):
         return False
+    if len(before) == 2 and before[-1].lower_ == "from" and (
+            before[0].like_num or before[0].text == "%"):
+        return False  # "rose 4% from a year ago"
     root, noun = span.root, span.root.head
     if _in_other_phrase(doc, unit, root):
         return False

@@ -58,10 +58,8 @@ class Tense:
         if self._marked(verb):
             return True
         head = verb.head
-        if verb.dep_ in ("xcomp", "ccomp", "advcl") and head.i != verb.i:
-            if head.lower_ in self.going or self._marked(head):
-                return True
-        return False
+        return verb.dep_ in ("xcomp", "ccomp", "advcl") and head.i != verb.i and (
+            head.lower_ in self.going or self._marked(head))
 
     def applies(self, res: Optional[Resolution], text: str) -> bool:
         """A resolved time of a movable kind with no year or relative word of its own."""

@@ -5,7 +5,10 @@ Mechanism: the rule patterns (``data/time_patterns.json``) are run as regexes ov
 their context, POS and NER; overlapping candidates are settled longest-first. Hits are then
 widened to a modifier ("late on", "just over", "over", "since"), to a clock time attached
 to a day ("4:42 local time on Saturday"), merged into ranges ("from 2015 to 2017"), and
-"the previous day" is anchored on the day mentioned just before. Model DATE entities the
+"the previous day", "a year earlier" and "that year" are counted from the time named just
+before (see :mod:`claimx.timex.context`, which also moves a weekday, date or month that a
+future verb governs to its next occurrence). Signal words ("since", "as of", "over") stay
+outside the span but still shape the interval. Model DATE entities the
 rules did not cover are kept when they are deictic ("the bitterly cold winter months"),
 resolved by dateparser when they name a month or weekday, else with start/end None.
 
@@ -369,7 +372,7 @@ class TimeFinder:
         return text_paragraph(info(doc).text, char)
 
     def _apply_tense(self, doc: Doc, text: str, ref: dt.date, hits: list[_Hit]) -> None:
-        """A weekday, date, month or quarter that a future verb governs ("will vote on
+        """A weekday, date, month or season that a future verb governs ("will vote on
         Tuesday") moves to its next occurrence."""
         for h in hits:
             if not self._tense.applies(h.res, text[h.s: h.e]):

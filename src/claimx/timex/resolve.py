@@ -239,8 +239,9 @@ def _half(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.
 
 
 def _spelled_year(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
-    """'nineteen ninety-six', 'the year two thousand'."""
-    century = rules.lex.get("spelled_centuries", {}).get(_WS.sub(" ", (g.get("century") or "").lower()))
+    """'nineteen ninety-six'."""
+    word = _WS.sub(" ", (g.get("century") or "").lower())
+    century = rules.lex.get("spelled_centuries", {}).get(word)
     num = g.get("num")
     if century is None or (num and not num.strip()[:1].isalpha()):
         return None
@@ -473,7 +474,10 @@ def _apply(pattern, m: re.Match, text: str, ref: Optional[dt.date], rules: Rules
 
 def match_rules(text: str, ref: Optional[dt.date], rules: Rules) -> Optional[Resolution]:
     """Read ``text`` (already normalised) with the rule patterns alone."""
+    first = text[:1].lower()
     for pattern in rules.patterns:
+        if first not in pattern.first_chars and pattern.first_chars:
+            continue  # cannot begin with this character
         m = pattern.full.fullmatch(text)
         if m is not None:
             return _apply(pattern, m, text, ref, rules)
