@@ -526,6 +526,10 @@ def test_the_20th_century_is_no_day(times):
          ("2019-01-01", "2019-12-31")),
         ("Output grew 2% in the first half of 2020.", "the first half of 2020",
          ("2020-01-01", "2020-06-30")),
+        ("The group expects higher sales for the full year.", "the full year",
+         ("2023-01-01", "2023-12-31")),
+        ("The merger should close by year-end, the bank said.", "year-end",
+         ("2023-12-31", "2023-12-31")),
     ],
 )
 def test_quarters_halves_and_fiscal_years(times, text, surface, expected):

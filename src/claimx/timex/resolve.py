@@ -282,6 +282,14 @@ def _holiday(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional
     return (day, day) if day else None
 
 
+def _year_end(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
+    """'year-end', 'the end of the year': December 31 of R's year."""
+    if ref is None:
+        return None
+    day = dt.date(ref.year, 12, 31)
+    return day, day
+
+
 def _present(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
     return (ref, ref) if ref else None
 
@@ -356,7 +364,7 @@ def _period(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[
     rel = (g.get("rel") or "").lower()
     if rel == "past":
         return _span_n({"dir": "past", "unit": period}, ref, rules, p)
-    steps = {"last": -1, "next": 1}.get(rel, 0)  # this, current, present: 0
+    steps = {"last": -1, "next": 1}.get(rel, 0)  # this, current, present, full, fiscal: 0
     return period_bounds(period, period_shift(period, ref, steps))
 
 
@@ -441,7 +449,7 @@ HANDLERS: dict[str, Handler] = {
     "period": _period, "period_part": _period_part, "weekend": _weekend, "span_n": _span_n,
     "ago": _ago, "vague": _vague, "rel_n": _rel_n, "day_of_month": _day_of_month,
     "quarter_rel": _quarter_rel, "half": _half, "spelled_year": _spelled_year,
-    "holiday": _holiday, "present": _present, "rel_period": _rel_period,
+    "holiday": _holiday, "present": _present, "rel_period": _rel_period, "year_end": _year_end,
 }
 
 #: kinds that are time expressions even when they resolve to nothing
