@@ -264,13 +264,15 @@ def _in_other_phrase(doc: Doc, unit: Unit, root: Token) -> bool:
     1995") that holds none of the claim's numbers belongs to that noun, not to the claim."""
     token = root
     for _ in range(8):
+        if token.i == unit.head or token.i == unit.cue_head:
+            return False  # the claim's own clause or its cue's
         if token.dep_ in ("acl", "relcl") and token.head.i != token.i:
             noun = token.head
-            if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i == unit.head:
+            if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i in (unit.head, unit.cue_head):
                 return False  # "an accident followed by a fire on Thursday killed five"
             lo, hi = noun.left_edge.idx, noun.right_edge.idx + len(noun.right_edge)
             return not any(lo <= q["span"][0] and q["span"][1] <= hi for q in unit.quantities)
-        if token.head.i == token.i or token.i == unit.head:
+        if token.head.i == token.i:
             return False
         token = token.head
     return False
