@@ -196,8 +196,7 @@ def _choose_time(doc: Doc, unit: Unit, units: list[Unit], index: SpanIndex,
                    if floor <= t["span"][0] < unit.span[0] and t["start"]]
         if earlier:
             return max(earlier, key=lambda t: t["span"][0])
-    starts = {sent_of(h).start_char for h in heads}
-    inside = [t for t in inside if _sentence_start(doc, t) in starts and _may_govern(doc, unit, t)]
+    inside = [t for t in inside if _may_govern(doc, unit, t)]
     if inside:
         return min(inside, key=lambda t: min(abs(t["span"][0] - h.idx) for h in heads))
     in_sent = [t for t in by_sentence.get(sent.start_char, []) if _may_govern(doc, unit, t)]
@@ -221,12 +220,6 @@ def _choose_time(doc: Doc, unit: Unit, units: list[Unit], index: SpanIndex,
         return min(governing, key=lambda pair: pair[0])[1]
     free = [t for t in in_sent if all(units[k] is unit for k in index.covering(*t["span"]))]
     return free[0] if free else None
-
-
-def _sentence_start(doc: Doc, time: dict) -> int:
-    """Start of the sentence holding a time (-1 when it cannot be told)."""
-    token = _token_at(doc, *time["span"])
-    return sent_of(token).start_char if token is not None else -1
 
 
 def _may_govern(doc: Doc, unit: Unit, time: dict) -> bool:
