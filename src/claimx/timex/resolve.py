@@ -482,10 +482,7 @@ def _apply(pattern, m: re.Match, text: str, ref: Optional[dt.date], rules: Rules
 
 def match_rules(text: str, ref: Optional[dt.date], rules: Rules) -> Optional[Resolution]:
     """Read ``text`` (already normalised) with the rule patterns alone."""
-    first = text[:1].lower()
     for pattern in rules.patterns:
-        if first not in pattern.first_chars and pattern.first_chars:
-            continue  # cannot begin with this character
         m = pattern.full.fullmatch(text)
         if m is not None:
             return _apply(pattern, m, text, ref, rules)

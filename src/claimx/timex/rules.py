@@ -26,19 +26,6 @@ def _compile_loose(source: str) -> re.Pattern:
     return re.compile(source, re.IGNORECASE)
 
 
-@cache
-def _first_chars(source: str) -> frozenset:
-    """The characters (lower case) a match of ``source`` can begin with, from its
-    first-character guard; empty when that cannot be told or is not a plain set."""
-    from claimx.timex.scan import first_char_guard
-
-    guard = first_char_guard(source, re.IGNORECASE)
-    body = guard[len("(?=["):-len("])")] if guard else ""
-    if not body or "\\" in body.replace("\\-", "") or re.search(r".-.", body.replace("\\-", "")):
-        return frozenset()
-    return frozenset(body.replace("\\", "").lower())
-
-
 @dataclass(frozen=True)
 class Pattern:
     """One compiled pattern: a finding regex (case-aware) and a resolving regex (any case)."""
@@ -50,11 +37,6 @@ class Pattern:
     check: Optional[str] = None
     params: tuple = ()
     anchor: Optional[re.Pattern] = None
-
-    @property
-    def first_chars(self) -> frozenset:
-        """Lower-case characters a resolving match can begin with (empty: any)."""
-        return _first_chars(self.full_source)
 
     @property
     def full(self) -> re.Pattern:
