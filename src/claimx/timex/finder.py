@@ -170,10 +170,17 @@ class TimeFinder:
     @staticmethod
     def _matches(pattern: Pattern, text: str, anchors: dict):
         """All matches of a pattern; with an anchor, only windows ending at the anchor.
-        ``anchors`` caches each anchor's spans in ``text`` (patterns may share one)."""
+        ``anchors`` caches each anchor's spans in ``text`` (patterns may share one) and,
+        under "", the lower-cased text its ``anchor_needs`` are looked up in."""
         if pattern.anchor is None:
             yield from pattern.find.finditer(text)
             return
+        if pattern.anchor_needs:
+            low = anchors.get("")
+            if low is None:
+                low = anchors[""] = text.lower()
+            if not any(word in low for word in pattern.anchor_needs):
+                return
         spans = anchors.get(pattern.anchor.pattern)
         if spans is None:
             spans = anchors[pattern.anchor.pattern] = [a.span() for a in
@@ -191,7 +198,7 @@ class TimeFinder:
     ) -> list[_Hit]:
         cands = []
         combined = self._combined_scan().finditer(text)
-        anchors: dict[str, list[tuple[int, int]]] = {}
+        anchors: dict = {}
         for index, pattern in enumerate(self.rules.patterns):
             found = combined.get(index)
             for m in found if found is not None else self._matches(pattern, text, anchors):

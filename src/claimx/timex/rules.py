@@ -37,6 +37,7 @@ class Pattern:
     check: Optional[str] = None
     params: tuple = ()
     anchor: Optional[re.Pattern] = None
+    anchor_needs: tuple = ()
 
     @property
     def full(self) -> re.Pattern:
@@ -201,7 +202,7 @@ def load_rules(rules_path: Optional[str] = None) -> Rules:
     rules = Rules(lex=lex, numbers=numbers)
     flags = re.IGNORECASE
     for spec in pats.get("patterns", []):
-        skip = ("name", "kind", "template", "check", "anchor")
+        skip = ("name", "kind", "template", "check", "anchor", "anchor_needs")
         params = tuple((k, v) for k, v in spec.items() if k not in skip)
         find = LEFT_EDGE + "(?:" + expand(spec["template"], strict) + ")" + RIGHT_EDGE
         rules.patterns.append(
@@ -213,6 +214,7 @@ def load_rules(rules_path: Optional[str] = None) -> Rules:
                 check=spec.get("check"),
                 params=params,
                 anchor=re.compile(spec["anchor"], flags) if spec.get("anchor") else None,
+                anchor_needs=tuple(w.lower() for w in spec.get("anchor_needs", ())),
             )
         )
     if pats.get("clock"):

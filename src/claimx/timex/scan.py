@@ -137,7 +137,7 @@ def _combinable(parsed) -> bool:
 
 #: members per joined regex: the regex engine saves every group's marks at each branch, so
 #: one regex of many members costs more per position than a few regexes of a dozen each
-MAX_MEMBERS = 12
+MAX_MEMBERS = 17
 
 
 def _joined(parts: list[tuple[int, str]], prefix: str, flags: int) -> Optional[re.Pattern]:
