@@ -56,7 +56,7 @@ def test_seed_0313(bare_nlp, finder, seed_0313):
     doc = bare_nlp(seed_0313)
     found = {seed_0313[h.start_char:h.end_char]: (h.start, h.end) for h in finder.find(doc, ref)}
     assert found["the past week"] == ("2023-03-06", "2023-03-13")
-    assert found["over the past 24 hours"] == ("2023-03-12", "2023-03-13")
+    assert found["the past 24 hours"] == ("2023-03-12", "2023-03-13")
     assert found["Monday"] == ("2023-03-13", "2023-03-13")
     assert found["December"] == ("2022-12-01", "2022-12-31")
     assert found["recent days"] == (None, None)
@@ -172,7 +172,7 @@ def test_relative_times_need_a_reference_date(times):
          D(2020, 4, 29), ("2020-04-28", "2020-04-28")),
         ("The hotel caught fire yesterday morning, killing 17 people.", "yesterday morning",
          D(2019, 2, 13), ("2019-02-12", "2019-02-12")),
-        ("Italy had around 27,000 deaths as of yesterday.", "as of yesterday",
+        ("Italy had around 27,000 deaths as of yesterday.", "yesterday",
          D(2020, 4, 29), ("2020-04-28", "2020-04-28")),
         ("Today, the state of Wisconsin held elections.", "Today",
          D(2020, 4, 7), ("2020-04-07", "2020-04-07")),
@@ -194,7 +194,7 @@ def test_past_n_days_hours_months(times):
             "stores over the past 24 hours, after losses in the past three years.")
     found = times(text, ref)
     assert found["the last 18 months"] == ("2018-12-21", "2020-06-21")
-    assert found["over the past 24 hours"] == ("2020-06-20", "2020-06-21")
+    assert found["the past 24 hours"] == ("2020-06-20", "2020-06-21")
     assert found["the past three years"] == ("2017-06-21", "2020-06-21")
 
 
@@ -259,7 +259,7 @@ def test_modifiers_do_not_break_resolution(times, mod):
 
 def test_the_weekend(times):
     text = "Shelling intensified over the weekend, the governor said."
-    assert one(times, text, R0313, "over the weekend") == ("2023-03-11", "2023-03-12")
+    assert one(times, text, R0313, "the weekend") == ("2023-03-11", "2023-03-12")
 
 
 def test_the_previous_day_anchored_on_the_day_before(times):
@@ -481,3 +481,210 @@ def test_user_rules_file_extends_the_bundled_lists(bare_nlp, tmp_path):
              for h in finder.find(bare_nlp(text), R0313)}
     assert found["overmorrow"] == ("2023-03-15", "2023-03-15")
     assert found["Monday"] == ("2023-03-13", "2023-03-13")
+
+
+# ------------------------------------------------ issue 16: more forms and classes
+
+
+@pytest.mark.parametrize(
+    "text, surface, expected",
+    [
+        ("The bridge was closed on Oct. 3, 1994, engineers said.", "Oct. 3, 1994",
+         ("1994-10-03", "1994-10-03")),
+        ("The treaty was signed on 3 October 2001 in a small town.", "3 October 2001",
+         ("2001-10-03", "2001-10-03")),
+        ("The form was dated 10/3/94 and signed twice.", "10/3/94", ("1994-10-03", "1994-10-03")),
+        ("Ballots were counted on 2/14/2023 in the capital.", "2/14/2023",
+         ("2023-02-14", "2023-02-14")),
+        ("The plant reopened on the 3rd, the operator said.", "the 3rd",
+         ("2023-03-03", "2023-03-03")),
+        ("The court ruled on the 20th, lawyers said.", "the 20th", ("2023-02-20", "2023-02-20")),
+    ],
+)
+def test_written_date_forms(times, text, surface, expected):
+    assert one(times, text, R0313, surface) == expected
+
+
+def test_the_20th_century_is_no_day(times):
+    found = times("Steel defined the 20th century, a historian wrote.", R0313)
+    assert "the 20th" not in found
+
+
+@pytest.mark.parametrize(
+    "text, surface, expected",
+    [
+        ("Net income rose 8% in the third quarter, the bank said.", "the third quarter",
+         ("2022-07-01", "2022-09-30")),
+        ("The firm reported a third-quarter loss of $4 million.", "third-quarter",
+         ("2022-07-01", "2022-09-30")),
+        ("Sales fell in the first quarter of 2021, the chain said.", "the first quarter of 2021",
+         ("2021-01-01", "2021-03-31")),
+        ("Profit doubled in the latest quarter, analysts said.", "the latest quarter",
+         ("2022-10-01", "2022-12-31")),
+        ("Revenue was flat in the year-ago quarter.", "the year-ago quarter",
+         ("2021-10-01", "2021-12-31")),
+        ("In fiscal 2019, the group earned $3 billion.", "fiscal 2019",
+         ("2019-01-01", "2019-12-31")),
+        ("Output grew 2% in the first half of 2020.", "the first half of 2020",
+         ("2020-01-01", "2020-06-30")),
+        ("The group expects higher sales for the full year.", "the full year",
+         ("2023-01-01", "2023-12-31")),
+        ("The merger should close by year-end, the bank said.", "year-end",
+         ("2023-12-31", "2023-12-31")),
+    ],
+)
+def test_quarters_halves_and_fiscal_years(times, text, surface, expected):
+    assert one(times, text, R0313, surface) == expected
+
+
+def test_a_quarter_of_is_no_time(times):
+    assert times("A quarter of the voters stayed home, officials said.", R0313) == {}
+
+
+@pytest.mark.parametrize(
+    "text, surface, expected",
+    [
+        ("Rents rose sharply in the 1990s, a study found.", "the 1990s",
+         ("1990-01-01", "1999-12-31")),
+        ("Rents rose sharply in the late 1980s, a study found.", "the late 1980s",
+         ("1980-01-01", "1989-12-31")),
+        ("Shops were busy on Christmas Eve, the union said.", "Christmas Eve",
+         ("2022-12-24", "2022-12-24")),
+        ("Traffic peaked at Thanksgiving 2021, the agency said.", "Thanksgiving 2021",
+         ("2021-11-25", "2021-11-25")),
+        ("The price was lower in nineteen ninety-six, he recalled.", "nineteen ninety-six",
+         ("1996-01-01", "1996-12-31")),
+    ],
+)
+def test_decades_holidays_spelled_years(times, text, surface, expected):
+    assert one(times, text, R0313, surface) == expected
+
+
+def test_now_is_found_as_the_reference_day(times):
+    found = times("The fund now holds 40% of the shares, and recently sold more.", R0313)
+    assert found["now"] == ("2023-03-13", "2023-03-13")
+    assert found["recently"] == (None, None)
+
+
+@pytest.mark.parametrize(
+    "text, surface, expected",
+    [
+        ("The committee will meet in December, a spokesman said.", "December",
+         ("2023-12-01", "2023-12-31")),
+        ("The talks are set to resume Thursday in the capital.", "Thursday",
+         ("2023-03-16", "2023-03-16")),
+        ("The council will vote on Monday, its chair said.", "Monday",
+         ("2023-03-13", "2023-03-13")),
+        ("The council voted on Thursday, its chair said.", "Thursday",
+         ("2023-03-09", "2023-03-09")),
+        ("The ministry expects to publish the report on Jan. 9.", "Jan. 9",
+         ("2024-01-09", "2024-01-09")),
+        ("The shops open tomorrow and close next Tuesday.", "next Tuesday",
+         ("2023-03-14", "2023-03-14")),
+        ("Ticket sales opened this September, organisers said.", "this September",
+         ("2023-09-01", "2023-09-30")),
+    ],
+)
+def test_the_future(times, text, surface, expected):
+    assert one(times, text, R0313, surface) == expected
+
+
+def test_month_in_past_tense_stays_in_the_past(times):
+    text = "The committee met in December, a spokesman said."
+    assert one(times, text, R0313, "December") == ("2022-12-01", "2022-12-31")
+
+
+@pytest.mark.parametrize(
+    "text, surface, expected",
+    [
+        ("The mill closed in 2009. The following year, 300 workers left the town.",
+         "The following year", ("2010-01-01", "2010-12-31")),
+        ("Floods hit the valley in 2014. That year, crops fell by a third.", "That year",
+         ("2014-01-01", "2014-12-31")),
+        ("The plant was sold in 2011, and two years later it closed.", "two years later",
+         ("2013-01-01", "2013-12-31")),
+        ("The strike began on May 4, 2018. The previous day, talks had failed.",
+         "The previous day", ("2018-05-03", "2018-05-03")),
+    ],
+)
+def test_event_relative_times_count_from_the_named_time(times, text, surface, expected):
+    assert one(times, text, R0313, surface) == expected
+
+
+def test_event_relative_time_without_an_event_time_is_unresolved(times):
+    found = times("The following year, 300 workers left the town.", R0313)
+    assert found["The following year"] == (None, None)
+
+
+@pytest.mark.parametrize(
+    "text, surface, expected",
+    [
+        ("Shops have been shut since 1993, residents said.", "1993",
+         ("1993-01-01", "2023-03-13")),
+        ("Between 2010 and 2015, exports doubled.", "Between 2010 and 2015",
+         ("2010-01-01", "2015-12-31")),
+        ("The exhibition runs from today through March 30.", "from today through March 30",
+         ("2023-03-13", "2023-03-30")),
+        ("Prices rose 3% earlier this week, traders said.", "earlier this week",
+         ("2023-03-13", "2023-03-13")),
+    ],
+)
+def test_signals_and_ranges(times, text, surface, expected):
+    assert one(times, text, R0313, surface) == expected
+
+
+def test_a_backwards_pair_is_no_range(times):
+    found = times("The agency made a revision Friday to December's figures.", R0313)
+    assert found["Friday"] == ("2023-03-10", "2023-03-10")
+    assert found["December"] == ("2022-12-01", "2022-12-31")
+
+
+def test_earlier_this_week_ends_the_day_before(times):
+    text = "Prices rose 3% earlier this week, traders said."
+    assert one(times, text, D(2023, 3, 15), "earlier this week") == ("2023-03-13", "2023-03-14")
+
+
+def test_n_hours_ago_is_the_reference_day(times):
+    text = "The ministry said 12 hours ago that 40 people were hurt."
+    assert one(times, text, R0313, "12 hours ago") == ("2023-03-13", "2023-03-13")
+
+
+def test_unanchored_durations_stay_durations(times):
+    assert times("The upgrade will take two weeks and cost $60 million.", R0313) == {}
+
+
+# --------------------------------------------- issue 16: the time each claim takes
+
+
+def _claim_time(extractor, text: str, anchor: str, ref=R0313):
+    claims = extractor.extract(text, reference_date=ref)
+    i = text.index(anchor)
+    holding = [c for c in claims if c.span[0] <= i < c.span[1]]
+    assert holding, [c.text for c in claims]
+    c = min(holding, key=lambda c: c.span[1] - c.span[0])
+    return None if c.time is None or c.time.start is None else (
+        c.time.start.isoformat(), c.time.end.isoformat())
+
+
+def test_comparison_point_is_not_the_claims_time(extractor):
+    text = "Exports rose 4% from a year ago, the ministry said on Friday."
+    assert _claim_time(extractor, text, "4%") == ("2023-03-10", "2023-03-10")
+    text = "Attendance was about 61%, some 6% lower than last year."
+    assert _claim_time(extractor, text, "61%") is None
+
+
+def test_date_of_a_source_is_not_the_claims_time(extractor):
+    text = ("According to a 2020 survey by the agency, 3,000 farms closed in 2019, "
+            "the report said.")
+    assert _claim_time(extractor, text, "3,000") == ("2019-01-01", "2019-12-31")
+
+
+def test_time_of_a_relative_clause_stays_with_its_noun(extractor):
+    text = ("The clinic used 12 vaccines, including one first tested on patients in 2004, "
+            "a doctor said.")
+    assert _claim_time(extractor, text, "12 vaccines") is None
+
+
+def test_now_is_never_a_claims_time(extractor):
+    text = "The fund now holds 40% of the shares, its manager said."
+    assert _claim_time(extractor, text, "40%") is None

@@ -14,6 +14,7 @@ from .docinfo import Tree, info, sent_of
 from .hedging import referent_count
 from .rules import Overlay, load_table
 from .spanindex import SpanIndex, trim_span
+from .timex.resolve import is_claim_time
 
 #: clause heads where an unattributed claim stops growing upwards
 _CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "parataxis"}
@@ -23,10 +24,11 @@ _SUBCLAUSE_DEPS = {"advcl", "relcl", "parataxis", "ccomp"}
 
 class ClaimRules:
     """The word lists claim assembly reads: phrases that point back to an earlier time
-    ("at the time") and words that make a claim a casualty figure."""
+    ("at the time"), words that make a claim a casualty figure, and the words before a time
+    that make it a point of comparison or part of a source ("than", "according to")."""
 
     #: the rule files assembly reads
-    files = ("time_anaphora.json", "hedge_anaphora.json")
+    files = ("time_anaphora.json", "hedge_anaphora.json", "time_lexicon.json")
 
     def __init__(self, overlays: Optional[Mapping[str, Overlay]] = None) -> None:
         overlays = overlays or {}
@@ -36,11 +38,20 @@ class ClaimRules:
                            overlays.get("hedge_anaphora.json"))["casualty_words"]
         self.casualty = re.compile(r"\b(?:" + "|".join(sorted(
             (re.escape(w) for w in words), key=len, reverse=True)) + r")\b", re.I)
+        lex = load_table("time_lexicon.json", overlays.get("time_lexicon.json"))
+        before = lex["comparison_before"]
+        self.comparison = {w.lower() for w in before["words"]}
+        self.source_preps = {w.lower() for w in before.get("source_prepositions", [])}
+        self.time_nouns = {w.lower() for w in lex["time_nouns"]}
 
 
 @lru_cache(maxsize=1)
 def _bundled_rules() -> ClaimRules:
     return ClaimRules()
+
+
+#: dependencies that put a time inside a noun phrase ("a 1989 report")
+_NP_DEPS = {"compound", "amod", "nmod", "nummod", "poss"}
 
 
 @dataclass
@@ -103,7 +114,7 @@ def build_claims(doc: Doc, data: dict[str, Any], start_at: int = 0,
     for q in data.get("quantities", ()):
         for unit in _innermost(units, index, *q["span"]):
             unit.quantities.append(q)
-    times = data.get("times", ())
+    times = [t for t in data.get("times", ()) if is_claim_time(t.get("text", ""))]
     inside: dict[int, list[dict]] = {}
     for t in times:
         for unit in _innermost(units, index, *t["span"]):
@@ -111,7 +122,7 @@ def build_claims(doc: Doc, data: dict[str, Any], start_at: int = 0,
     by_sentence = _times_by_sentence(doc, times)
     for unit in units:
         unit.time = _choose_time(doc, unit, units, index, inside.get(id(unit), []),
-                                 by_sentence, times)
+                                 by_sentence, rules)
     _attach_hedges(doc, units, index, data.get("hedge_cues", ()))
     return [_to_record(doc, u) for u in units]
 
@@ -270,8 +281,8 @@ def _add_unattributed(doc: Doc, loose: list[Unit], attributed: list[Unit],
 
 
 def _choose_time(doc: Doc, unit: Unit, units: list[Unit], index: SpanIndex,
-                 inside: list[dict], by_sentence: dict[int, list[dict]],
-                 times) -> Optional[dict]:
+                 inside: list[dict[str, Any]], by_sentence: dict[int, list[dict[str, Any]]],
+                 rules: ClaimRules) -> Optional[dict[str, Any]]:
     """The time expression that governs the claim's clause (see the guidelines, "Time")."""
     heads = [doc[unit.head]] + ([doc[unit.cue_head]] if unit.cue_head is not None else [])
     sent = sent_of(doc[unit.head])
@@ -282,9 +293,10 @@ def _choose_time(doc: Doc, unit: Unit, units: list[Unit], index: SpanIndex,
                    if floor <= t["span"][0] < unit.span[0] and t["start"]]
         if earlier:
             return max(earlier, key=lambda t: t["span"][0])
+    inside = [t for t in inside if _may_govern(doc, unit, t, rules)]
     if inside:
         return min(inside, key=lambda t: min(abs(t["span"][0] - h.idx) for h in heads))
-    in_sent = by_sentence.get(sent.start_char, [])
+    in_sent = [t for t in by_sentence.get(sent.start_char, []) if _may_govern(doc, unit, t, rules)]
     if not in_sent:
         return None
     distance: dict[int, int] = {}
@@ -311,6 +323,57 @@ def _opens_attributed(cue: dict, by_attribution: SpanIndex) -> bool:
     """A cue opening the clause it governs ("Reportedly, X said ...") qualifies the
     attributed claims there and is no claim of its own."""
     return cue["scope"][0] == cue["span"][0] and bool(by_attribution.within(*cue["scope"]))
+
+
+def _may_govern(doc: Doc, unit: Unit, time: dict[str, Any], rules: ClaimRules) -> bool:
+    """False for a time that is only a point of comparison ("up 4% from a year ago") and
+    for one inside the noun phrase of a source ("according to a 1989 report") that holds none
+    of the claim's numbers."""
+    span = doc.char_span(*time["span"], alignment_mode="expand")
+    if span is None or not len(span):
+        return True
+    before = doc[max(0, span.start - 2): span.start]
+    if before and (before[-1].lower_ in rules.comparison
+                   or before.text.lower() in rules.comparison):
+        return False
+    if len(before) == 2 and before[-1].lower_ == "from" and (
+            before[0].like_num or before[0].text == "%"):
+        return False  # "rose 4% from a year ago"
+    root, noun = span.root, span.root.head
+    if _in_other_phrase(doc, unit, root):
+        return False
+    if root.dep_ not in _NP_DEPS or noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ != "pobj" \
+            or span.start <= noun.i < span.end or noun.lower_ in rules.time_nouns \
+            or not _source_phrase(noun.head, rules):
+        return True
+    lo, hi = noun.left_edge.idx, noun.right_edge.idx + len(noun.right_edge)
+    return any(lo <= q["span"][0] and q["span"][1] <= hi for q in unit.quantities)
+
+
+def _source_phrase(prep: Token, rules: ClaimRules) -> bool:
+    """A preposition whose noun phrase is a source or a point of comparison: "according to",
+    "citing", "from", "than" (the lexicon's ``source_prepositions``)."""
+    return prep.lower_ in rules.source_preps or (
+        prep.lower_ == "to" and prep.head.lower_ == "according")
+
+
+def _in_other_phrase(doc: Doc, unit: Unit, root: Token) -> bool:
+    """A time inside a relative or participial clause of a noun ("an antibody isolated in
+    1995") that holds none of the claim's numbers belongs to that noun, not to the claim."""
+    token = root
+    for _ in range(8):
+        if token.i in (unit.head, unit.cue_head):
+            return False  # the claim's own clause or its cue's
+        if token.dep_ in ("acl", "relcl") and token.head.i != token.i:
+            noun = token.head
+            if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i in (unit.head, unit.cue_head):
+                return False  # "an accident followed by a fire on Thursday killed five"
+            lo, hi = noun.left_edge.idx, noun.right_edge.idx + len(noun.right_edge)
+            return not any(lo <= q["span"][0] and q["span"][1] <= hi for q in unit.quantities)
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 def _attach_hedges(doc: Doc, units: list[Unit], index: SpanIndex, cues) -> None:

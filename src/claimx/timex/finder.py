@@ -5,7 +5,10 @@ Mechanism: the rule patterns (``data/time_patterns.json``) are run as regexes ov
 their context, POS and NER; overlapping candidates are settled longest-first. Hits are then
 widened to a modifier ("late on", "just over", "over", "since"), to a clock time attached
 to a day ("4:42 local time on Saturday"), merged into ranges ("from 2015 to 2017"), and
-"the previous day" is anchored on the day mentioned just before. Model DATE entities the
+"the previous day", "a year earlier" and "that year" are counted from the time named just
+before (see :mod:`claimx.timex.context`, which also moves a weekday, date or month that a
+future verb governs to its next occurrence). Signal words ("since", "as of", "over") stay
+outside the span but still shape the interval. Model DATE entities the
 rules did not cover are kept when they are deictic ("the bitterly cold winter months"),
 resolved by dateparser when they name a month or weekday, else with start/end None.
 
@@ -24,7 +27,7 @@ from typing import TYPE_CHECKING, NamedTuple, Optional, Union
 
 from claimx.docinfo import info, sent_of
 from claimx.rules import Overlay
-from claimx.timex.dates import shift
+from claimx.timex.context import Tense, anchored, to_future
 from claimx.timex.reference import reference_header_span
 from claimx.timex.resolve import Resolution, interpret, normalize
 from claimx.timex.rules import LEFT_EDGE, Pattern, Rules, _alt, load_rules, rules_key
@@ -110,6 +113,10 @@ class TimeFinder:
         self._opener_before = re.compile(rf"(?<!\w)({openers}){_NBSP}+$", flags)
         self._between_before = re.compile(rf"(?<!\w)between{_NBSP}+$", flags)
         self._day_before_after = re.compile(r"\b(?:before|after)$", flags)
+        self._tense = Tense(lex)
+        signals = _alt(lex.get("signal_modifiers", []))
+        self._signal = re.compile(rf"{signals}{_NBSP}+", flags)
+        self._skip_anchor = set(lex.get("not_claim_times", {}).get("patterns", []))
 
     # ------------------------------------------------------------------ public
 
@@ -150,6 +157,8 @@ class TimeFinder:
         hits.sort(key=lambda h: h.s)
         hits = [self._widen(doc, text, ref, h) for h in hits]
         hits = self._no_overlap(hits, header)
+        if ref is not None:
+            self._apply_tense(doc, text, ref, hits)
         hits = self._merge_ranges(doc, text, ref, hits)
         self._anchor_reldays(doc, text, hits)
         for h in hits:
@@ -171,16 +180,28 @@ class TimeFinder:
         return _interpret_cached(normalize(text), ref, self._key, fallback)
 
     @staticmethod
-    def _matches(pattern: Pattern, text: str):
-        """All matches of a pattern; with an anchor, only windows ending at the anchor."""
+    def _matches(pattern: Pattern, text: str, anchors: dict):
+        """All matches of a pattern; with an anchor, only windows ending at the anchor.
+        ``anchors`` caches each anchor's spans in ``text`` (patterns may share one) and,
+        under "", the lower-cased text its ``anchor_needs`` are looked up in."""
         if pattern.anchor is None:
             yield from pattern.find.finditer(text)
             return
+        if pattern.anchor_needs:
+            low = anchors.get("")
+            if low is None:
+                low = anchors[""] = text.lower()
+            if not any(word in low for word in pattern.anchor_needs):
+                return
+        spans = anchors.get(pattern.anchor.pattern)
+        if spans is None:
+            spans = anchors[pattern.anchor.pattern] = [a.span() for a in
+                                                       pattern.anchor.finditer(text)]
         seen = set()
-        for a in pattern.anchor.finditer(text):
-            lo, hi = max(0, a.start() - _WINDOW * 2), min(len(text), a.end() + 1)
+        for a_start, a_end in spans:
+            lo, hi = max(0, a_start - _WINDOW * 2), min(len(text), a_end + 1)
             for m in pattern.find.finditer(text, lo, hi):
-                if m.end() >= a.end() and m.span() not in seen:
+                if m.end() >= a_end and m.span() not in seen:
                     seen.add(m.span())
                     yield m
 
@@ -189,9 +210,10 @@ class TimeFinder:
     ) -> list[_Hit]:
         cands = []
         combined = self._combined_scan().finditer(text)
+        anchors: dict = {}
         for index, pattern in enumerate(self.rules.patterns):
             found = combined.get(index)
-            for m in found if found is not None else self._matches(pattern, text):
+            for m in found if found is not None else self._matches(pattern, text, anchors):
                 if any(taken[m.start(): m.end()]):
                     continue
                 span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
@@ -298,7 +320,7 @@ class TimeFinder:
             if span is not None and span.start_char == s:
                 res = self._resolve(text[s: h.e], ref)
                 if res is not None and (res.resolved or not h.res or not h.res.resolved):
-                    h = _Hit(s, h.e, res, h.priority)
+                    h = _Hit(self._after_signal(text, s, h.s), h.e, res, h.priority)
         if h.res is not None and h.res.kind in ("weekday", "date", "offset"):
             before = text[max(0, h.s - _WINDOW): h.s]
             m = self._clock_before.search(before)
@@ -313,6 +335,13 @@ class TimeFinder:
                 if span is not None:
                     h = _Hit(h.s, m.end(), h.res, h.priority)
         return h
+
+    def _after_signal(self, text: str, s: int, hit_start: int) -> int:
+        """Where a widened hit's span begins: after a leading signal word ("since 1993",
+        "as of Sept. 30", "over the weekend" span the time alone; the interval still reads
+        the signal)."""
+        m = self._signal.match(text, s, hit_start)
+        return m.end() if m else s
 
     def _no_overlap(self, hits: list[_Hit], header: Optional[tuple[int, int]]) -> list[_Hit]:
         out: list[_Hit] = []
@@ -337,7 +366,7 @@ class TimeFinder:
                 b = hits[i + 1]
                 gap = text[a.e: b.s]
                 conn = self._connector.fullmatch(gap) if len(gap) < 16 else None
-                if conn and a.res is not None and b.res is not None:
+                if conn and _in_order(a.res, b.res):
                     opener = self._opener_before.search(text[max(0, a.s - 16): a.s])
                     is_and = gap.strip().lower() == "and"
                     if opener or not is_and:
@@ -361,12 +390,24 @@ class TimeFinder:
             return sent_of(tok).start
         return text_paragraph(info(doc).text, char)
 
-    def _anchor_reldays(self, doc: Doc, text: str, hits: list[_Hit]) -> None:
-        """'the previous day' -> one day before the day named just before (or after 'before')."""
-        for i, h in enumerate(hits):
-            if h.res is None or h.res.kind not in ("relday", "rel_n") or h.res.amount is None:
+    def _apply_tense(self, doc: Doc, text: str, ref: dt.date, hits: list[_Hit]) -> None:
+        """A weekday, date, month or season that a future verb governs ("will vote on
+        Tuesday") moves to its next occurrence."""
+        for h in hits:
+            if not self._tense.applies(h.res, text[h.s: h.e]):
                 continue
-            delta = h.res.delta
+            tok = self._token_at(doc, h.s)
+            if tok is not None and self._tense.is_future(tok):
+                h.res = to_future(h.res, ref)  # type: ignore[arg-type]
+
+    def _anchor_reldays(self, doc: Doc, text: str, hits: list[_Hit]) -> None:
+        """'the previous day', 'a year earlier', 'that year' -> counted from the time named
+        just before (or after 'the day before'); unresolved when there is none."""
+        for i, h in enumerate(hits):
+            if h.res is None or h.res.kind not in ("relday", "rel_n", "rel_period"):
+                continue
+            if h.res.kind != "rel_period" and h.res.amount is None:
+                continue
             nxt = hits[i + 1] if i + 1 < len(hits) else None
             anchor = None
             if (
@@ -375,17 +416,23 @@ class TimeFinder:
             ):
                 anchor, h.e = nxt, nxt.e
                 hits[i + 1] = _Hit(nxt.s, nxt.s, None)  # swallowed; dropped by _no_overlap
-            elif i > 0 and hits[i - 1].single_day:
-                prev = hits[i - 1]
-                here = self._sent_index(doc, h.s)
-                there = self._sent_index(doc, prev.s)
-                if here == there or self._sents_apart(doc, prev.s, h.s) <= 1:
-                    anchor = prev
-            if anchor is not None and anchor.res is not None and anchor.res.start is not None:
-                months, days = h.res.amount
-                sign = -1 if delta < 0 else 1
-                day = shift(anchor.res.start, months, days, sign)
-                h.res = Resolution("relday", day, day, "anchored", delta, h.res.amount)
+            else:
+                anchor = self._previous_time(doc, hits, i)
+            if anchor is not None and anchor.res is not None:
+                res = anchored(h.res, anchor.res)
+                if res is not None:
+                    h.res = res
+
+    def _previous_time(self, doc: Doc, hits: list[_Hit], i: int) -> Optional[_Hit]:
+        """The nearest resolved time before hit ``i``, in its sentence or the one before."""
+        for prev in reversed(hits[max(0, i - 3): i]):
+            if prev.res is None or not prev.res.resolved or prev.res.pattern in self._skip_anchor:
+                continue
+            here, there = self._sent_index(doc, hits[i].s), self._sent_index(doc, prev.s)
+            if here == there or self._sents_apart(doc, prev.s, hits[i].s) <= 1:
+                return prev
+            return None
+        return None
 
     def _sents_apart(self, doc: Doc, a: int, b: int) -> int:
         ta, tb = self._token_at(doc, a), self._token_at(doc, b)
@@ -431,6 +478,14 @@ class TimeFinder:
             out.append(_Hit(s, e, res, 99))
             taken[s:e] = b"\x01" * (e - s)
         return out
+
+
+def _in_order(a: Optional[Resolution], b: Optional[Resolution]) -> bool:
+    """Two times that can open and close a range: both read, the first not after the second
+    ("Friday to December's figures" is no range)."""
+    if a is None or b is None:
+        return False
+    return a.start is None or b.start is None or a.start <= b.start
 
 
 def text_paragraph(text: str, char: int) -> int:

@@ -34,6 +34,7 @@ class Resolution:
     pattern: str = ""
     delta: int = 0
     amount: Optional[tuple] = None
+    unit: str = ""
 
     @property
     def resolved(self) -> bool:
@@ -87,7 +88,7 @@ Handler = Callable[[dict, Optional[dt.date], Rules, dict], Optional[D.Interval]]
 def _date(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
     month = _name(rules.month_names, g.get("month")) or _int(g.get("mm"))
     day = _int(g.get("day") or g.get("dd"))
-    year = _int(g.get("year"))
+    year = _int(g.get("year")) or _two_digit_year(g.get("yy"), ref)
     if month is None or day is None:
         return None
     if year is None:
@@ -100,6 +101,30 @@ def _date(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.
             year -= 1
     day_ = dt.date(year, month, day)
     return day_, day_
+
+
+def _two_digit_year(text: Optional[str], ref: Optional[dt.date]) -> Optional[int]:
+    """'94' -> 1994, '07' -> 2007: the latest such year not more than a year after R."""
+    year = _int(text)
+    if year is None or year >= 100:
+        return year
+    limit = (ref.year if ref else dt.date.today().year) + 1
+    return 2000 + year if 2000 + year <= limit else 1900 + year
+
+
+def _day_of_month(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
+    """'on the 3rd': that day of R's month, or of the month before when it is after R."""
+    day = _int(g.get("dd"))
+    if ref is None or day is None:
+        return None
+    month_start = dt.date(ref.year, ref.month, 1)
+    for _ in range(3):
+        if day <= D.month_end(month_start.year, month_start.month).day:
+            found = month_start.replace(day=day)
+            if found <= ref:
+                return found, found
+        month_start = D.add_months(month_start, -1)
+    return None
 
 
 def _day_range(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
@@ -123,6 +148,8 @@ def _month(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D
             year = ref.year + {"last": -1, "this": 0, "next": 1}[rel]
         elif rel == "next":
             year = ref.year if month > ref.month else ref.year + 1
+        elif rel == "this":
+            year = ref.year
         elif rel == "last":
             year = ref.year if month < ref.month else ref.year - 1
         else:
@@ -157,16 +184,114 @@ def _year_range(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optio
 
 
 def _decade(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
-    y = _int(g.get("decade"))
+    y = _int(g.get("decade")) or (1900 + _int(g.get("dec2")) if g.get("dec2") else None)
     return (dt.date(y, 1, 1), dt.date(y + 9, 12, 31)) if y else None
 
 
-def _quarter(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
-    q = _int(g.get("qn")) or rules.lex["quarters"].get((g.get("quarter") or "").lower())
+_YEAR_STEPS = {"last": -1, "this": 0, "next": 1}
+
+
+def _year_of_part(g: dict, ref: Optional[dt.date], first_month: int) -> Optional[int]:
+    """The year of a quarter or half: written, 'last/this/next year's', or else the latest
+    one that has begun by R."""
     year = _int(g.get("year"))
-    if not q or not year:
+    if year:
+        return year
+    if ref is None:
+        return None
+    rel = (g.get("yrel") or "").lower()
+    if rel in _YEAR_STEPS:
+        return ref.year + _YEAR_STEPS[rel]
+    return ref.year if first_month <= ref.month else ref.year - 1
+
+
+def _quarter(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
+    word = (g.get("quarter") or g.get("quarter2") or "").lower()
+    q = _int(g.get("qn")) or rules.lex["quarters"].get(word)
+    if not q:
+        return None
+    year = _year_of_part(g, ref, 3 * q - 2)
+    if not year:
         return None
     return dt.date(year, 3 * q - 2, 1), D.month_end(year, 3 * q)
+
+
+def _quarter_rel(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
+    """'the latest quarter', 'the year-ago quarter': counted from the quarter holding R."""
+    rel = _WS.sub(" ", (g.get("qrel") or "").lower())
+    rel = rel[4:] if rel.startswith("the ") else rel
+    steps = rules.lex.get("quarter_relatives", {}).get(rel)
+    if ref is None or not isinstance(steps, int):
+        return None
+    first = D.add_months(dt.date(ref.year, 3 * ((ref.month - 1) // 3) + 1, 1), 3 * steps)
+    last = D.add_months(first, 2)
+    return first, D.month_end(last.year, last.month)
+
+
+def _half(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
+    h = rules.lex.get("half_names", {}).get((g.get("hn") or "").lower())
+    if not h:
+        return None
+    year = _year_of_part(g, ref, 6 * h - 5)
+    if not year:
+        return None
+    return dt.date(year, 6 * h - 5, 1), D.month_end(year, 6 * h)
+
+
+def _spelled_year(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
+    """'nineteen ninety-six'."""
+    word = _WS.sub(" ", (g.get("century") or "").lower())
+    century = rules.lex.get("spelled_centuries", {}).get(word)
+    num = g.get("num")
+    if century is None or (num and not num.strip()[:1].isalpha()):
+        return None
+    n = _num(rules, num) if num else 0.0
+    if n is None or not 0 <= n < 100 or (century % 1000 == 900 and n < 10):
+        return None
+    return D.year_interval(century + int(n))
+
+
+def _holiday_day(spec, year: int) -> Optional[dt.date]:
+    if spec == "easter":
+        return D.easter(year)
+    if isinstance(spec, list) and len(spec) == 2:
+        return dt.date(year, spec[0], spec[1])
+    if isinstance(spec, list) and len(spec) == 3:
+        return D.nth_weekday(year, spec[0], spec[1], spec[2])
+    return None
+
+
+def _holiday(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
+    """A named holiday: that year's, else the latest not after R (the next one with 'next')."""
+    name = _WS.sub(" ", (g.get("holiday") or "").lower().replace("’", "'"))
+    spec = rules.lex.get("holidays", {}).get(name)
+    year = _int(g.get("year"))
+    if spec is None or (year is None and ref is None):
+        return None
+    if year is None:
+        rel = (g.get("rel") or "").lower()
+        year = ref.year
+        day = _holiday_day(spec, year)
+        if day is None:
+            return None
+        if rel in ("next", "coming"):
+            year += day <= ref
+        else:
+            year -= (day > ref) + (rel == "last" and day == ref)
+    day = _holiday_day(spec, year)
+    return (day, day) if day else None
+
+
+def _year_end(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
+    """'year-end', 'the end of the year': December 31 of R's year."""
+    if ref is None:
+        return None
+    day = dt.date(ref.year, 12, 31)
+    return day, day
+
+
+def _present(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
+    return (ref, ref) if ref else None
 
 
 def _season(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
@@ -200,11 +325,11 @@ def _weekday(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional
     wd = _name(rules.weekday_names, g.get("weekday"))
     if ref is None or wd is None:
         return None
-    rel = (g.get("rel") or "").lower()
-    if rel == "next":
+    step = rules.lex.get("weekday_relatives", {}).get(_WS.sub(" ", (g.get("rel") or "").lower()), 0)
+    if step > 0:
         day = D.next_weekday(ref, wd)
     else:
-        day = D.latest_weekday(ref, wd, strictly_before=(rel == "last"))
+        day = D.latest_weekday(ref, wd, strictly_before=step < 0)
     return day, day
 
 
@@ -216,7 +341,7 @@ def _relday(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[
     return day, day
 
 
-def _period_bounds(period: str, day: dt.date) -> D.Interval:
+def period_bounds(period: str, day: dt.date) -> D.Interval:
     if period == "week":
         return D.week_interval(day)
     if period == "month":
@@ -224,7 +349,7 @@ def _period_bounds(period: str, day: dt.date) -> D.Interval:
     return D.year_interval(day.year)
 
 
-def _period_shift(period: str, ref: dt.date, steps: int) -> dt.date:
+def period_shift(period: str, ref: dt.date, steps: int) -> dt.date:
     if period == "week":
         return ref + dt.timedelta(days=7 * steps)
     if period == "month":
@@ -239,8 +364,8 @@ def _period(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[
     rel = (g.get("rel") or "").lower()
     if rel == "past":
         return _span_n({"dir": "past", "unit": period}, ref, rules, p)
-    steps = {"last": -1, "this": 0, "next": 1}.get(rel, 0)
-    return _period_bounds(period, _period_shift(period, ref, steps))
+    steps = {"last": -1, "next": 1}.get(rel, 0)  # this, current, present, full, fiscal: 0
+    return period_bounds(period, period_shift(period, ref, steps))
 
 
 def _period_part(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
@@ -250,6 +375,9 @@ def _period_part(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Opti
     if (g.get("rel") or "").lower() != "this":
         return whole
     if (g.get("part") or "").lower() == "earlier":
+        # "earlier this week": its Monday to the day before R (guidelines, "Time")
+        if (g.get("period") or "").lower() == "week" and ref > whole[0]:
+            return whole[0], ref - dt.timedelta(days=1)
         return whole[0], ref
     return ref, whole[1]
 
@@ -296,12 +424,18 @@ def _ago(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.I
     amount = _amount(g, rules)
     if ref is None or amount is None:
         return None
+    if rules.lex["units"].get((g.get("unit") or "").lower()) == "hour" and amount[1] < 1:
+        return ref, ref  # "12 hours ago": the reference day
     day = D.shift(ref, amount[0], amount[1], -1)
     return day, day
 
 
 def _rel_n(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
     return None  # "two days later": only the finder can anchor it on an earlier day
+
+
+def _rel_period(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
+    return None  # "that year", "the following month": only the finder can anchor it
 
 
 def _vague(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
@@ -313,12 +447,16 @@ HANDLERS: dict[str, Handler] = {
     "year": _year, "year_range": _year_range, "decade": _decade, "quarter": _quarter,
     "season": _season, "offset": _offset, "weekday": _weekday, "relday": _relday,
     "period": _period, "period_part": _period_part, "weekend": _weekend, "span_n": _span_n,
-    "ago": _ago, "vague": _vague, "rel_n": _rel_n,
+    "ago": _ago, "vague": _vague, "rel_n": _rel_n, "day_of_month": _day_of_month,
+    "quarter_rel": _quarter_rel, "half": _half, "spelled_year": _spelled_year,
+    "holiday": _holiday, "present": _present, "rel_period": _rel_period, "year_end": _year_end,
 }
 
 #: kinds that are time expressions even when they resolve to nothing
 UNRESOLVED_OK = {"vague", "relday", "offset", "weekday", "period", "period_part", "weekend",
-                 "span_n", "ago", "month", "date", "day_range", "month_range", "season"}
+                 "span_n", "ago", "month", "date", "day_range", "month_range", "season",
+                 "quarter", "quarter_rel", "half", "holiday", "present", "rel_period",
+                 "day_of_month"}
 
 
 def _apply(pattern, m: re.Match, text: str, ref: Optional[dt.date], rules: Rules):
@@ -334,7 +472,12 @@ def _apply(pattern, m: re.Match, text: str, ref: Optional[dt.date], rules: Rules
     if pattern.kind == "rel_n":
         amount = _amount(groups, rules)
         delta = -1 if (groups.get("dir") or "").lower() == "earlier" else 1
-    return Resolution(pattern.kind, start, end, pattern.name, delta, amount)
+    unit = ""
+    if pattern.kind == "rel_period":
+        unit = rules.lex["periods"].get((groups.get("period") or "").lower(), "")
+        arel = _WS.sub(" ", (groups.get("arel") or "").lower())
+        delta = int(rules.lex.get("anaphoric_periods", {}).get(arel, 0))
+    return Resolution(pattern.kind, start, end, pattern.name, delta, amount, unit)
 
 
 def match_rules(text: str, ref: Optional[dt.date], rules: Rules) -> Optional[Resolution]:
@@ -344,6 +487,11 @@ def match_rules(text: str, ref: Optional[dt.date], rules: Rules) -> Optional[Res
         if m is not None:
             return _apply(pattern, m, text, ref, rules)
     return None
+
+
+#: kinds counted from R itself, never from the other end of a range
+_DEICTIC_KINDS = frozenset({"offset", "weekday", "relday", "period", "period_part", "present",
+                            "span_n", "ago", "weekend"})
 
 
 def _range(text: str, ref: Optional[dt.date], rules: Rules, depth: int) -> Optional[Resolution]:
@@ -356,6 +504,8 @@ def _range(text: str, ref: Optional[dt.date], rules: Rules, depth: int) -> Optio
         if right is None or right.end is None:
             continue
         left = _interpret(body[: c.start()], right.end, rules, depth + 1)
+        if left is not None and left.kind in _DEICTIC_KINDS:  # "from today through Nov. 17"
+            left = _interpret(body[: c.start()], ref, rules, depth + 1)
         if left is None or left.start is None:
             continue
         if left.start <= right.end:
@@ -489,4 +639,15 @@ def resolve(expression: str, reference_date: Optional[dt.date]) -> Optional[tupl
     return _resolve_cached(expression, reference_date)
 
 
-__all__ = ["Resolution", "interpret", "normalize", "resolve"]
+@lru_cache(maxsize=4096)
+def is_claim_time(expression: str) -> bool:
+    """False for expressions that are never a claim's time: the present ("now",
+    "currently") and vague references ("recently", "the near future"), whose patterns the
+    lexicon lists under ``not_claim_times``."""
+    rules = load_rules(None)
+    skip = set(rules.lex.get("not_claim_times", {}).get("patterns", []))
+    res = interpret(expression, None, rules, fallback=False)
+    return res is None or res.pattern not in skip
+
+
+__all__ = ["Resolution", "interpret", "is_claim_time", "normalize", "resolve"]

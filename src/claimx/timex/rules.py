@@ -39,6 +39,7 @@ class Pattern:
     check: Optional[str] = None
     params: tuple = ()
     anchor: Optional[re.Pattern] = None
+    anchor_needs: tuple = ()
 
     @property
     def full(self) -> re.Pattern:
@@ -98,6 +99,15 @@ def _number_words(lex: dict) -> dict:
     return nums
 
 
+def _holidays(holidays: dict, strict: bool) -> str:
+    """Holiday names; each word capitalised when ``strict`` ("New Year's Day")."""
+    names = [k for k in holidays if not k.startswith("_")]
+    if strict:
+        names = [" ".join(w[:1].upper() + w[1:] for w in n.split(" ")) for n in names]
+    forms = [re.escape(n).replace("'", "['’]") for n in names]
+    return _alt(forms, escape=False) if forms else "(?!)"
+
+
 def _fragments(lex: dict, strict: bool, numbers: dict) -> dict:
     months = {k: v for k, v in lex["months"].items()}
     m_abbr = lex.get("month_abbreviations", {})
@@ -118,13 +128,14 @@ def _fragments(lex: dict, strict: bool, numbers: dict) -> dict:
         "OFFSET": _alt(lex["offset_words"]),
         "VAGUE": _alt(lex["vague_quantifiers"]),
         "QUARTER": _alt(lex["quarters"]),
+        "HOLIDAY": _holidays(lex.get("holidays", {}), strict),
     }
 
 
 _GROUP = {
     "MONTH": "month", "WEEKDAY": "weekday", "DAY": "day", "YEAR": "year", "NUM": "num",
     "UNIT": "unit", "PERIOD": "period", "DAYPART": "daypart", "SEASON": "season",
-    "OFFSET": "offset", "VAGUE": "vague_q", "QUARTER": "quarter",
+    "OFFSET": "offset", "VAGUE": "vague_q", "QUARTER": "quarter", "HOLIDAY": "holiday",
 }
 
 
@@ -188,7 +199,7 @@ def load_rules(key: Optional[str] = None) -> Rules:
     rules = Rules(lex=lex, numbers=numbers)
     flags = re.IGNORECASE
     for spec in pats.get("patterns", []):
-        skip = ("name", "kind", "template", "check", "anchor")
+        skip = ("name", "kind", "template", "check", "anchor", "anchor_needs")
         params = tuple((k, v) for k, v in spec.items() if k not in skip)
         find = LEFT_EDGE + "(?:" + expand(spec["template"], strict) + ")" + RIGHT_EDGE
         rules.patterns.append(
@@ -200,6 +211,7 @@ def load_rules(key: Optional[str] = None) -> Rules:
                 check=spec.get("check"),
                 params=params,
                 anchor=re.compile(spec["anchor"], flags) if spec.get("anchor") else None,
+                anchor_needs=tuple(w.lower() for w in spec.get("anchor_needs", ())),
             )
         )
     if pats.get("clock"):

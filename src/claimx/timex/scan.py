@@ -1,4 +1,4 @@
-"""One pass over a text for all time patterns, instead of one pass per pattern.
+"""A few passes over a text for all time patterns, instead of one pass per pattern.
 
 Running thirty-odd regexes over every text means thirty-odd attempts at every word start.
 `CombinedScan` joins the patterns into one regex in which each pattern sits in its own
@@ -7,7 +7,10 @@ word start that no pattern can begin at is dismissed with a few character tests.
 position the regex reports every pattern that matches there; `CombinedScan.finditer`
 then keeps, per pattern, the positions that ``pattern.finditer`` itself would report (none
 inside that pattern's previous match) and re-runs the pattern there for its match object.
-The matches are therefore exactly those of ``pattern.finditer(text)``.
+The matches are therefore exactly those of ``pattern.finditer(text)``. The patterns are
+joined in groups of at most :data:`MAX_MEMBERS`, one pass per group: Python's regex engine
+saves every group's marks at each branch, so one regex of fifty members is slower than four
+regexes of a dozen.
 
 Patterns the combination cannot hold (back-references, conditionals) are left out and are
 scanned on their own by the caller. The first-character analysis reads Python's regex parse
@@ -132,16 +135,33 @@ def _combinable(parsed) -> bool:
         return False
 
 
+#: members per joined regex: the regex engine saves every group's marks at each branch, so
+#: one regex of many members costs more per position than a few regexes of a dozen each
+MAX_MEMBERS = 17
+
+
+def _joined(parts: list[tuple[int, str]], prefix: str, flags: int) -> Optional[re.Pattern]:
+    """One regex trying every member at each position; None when it cannot be compiled."""
+    any_matched = "(?!)"
+    for index, _part in reversed(parts):
+        any_matched = f"(?(_p{index})|{any_matched})"
+    try:
+        return re.compile(prefix + "".join(part for _i, part in parts) + any_matched, flags)
+    except (re.error, RecursionError, OverflowError):
+        return None
+
+
 class CombinedScan:
-    """All combinable patterns of a list, scanned in one pass (see the module docstring)."""
+    """All combinable patterns of a list, scanned in a few passes (see the module docstring)."""
 
     def __init__(self, patterns: Sequence[Optional[re.Pattern]], prefix: str = "") -> None:
         """``patterns`` are compiled regexes (None for one to leave out); ``prefix`` is a
         zero-width assertion they all start with, tested once per position."""
         self.patterns = list(patterns)
         self.members: list[int] = []
+        self.passes: list[tuple[re.Pattern, list[int]]] = []
         flags = None
-        parts = []
+        parts: list[tuple[int, str]] = []
         for index, pattern in enumerate(self.patterns):
             if pattern is None:
                 continue
@@ -155,27 +175,28 @@ class CombinedScan:
             # the prefix is zero-width, so the guard of the whole pattern is the body's
             guard = _guard(parsed)
             body = _NAMED_GROUP.sub(r"\1(?:", source[len(prefix):])
-            parts.append(f"(?=(?P<_p{index}>{guard}{body}))?")
-            self.members.append(index)
-        self.regex: Optional[re.Pattern] = None
-        if not parts:
-            return
-        any_matched = "(?!)"
-        for index in reversed(self.members):
-            any_matched = f"(?(_p{index})|{any_matched})"
-        try:
-            self.regex = re.compile(prefix + "".join(parts) + any_matched, flags or 0)
-        except (re.error, RecursionError, OverflowError):
-            self.members = []
+            parts.append((index, f"(?=(?P<_p{index}>{guard}{body}))?"))
+        for first in range(0, len(parts), MAX_MEMBERS):
+            chunk = parts[first:first + MAX_MEMBERS]
+            regex = _joined(chunk, prefix, flags or 0)
+            if regex is not None:
+                members = [index for index, _part in chunk]
+                self.passes.append((regex, members))
+                self.members.extend(members)
 
     def finditer(self, text: str) -> dict[int, list[re.Match]]:
         """For each member pattern's index, its matches in ``text`` (as ``finditer``)."""
         found: dict[int, list[re.Match]] = {index: [] for index in self.members}
-        if self.regex is None:
-            return found
-        free_from = dict.fromkeys(self.members, 0)
-        groups = [(index, f"_p{index}") for index in self.members]
-        for m in self.regex.finditer(text):
+        for regex, members in self.passes:
+            self._scan(regex, members, text, found)
+        return found
+
+    def _scan(self, regex: re.Pattern, members: list[int], text: str,
+              found: dict[int, list[re.Match]]) -> None:
+        """One pass of a joined regex, adding each member's matches to ``found``."""
+        free_from = dict.fromkeys(members, 0)
+        groups = [(index, f"_p{index}") for index in members]
+        for m in regex.finditer(text):
             pos = m.start()
             for index, group in groups:
                 end = m.end(group)
@@ -184,4 +205,3 @@ class CombinedScan:
                     if match is not None:
                         found[index].append(match)
                         free_from[index] = match.end()
-        return found
