@@ -13,24 +13,44 @@ from conftest import ROOT, SHARED, needs_shared
 SCORER = SHARED / "eval" / "score.py"
 CONTRACT = SHARED / "eval" / "check_contract.py"
 
-#: measured on the dev set: recall 0.985, precision 1.0, speaker 0.977, speaker_named 0.968,
-#: quantity 1.0, entity 1.0, time 1.0, time_resolved 1.0, hedge 1.0, hedge_kind 1.0,
+#: measured on dev.jsonl (10 articles): recall 0.985, precision 1.0, speaker 0.985,
+#: speaker_named 0.978, quantity, entity, time, time_resolved, hedge, hedge_kind and
 #: hedge_f1 1.0
-FLOORS = {"recall": 0.95, "precision": 0.95, "speaker": 0.93, "speaker_named": 0.92,
-          "quantity": 0.95, "entity": 0.93, "time": 0.95, "time_resolved": 0.93,
-          "hedge": 0.95, "hedge_f1": 0.93, "hedge_kind": 0.93}
+FLOORS = {"recall": 0.95, "precision": 0.95, "speaker": 0.95, "speaker_named": 0.94,
+          "quantity": 0.97, "entity": 0.97, "time": 0.97, "time_resolved": 0.97,
+          "hedge": 0.97, "hedge_f1": 0.97, "hedge_kind": 0.97}
+#: measured on dev-wide.jsonl (32 articles no rule was written from at first; the last
+#: round of rules looked at its misses, so these are in-sample): recall 0.941,
+#: precision 0.958, speaker 0.942, speaker_named 0.911, quantity 1.0, entity 0.972,
+#: time 0.970, time_resolved 0.939, hedge 0.969, hedge_kind 0.966, hedge_f1 0.898
+WIDE_FLOORS = {"recall": 0.93, "precision": 0.945, "speaker": 0.93, "speaker_named": 0.90,
+               "quantity": 0.99, "entity": 0.96, "time": 0.96, "time_resolved": 0.92,
+               "hedge": 0.96, "hedge_f1": 0.88, "hedge_kind": 0.94}
 
-@needs_shared
-def test_dev_set_scores_stay_above_the_floors(extractor):
+
+def _below(extractor, gold: str, floors: dict[str, float]) -> dict[str, float]:
+    """The fields of the scorer's report on ``gold`` that fall below their floor."""
     sys.path.insert(0, str(SCORER.parent))
     try:
         import score
     finally:
         sys.path.pop(0)
-    tallies = score.score_file(SCORER.parent / "dev.jsonl", extractor.extract)
+    tallies = score.score_file(SCORER.parent / gold, extractor.extract)
     rates = {k: v.rate for k, v in tallies.items()}
-    low = {k: round(rates[k], 4) for k, floor in FLOORS.items() if (rates[k] or 0) < floor}
+    return {k: round(rates[k] or 0, 4) for k, floor in floors.items()
+            if (rates[k] or 0) < floor}
+
+
+@needs_shared
+def test_dev_set_scores_stay_above_the_floors(extractor):
+    low = _below(extractor, "dev.jsonl", FLOORS)
     assert not low, f"below the floor: {low} (floors {FLOORS})"
+
+
+@needs_shared
+def test_wide_dev_set_scores_stay_above_the_floors(extractor):
+    low = _below(extractor, "dev-wide.jsonl", WIDE_FLOORS)
+    assert not low, f"below the floor: {low} (floors {WIDE_FLOORS})"
 
 
 @needs_shared
