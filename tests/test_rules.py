@@ -103,8 +103,8 @@ def _cues(nlp):
 
 
 @pytest.mark.parametrize("name, rows, check", [
-    ("reporting_verbs.jsonl", [{"lemma": "grumble", "needs": "clause"}],
-     lambda cues, hedges: "grumbled" in cues),
+    ("reporting_verbs.jsonl", [{"lemma": "say", "needs": "any"}],
+     lambda cues, hedges: "grumbled" not in cues),
     ("attribution_phrases.jsonl", [], lambda cues, hedges: "According to" not in cues),
     ("hedge_cues.jsonl", [], lambda cues, hedges: hedges == []),
 ])

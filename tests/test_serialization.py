@@ -15,9 +15,9 @@ from claimx.pipeline.factories import STAGES
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "claimx"
 
-TEXT = ("The mayor of Springfield grumbled that 40 people had died in the flood. "
+TEXT = ("The mayor of Springfield groused that 40 people had died in the flood. "
         "Those figures were hazily remembered by residents.")
-VERB = {"lemma": "grumble", "needs": "any"}
+VERB = {"lemma": "grouse", "needs": "any"}
 CUE = {"id": "user-hazily", "kind": "uncertain", "source": None,
        "pattern": [{"LOWER": "hazily"}]}
 
@@ -52,13 +52,13 @@ def custom_nlp(lexicons):
 
 def test_default_pipeline_misses_the_new_words(extractor):
     doc = extractor.parse(TEXT)
-    assert "grumbled" not in _cues(doc)
+    assert "groused" not in _cues(doc)
     assert ("hazily", "uncertain") not in _hedges(doc)
 
 
 def test_user_lexicons_take_effect(custom_nlp):
     doc = custom_nlp(TEXT)
-    assert _cues(doc) == ["grumbled"]
+    assert _cues(doc) == ["groused"]
     speaker = doc._.claims[0].speaker
     assert speaker is not None and "mayor" in speaker.text
     assert ("hazily", "uncertain") in _hedges(doc)
@@ -69,7 +69,7 @@ def test_combined_component_takes_lexicon_paths(lexicons):
     nlp = load_language(None)
     nlp.add_pipe("claimx", config={"verbs_path": str(verbs), "hedge_cues_path": str(cues)})
     doc = nlp(TEXT)
-    assert _cues(doc) == ["grumbled"]
+    assert _cues(doc) == ["groused"]
     assert ("hazily", "uncertain") in _hedges(doc)
 
 
@@ -120,7 +120,7 @@ def test_to_disk_round_trip_in_a_fresh_process(custom_nlp, lexicons, tmp_path):
     assert proc.returncode == 0, proc.stderr
     result = json.loads(proc.stdout.splitlines()[-1])
     assert result["pipes"][-len(STAGES):] == list(STAGES)
-    assert result["cues"] == ["grumbled"]
+    assert result["cues"] == ["groused"]
     assert ["hazily", "uncertain"] in result["hedges"]
     # names: claimx_* plus the contract's doc._.claims, doc._.reference_date, span._.claimx
     assert set(result["span_groups"]) <= {"claimx_quantities", "claimx_times",

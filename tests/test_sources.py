@@ -140,10 +140,10 @@ def test_user_reporting_verbs_extend_the_bundled_list(bare_nlp, tmp_path):
     import spacy
 
     verbs = tmp_path / "verbs.jsonl"
-    verbs.write_text(json.dumps({"lemma": "grumble", "needs": "clause"}) + "\n")
+    verbs.write_text(json.dumps({"lemma": "grouse", "needs": "clause"}) + "\n")
     nlp = spacy.load(f"{bare_nlp.meta['lang']}_{bare_nlp.meta['name']}")
     nlp.add_pipe("claimx", config={"verbs_path": str(verbs)})
-    doc = nlp("The coach grumbled that the referee was biased.")
+    doc = nlp("The coach groused that the referee was biased.")
     assert [c.speaker.name for c in doc._.claims] == ["coach"]
 
 
