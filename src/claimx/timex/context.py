@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import replace
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from claimx.timex import dates as D
 from claimx.timex.resolve import Resolution, period_bounds, period_shift
@@ -23,13 +24,14 @@ _MAX_STEPS = 4
 class Tense:
     """The future markers of the lexicon (``future_markers``), as sets of lower-case words."""
 
-    def __init__(self, lex: dict) -> None:
+    def __init__(self, lex: Mapping[str, Any]) -> None:
         markers = lex.get("future_markers", {})
         self.aux = {w.lower() for w in markers.get("auxiliaries", [])}
+        self.perfect = {w.lower() for w in markers.get("perfect", [])}
         self.words = {w.lower() for w in markers.get("words", [])}
         self.going = {w.lower() for w in markers.get("going", [])}
         self.fixed = {w.lower() for w in lex.get("weekday_relatives", {})}
-        self.fixed |= {"last", "past", "this", "next", "ago", "earlier", "later", "previous"}
+        self.fixed |= {w.lower() for w in markers.get("fixed", [])}
 
     def _verb(self, token: Token) -> Optional[Token]:
         """The verb (or predicate adjective) the time hangs from, a few heads up."""
@@ -46,7 +48,7 @@ class Tense:
             return True
         for child in verb.children:
             if child.dep_.startswith("aux") and child.lower_ in self.aux:
-                return not any(c.lower_ == "have" for c in verb.children)
+                return not any(c.lower_ in self.perfect for c in verb.children)
         return False
 
     def is_future(self, token: Token) -> bool:
@@ -83,12 +85,12 @@ def to_future(res: Resolution, ref: dt.date) -> Resolution:
     if end >= ref:
         return res
     try:
-        start, end = D.add_months(start, 12), D.add_months(end, 12)
+        next_start, next_end = D.add_months(start, 12), D.add_months(end, 12)
     except ValueError:
         return res
-    if res.end == D.month_end(res.end.year, res.end.month):
-        end = D.month_end(end.year, end.month)
-    return replace(res, start=start, end=end)
+    if end == D.month_end(end.year, end.month):
+        next_end = D.month_end(next_end.year, next_end.month)
+    return replace(res, start=next_start, end=next_end)
 
 
 def _aligned(start: dt.date, end: dt.date) -> bool:

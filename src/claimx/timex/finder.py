@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, Optional, Union
@@ -29,7 +29,7 @@ from claimx.docinfo import info, sent_of
 from claimx.rules import Overlay
 from claimx.timex.context import Tense, anchored, to_future
 from claimx.timex.reference import reference_header_span
-from claimx.timex.resolve import Resolution, interpret, normalize
+from claimx.timex.resolve import Resolution, as_day, interpret, normalize
 from claimx.timex.rules import LEFT_EDGE, Pattern, Rules, _alt, load_rules, rules_key
 from claimx.timex.scan import CombinedScan
 from claimx.types import TimeRef
@@ -60,8 +60,30 @@ class _Hit:
 
 
 @lru_cache(maxsize=16384)
-def _interpret_cached(text: str, ref: Optional[dt.date], key: Optional[str], fallback: bool):
+def _interpret_cached(text: str, ref: Optional[dt.date], key: Optional[str],
+                      fallback: bool) -> Optional[Resolution]:
     return interpret(text, ref, load_rules(key), fallback=fallback)
+
+
+@dataclass
+class _Anchors:
+    """Per text: each anchor regex's spans (patterns may share one), and the lower-cased
+    text that ``anchor_needs`` are looked up in (both found on first use)."""
+
+    text: str
+    low: Optional[str] = None
+    spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+
+    def lower(self) -> str:
+        if self.low is None:
+            self.low = self.text.lower()
+        return self.low
+
+    def of(self, anchor: re.Pattern[str]) -> list[tuple[int, int]]:
+        found = self.spans.get(anchor.pattern)
+        if found is None:
+            found = self.spans[anchor.pattern] = [a.span() for a in anchor.finditer(self.text)]
+        return found
 
 
 _WINDOW = 64
@@ -88,6 +110,7 @@ class TimeFinder:
         self._deictic = {w.lower() for w in lex.get("deictic_words", [])}
         self._names = set(lex["months"]) | set(lex["weekdays"])
         self._clock_words = set(lex.get("clock_words_after_year", []))
+        self._words = self.rules.words
         flags = re.IGNORECASE
         mods = _alt(lex.get("span_modifiers", []))
         self._mod_before = re.compile(
@@ -98,25 +121,38 @@ class TimeFinder:
         clock = self.rules.clock.pattern if self.rules.clock else "(?!)"
         clock = clock.replace("[^\\S\\n]?", f"{_NBSP}?")
         zones = _alt(lex.get("clock_zones", []))
-        self._clock_before = re.compile(
-            rf"(?<![\w:.]){clock}(?:{_NBSP}+{zones})?(?:{_NBSP}*\([^()\n]{{0,40}}\))?,?"
-            rf"{_NBSP}+(?:on{_NBSP}+)?$",
-            flags,
-        )
-        self._clock_after = re.compile(
-            rf",?{_NBSP}+(?:(?:at|around|about|from){_NBSP}+)?{clock}(?:{_NBSP}+{zones})?(?![\w:])",
-            flags,
-        )
+        self._clock_before = self._clock_before_regex(clock, zones)
+        self._clock_after = self._clock_after_regex(clock, zones)
         connectors = _alt(lex.get("range_connectors", []))
         self._connector = re.compile(rf"{_NBSP}*{connectors}{_NBSP}*", flags)
         openers = _alt(lex.get("range_openers", []))
         self._opener_before = re.compile(rf"(?<!\w)({openers}){_NBSP}+$", flags)
-        self._between_before = re.compile(rf"(?<!\w)between{_NBSP}+$", flags)
-        self._day_before_after = re.compile(r"\b(?:before|after)$", flags)
+        paired_openers = _alt(self._words.paired_openers)
+        self._paired_opener_before = re.compile(rf"(?<!\w){paired_openers}{_NBSP}+$", flags)
+        self._paired_connector = re.compile(rf"\s{_alt(self._words.paired_connectors)}\s")
+        from_next = _alt(lex.get("day_counted_from_next", {}).get("words", []))
+        self._day_from_next = re.compile(rf"\b{from_next}$", flags)
         self._tense = Tense(lex)
         signals = _alt(lex.get("signal_modifiers", []))
         self._signal = re.compile(rf"{signals}{_NBSP}+", flags)
         self._skip_anchor = set(lex.get("not_claim_times", {}).get("patterns", []))
+
+    def _clock_before_regex(self, clock: str, zones: str) -> re.Pattern[str]:
+        """A clock time (zone, note) just before a day: '4:42 local time on Saturday'."""
+        day_words = _alt(self.rules.lex.get("clock_links", {}).get("day", []))
+        return re.compile(
+            rf"(?<![\w:.]){clock}(?:{_NBSP}+{zones})?(?:{_NBSP}*\([^()\n]{{0,40}}\))?,?"
+            rf"{_NBSP}+(?:{day_words}{_NBSP}+)?$",
+            re.IGNORECASE,
+        )
+
+    def _clock_after_regex(self, clock: str, zones: str) -> re.Pattern[str]:
+        """A clock time (and zone) just after a day: 'Saturday at 4:42 GMT'."""
+        tail_words = _alt(self.rules.lex.get("clock_links", {}).get("tail", []))
+        return re.compile(
+            rf",?{_NBSP}+(?:{tail_words}{_NBSP}+)?{clock}(?:{_NBSP}+{zones})?(?![\w:])",
+            re.IGNORECASE,
+        )
 
     # ------------------------------------------------------------------ public
 
@@ -125,10 +161,7 @@ class TimeFinder:
         """Every time expression in ``doc``: sorted, non-overlapping, token-aligned; none
         inside ``header`` (the character span of the text's date header or dateline; by
         default looked for at the top of the doc, as the bundled rules find it)."""
-        if isinstance(reference_date, dt.datetime):
-            reference_date = reference_date.date()
-        if reference_date is not None and not isinstance(reference_date, dt.date):
-            reference_date = None
+        reference_date = as_day(reference_date)
         try:
             text = info(doc).text
             if not text or not text.strip():
@@ -176,29 +209,22 @@ class TimeFinder:
                 prefix=LEFT_EDGE)
         return self._scan
 
-    def _resolve(self, text: str, ref: Optional[dt.date], fallback: bool = False):
-        return _interpret_cached(normalize(text), ref, self._key, fallback)
+    def _resolve(self, text: str, ref: Optional[dt.date],
+                 fallback: bool = False) -> Optional[Resolution]:
+        return _interpret_cached(normalize(text, self.rules), ref, self._key, fallback)
 
     @staticmethod
-    def _matches(pattern: Pattern, text: str, anchors: dict):
-        """All matches of a pattern; with an anchor, only windows ending at the anchor.
-        ``anchors`` caches each anchor's spans in ``text`` (patterns may share one) and,
-        under "", the lower-cased text its ``anchor_needs`` are looked up in."""
+    def _matches(pattern: Pattern, text: str, anchors: _Anchors) -> Iterator[re.Match[str]]:
+        """All matches of a pattern; with an anchor, only windows ending at the anchor."""
         if pattern.anchor is None:
             yield from pattern.find.finditer(text)
             return
         if pattern.anchor_needs:
-            low = anchors.get("")
-            if low is None:
-                low = anchors[""] = text.lower()
+            low = anchors.lower()
             if not any(word in low for word in pattern.anchor_needs):
                 return
-        spans = anchors.get(pattern.anchor.pattern)
-        if spans is None:
-            spans = anchors[pattern.anchor.pattern] = [a.span() for a in
-                                                       pattern.anchor.finditer(text)]
         seen = set()
-        for a_start, a_end in spans:
+        for a_start, a_end in anchors.of(pattern.anchor):
             lo, hi = max(0, a_start - _WINDOW * 2), min(len(text), a_end + 1)
             for m in pattern.find.finditer(text, lo, hi):
                 if m.end() >= a_end and m.span() not in seen:
@@ -210,7 +236,7 @@ class TimeFinder:
     ) -> list[_Hit]:
         cands = []
         combined = self._combined_scan().finditer(text)
-        anchors: dict = {}
+        anchors = _Anchors(text)
         for index, pattern in enumerate(self.rules.patterns):
             found = combined.get(index)
             for m in found if found is not None else self._matches(pattern, text, anchors):
@@ -240,7 +266,7 @@ class TimeFinder:
 
     # --------------------------------------------------------------- checks
 
-    def _check(self, pattern: Pattern, m: re.Match, span: Span, doc: Doc, text: str) -> bool:
+    def _check(self, pattern: Pattern, m: re.Match[str], span: Span, doc: Doc, text: str) -> bool:
         kind = pattern.check
         if kind == "weekday":
             return self._check_weekday(m, doc, text)
@@ -255,12 +281,12 @@ class TimeFinder:
         return True
 
     def _range_ok(self, matched: str, text: str, start: int) -> bool:
-        """'X and Y' is a range only after 'between'."""
+        """'X and Y' is a range only after 'between' (the paired connectors and openers)."""
         low = matched.lower()
-        if re.search(r"\sand\s", low) is None:
+        if self._paired_connector.search(low) is None:
             return True
-        return low.startswith("between") or bool(
-            self._between_before.search(text[max(0, start - _WINDOW): start])
+        return low.startswith(tuple(self._words.paired_openers)) or bool(
+            self._paired_opener_before.search(text[max(0, start - _WINDOW): start])
         )
 
     def _token_at(self, doc: Doc, char: int) -> Optional[Token]:
@@ -273,7 +299,7 @@ class TimeFinder:
             i -= 1
         return doc[i] if i >= 0 else None
 
-    def _check_weekday(self, m: re.Match, doc: Doc, text: str) -> bool:
+    def _check_weekday(self, m: re.Match[str], doc: Doc, text: str) -> bool:
         tok = self._token_at(doc, m.start("weekday"))
         if tok is None or tok.ent_type_ in self._blocking:
             return False
@@ -284,7 +310,7 @@ class TimeFinder:
             tok.dep_ == "compound" and head.i > tok.i and head.lower_ not in self._dayparts
         )
 
-    def _check_month(self, m: re.Match, doc: Doc, span: Span, rel: bool) -> bool:
+    def _check_month(self, m: re.Match[str], doc: Doc, span: Span, rel: bool) -> bool:
         tok = self._token_at(doc, m.start("month"))
         if tok is None or tok.ent_type_ in self._blocking or tok.pos_ in ("AUX", "VERB"):
             return False
@@ -296,14 +322,15 @@ class TimeFinder:
         prev = self._prev_word(doc, span[0])
         return prev is not None and prev.lower_ in self._month_ctx
 
-    def _check_year(self, m: re.Match, doc: Doc, span: Span) -> bool:
+    def _check_year(self, m: re.Match[str], doc: Doc, span: Span) -> bool:
         tok = self._token_at(doc, m.start("year"))
         if tok is None or tok.ent_type_ in self._blocking:
             return False
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         if nxt is not None and nxt.text in self._clock_words:
             return False  # "(1800 UTC)"
-        if tok.ent_type_ in ("DATE", "TIME") or tok.lower_.startswith("mid"):
+        if tok.ent_type_ in ("DATE", "TIME") or tok.lower_.startswith(
+                self._words.attached_modifiers):
             return True
         prev = self._prev_word(doc, span[0])
         return prev is not None and prev.lower_ in self._year_ctx
@@ -357,30 +384,43 @@ class TimeFinder:
             out.append(h)
         return out
 
-    def _merge_ranges(self, doc: Doc, text: str, ref: Optional[dt.date], hits: list[_Hit]):
+    def _merge_ranges(self, doc: Doc, text: str, ref: Optional[dt.date],
+                      hits: list[_Hit]) -> list[_Hit]:
+        """Each two neighbouring hits that make a range ("from 2015 to 2017") made one."""
         out: list[_Hit] = []
         i = 0
         while i < len(hits):
-            a = hits[i]
-            if i + 1 < len(hits):
-                b = hits[i + 1]
-                gap = text[a.e: b.s]
-                conn = self._connector.fullmatch(gap) if len(gap) < 16 else None
-                if conn and _in_order(a.res, b.res):
-                    opener = self._opener_before.search(text[max(0, a.s - 16): a.s])
-                    is_and = gap.strip().lower() == "and"
-                    if opener or not is_and:
-                        s = a.s - len(opener.group(0)) if opener else a.s
-                        if not is_and or opener.group(1).lower() == "between":
-                            res = self._resolve(text[s: b.e], ref)
-                            span = doc.char_span(s, b.e)
-                            if res is not None and res.resolved and span is not None:
-                                out.append(_Hit(s, b.e, res, a.priority))
-                                i += 2
-                                continue
-            out.append(a)
-            i += 1
+            merged = self._range_of(doc, text, ref, hits[i], hits[i + 1]) \
+                if i + 1 < len(hits) else None
+            out.append(merged or hits[i])
+            i += 2 if merged is not None else 1
         return out
+
+    def _range_of(self, doc: Doc, text: str, ref: Optional[dt.date], a: _Hit,
+                  b: _Hit) -> Optional[_Hit]:
+        """Hits ``a`` and ``b`` with their connector (and opener) as one resolved range, or
+        None when they make no range."""
+        gap = text[a.e: b.s]
+        conn = self._connector.fullmatch(gap) if len(gap) < 16 else None
+        if not conn or not _in_order(a.res, b.res):
+            return None
+        s = self._range_start(text, a, gap)
+        if s is None:
+            return None
+        res = self._resolve(text[s: b.e], ref)
+        if res is None or not res.resolved or doc.char_span(s, b.e) is None:
+            return None
+        return _Hit(s, b.e, res, a.priority)
+
+    def _range_start(self, text: str, a: _Hit, gap: str) -> Optional[int]:
+        """Where a range opening with hit ``a`` starts (at its opener, "from"), or None when
+        a paired connector ("and") lacks its opener ("between")."""
+        opener = self._opener_before.search(text[max(0, a.s - 16): a.s])
+        if gap.strip().lower() in self._words.paired_connectors and (
+            opener is None or opener.group(1).lower() not in self._words.paired_openers
+        ):
+            return None
+        return a.s - len(opener.group(0)) if opener else a.s
 
     def _sent_index(self, doc: Doc, char: int) -> int:
         tok = self._token_at(doc, char)
@@ -412,7 +452,7 @@ class TimeFinder:
             anchor = None
             if (
                 nxt is not None and nxt.single_day and not text[h.e: nxt.s].strip()
-                and self._day_before_after.search(text[h.s: h.e])
+                and self._day_from_next.search(text[h.s: h.e])
             ):
                 anchor, h.e = nxt, nxt.e
                 hits[i + 1] = _Hit(nxt.s, nxt.s, None)  # swallowed; dropped by _no_overlap

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 from typing import NamedTuple, Optional
 
@@ -23,11 +24,11 @@ class _Header(NamedTuple):
 
 
 class _Compiled(NamedTuple):
-    header: re.Pattern
-    datelines: tuple
+    header: re.Pattern[str]
+    datelines: tuple[re.Pattern[str], ...]
     prefix: int
     max_lines: int
-    months: dict
+    months: dict[str, int]
 
 
 def _compile(rules: Rules) -> _Compiled:
@@ -49,15 +50,18 @@ def _compile(rules: Rules) -> _Compiled:
     )
 
 
-def _to_date(m: re.Match, months: dict) -> Optional[dt.date]:
+def _leading_digits(text: Optional[str]) -> Optional[str]:
+    digits = re.match(r"\d+", text or "")
+    return digits.group(0) if digits else None
+
+
+def _to_date(m: re.Match[str], months: Mapping[str, int]) -> Optional[dt.date]:
     g = m.groupdict()
     year = g.get("year")
     if not year:
         return None
     month = g.get("mm") or months.get((g.get("month") or "").lower().rstrip("."))
-    day = g.get("dd") or re.match(r"\d+", g.get("day") or "x")
-    if isinstance(day, re.Match):
-        day = day.group(0)
+    day = g.get("dd") or _leading_digits(g.get("day"))
     if not month or not day:
         return None
     try:
@@ -67,7 +71,8 @@ def _to_date(m: re.Match, months: dict) -> Optional[dt.date]:
 
 
 def _line_starts(prefix: str, max_lines: int) -> list[int]:
-    starts, pos = [], 0
+    starts: list[int] = []
+    pos = 0
     while pos < len(prefix) and len(starts) < max_lines:
         nl = prefix.find("\n", pos)
         if prefix[pos:nl if nl >= 0 else None].strip():

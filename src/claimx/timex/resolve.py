@@ -10,18 +10,25 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Optional
+from typing import Any, Callable, Optional
 
 from claimx.timex import dates as D
-from claimx.timex.rules import Rules, load_rules
+from claimx.timex.rules import Pattern, Rules, load_rules
 
 MAX_EXPRESSION_CHARS = 160
 _WS = re.compile(r"\s+")
-_CONNECTOR = re.compile(r" (?:to|and|until|till|through|thru) | ?[-–—] ?", re.IGNORECASE)
-_OPENER = re.compile(r"(?:from|between) ", re.IGNORECASE)
-_TRAIL = re.compile(r"(?:'s|’s|[,.;:])$")
+
+#: the named groups of a pattern's match, as ``re.Match.groupdict`` gives them
+Groups = Mapping[str, Optional[str]]
+#: a pattern's own parameters (``time_patterns.json`` keys other than the template's)
+Params = Mapping[str, Any]
+#: the reference date R (None when unknown)
+Ref = Optional[dt.date]
+#: what a handler finds: an interval, or None
+Found = Optional[D.Interval]
 
 
 @dataclass(frozen=True)
@@ -33,7 +40,7 @@ class Resolution:
     end: Optional[dt.date]
     pattern: str = ""
     delta: int = 0
-    amount: Optional[tuple] = None
+    amount: Optional[tuple[float, float]] = None
     unit: str = ""
 
     @property
@@ -46,11 +53,12 @@ class Resolution:
         return self.start.isoformat(), self.end.isoformat()
 
 
-def normalize(expression: str) -> str:
+def normalize(expression: str, rules: Optional[Rules] = None) -> str:
     """Collapse whitespace and curly quotes; strip trailing punctuation and a possessive."""
+    trail = (rules or load_rules(None)).trail
     text = _WS.sub(" ", expression.replace("’", "'").replace("\u2011", "-")).strip()
     for _ in range(3):
-        new = _TRAIL.sub("", text).strip()
+        new = trail.sub("", text).strip()
         if new == text:
             break
         text = new
@@ -69,7 +77,7 @@ def _num(rules: Rules, text: Optional[str]) -> Optional[float]:
     return rules.numbers.get(t)
 
 
-def _name(table: dict, text: Optional[str]) -> Optional[int]:
+def _name(table: Mapping[str, int], text: Optional[str]) -> Optional[int]:
     if not text:
         return None
     return table.get(text.strip().lower().rstrip("."))
@@ -82,10 +90,15 @@ def _int(text: Optional[str]) -> Optional[int]:
     return int(digits.group(0)) if digits else None
 
 
-Handler = Callable[[dict, Optional[dt.date], Rules, dict], Optional[D.Interval]]
+def _lower(g: Groups, name: str) -> str:
+    """A group's text in lower case ("" when it did not take part)."""
+    return (g.get(name) or "").lower()
 
 
-def _date(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
+Handler = Callable[[Groups, Ref, Rules, Params], Found]
+
+
+def _date(g: Groups, ref: Ref, rules: Rules, p: Params) -> Found:
     month = _name(rules.month_names, g.get("month")) or _int(g.get("mm"))
     day = _int(g.get("day") or g.get("dd"))
     year = _int(g.get("year")) or _two_digit_year(g.get("yy"), ref)
@@ -112,7 +125,7 @@ def _two_digit_year(text: Optional[str], ref: Optional[dt.date]) -> Optional[int
     return 2000 + year if 2000 + year <= limit else 1900 + year
 
 
-def _day_of_month(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
+def _day_of_month(g: Groups, ref: Ref, rules: Rules, p: Params) -> Found:
     """'on the 3rd': that day of R's month, or of the month before when it is after R."""
     day = _int(g.get("dd"))
     if ref is None or day is None:
@@ -127,7 +140,7 @@ def _day_of_month(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Opt
     return None
 
 
-def _day_range(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
+def _day_range(g: Groups, ref: Ref, rules: Rules, p: Params) -> Found:
     first = _date(g, ref, rules, p)
     if first is None:
         return None
@@ -135,29 +148,35 @@ def _day_range(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Option
     return (first[0], last) if last >= first[0] else None
 
 
-def _month(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
+def _month(g: Groups, ref: Ref, rules: Rules, p: Params) -> Found:
     month = _name(rules.month_names, g.get("month"))
     if month is None:
         return None
     year = _int(g.get("year"))
-    rel = (g.get("rel") or "").lower()
     if year is None:
         if ref is None:
             return None
-        if p.get("rel_year") and rel in ("last", "this", "next"):
-            year = ref.year + {"last": -1, "this": 0, "next": 1}[rel]
-        elif rel == "next":
-            year = ref.year if month > ref.month else ref.year + 1
-        elif rel == "this":
-            year = ref.year
-        elif rel == "last":
-            year = ref.year if month < ref.month else ref.year - 1
-        else:
-            year = D.latest_month(ref, month)
+        step = rules.words.relative_steps.get(_lower(g, "rel"))
+        year = _month_year(month, ref, step, of_year=bool(p.get("rel_year")))
     return D.month_interval(year, month)
 
 
-def _month_range(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
+def _month_year(month: int, ref: dt.date, step: Optional[int], of_year: bool) -> int:
+    """The year of a month with no year written: stepped from R's year ("June of last
+    year", ``of_year``), the next or last such month strictly after or before R's month
+    ("next June", "last June"), R's year ("this June"), else the latest not after R."""
+    if step is None:
+        return D.latest_month(ref, month)
+    if of_year:
+        return ref.year + step
+    if step > 0:
+        return ref.year if month > ref.month else ref.year + 1
+    if step < 0:
+        return ref.year if month < ref.month else ref.year - 1
+    return ref.year
+
+
+def _month_range(g: Groups, ref: Ref, rules: Rules, p: Params) -> Found:
     m1 = _name(rules.month_names, g.get("month"))
     m2 = _name(rules.month_names, g.get("month2"))
     if m1 is None or m2 is None:
@@ -171,27 +190,26 @@ def _month_range(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Opti
     return dt.date(y1, m1, 1), D.month_end(year, m2)
 
 
-def _year(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
+def _year(g: Groups, ref: Ref, rules: Rules, p: Params) -> Found:
     year = _int(g.get("year"))
     return D.year_interval(year) if year else None
 
 
-def _year_range(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
+def _year_range(g: Groups, ref: Ref, rules: Rules, p: Params) -> Found:
     y1, y2 = _int(g.get("year")), _int(g.get("year2"))
     if not y1 or not y2 or y2 < y1:
         return None
     return dt.date(y1, 1, 1), dt.date(y2, 12, 31)
 
 
-def _decade(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
-    y = _int(g.get("decade")) or (1900 + _int(g.get("dec2")) if g.get("dec2") else None)
+def _decade(g: Groups, ref: Ref, rules: Rules, p: Params) -> Found:
+    short = _int(g.get("dec2"))
+    y = _int(g.get("decade")) or (1900 + short if short is not None else None)
     return (dt.date(y, 1, 1), dt.date(y + 9, 12, 31)) if y else None
 
 
-_YEAR_STEPS = {"last": -1, "this": 0, "next": 1}
-
-
-def _year_of_part(g: dict, ref: Optional[dt.date], first_month: int) -> Optional[int]:
+def _year_of_part(g: Groups, ref: Optional[dt.date], rules: Rules,
+                  first_month: int) -> Optional[int]:
     """The year of a quarter or half: written, 'last/this/next year's', or else the latest
     one that has begun by R."""
     year = _int(g.get("year"))
@@ -199,27 +217,34 @@ def _year_of_part(g: dict, ref: Optional[dt.date], first_month: int) -> Optional
         return year
     if ref is None:
         return None
-    rel = (g.get("yrel") or "").lower()
-    if rel in _YEAR_STEPS:
-        return ref.year + _YEAR_STEPS[rel]
+    step = rules.words.relative_steps.get(_lower(g, "yrel"))
+    if step is not None:
+        return ref.year + step
     return ref.year if first_month <= ref.month else ref.year - 1
 
 
-def _quarter(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
+def _quarter(g: Groups, ref: Ref, rules: Rules, p: Params) -> Found:
     word = (g.get("quarter") or g.get("quarter2") or "").lower()
     q = _int(g.get("qn")) or rules.lex["quarters"].get(word)
     if not q:
         return None
-    year = _year_of_part(g, ref, 3 * q - 2)
+    year = _year_of_part(g, ref, rules, 3 * q - 2)
     if not year:
         return None
     return dt.date(year, 3 * q - 2, 1), D.month_end(year, 3 * q)
 
 
-def _quarter_rel(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
+def _without_article(text: str, rules: Rules) -> str:
+    """``text`` without a leading article ("the latest" -> "latest")."""
+    for article in rules.words.articles:
+        if text.startswith(article + " "):
+            return text[len(article) + 1:]
+    return text
+
+
+def _quarter_rel(g: Groups, ref: Ref, rules: Rules, p: Params) -> Found:
     """'the latest quarter', 'the year-ago quarter': counted from the quarter holding R."""
-    rel = _WS.sub(" ", (g.get("qrel") or "").lower())
-    rel = rel[4:] if rel.startswith("the ") else rel
+    rel = _without_article(_WS.sub(" ", _lower(g, "qrel")), rules)
     steps = rules.lex.get("quarter_relatives", {}).get(rel)
     if ref is None or not isinstance(steps, int):
         return None
@@ -228,17 +253,17 @@ def _quarter_rel(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Opti
     return first, D.month_end(last.year, last.month)
 
 
-def _half(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
+def _half(g: Groups, ref: Ref, rules: Rules, p: Params) -> Found:
     h = rules.lex.get("half_names", {}).get((g.get("hn") or "").lower())
     if not h:
         return None
-    year = _year_of_part(g, ref, 6 * h - 5)
+    year = _year_of_part(g, ref, rules, 6 * h - 5)
     if not year:
         return None
     return dt.date(year, 6 * h - 5, 1), D.month_end(year, 6 * h)
 
 
-def _spelled_year(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
+def _spelled_year(g: Groups, ref: Ref, rules: Rules, p: Params) -> Found:
     """'nineteen ninety-six'."""
     word = _WS.sub(" ", (g.get("century") or "").lower())
     century = rules.lex.get("spelled_centuries", {}).get(word)
@@ -251,7 +276,7 @@ def _spelled_year(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Opt
     return D.year_interval(century + int(n))
 
 
-def _holiday_day(spec, year: int) -> Optional[dt.date]:
+def _holiday_day(spec: Any, year: int) -> Optional[dt.date]:
     if spec == "easter":
         return D.easter(year)
     if isinstance(spec, list) and len(spec) == 2:
@@ -261,28 +286,36 @@ def _holiday_day(spec, year: int) -> Optional[dt.date]:
     return None
 
 
-def _holiday(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
+def _holiday(g: Groups, ref: Ref, rules: Rules, p: Params) -> Found:
     """A named holiday: that year's, else the latest not after R (the next one with 'next')."""
     name = _WS.sub(" ", (g.get("holiday") or "").lower().replace("’", "'"))
     spec = rules.lex.get("holidays", {}).get(name)
     year = _int(g.get("year"))
-    if spec is None or (year is None and ref is None):
+    if spec is None:
         return None
     if year is None:
-        rel = (g.get("rel") or "").lower()
-        year = ref.year
-        day = _holiday_day(spec, year)
-        if day is None:
+        if ref is None:
             return None
-        if rel in ("next", "coming"):
-            year += day <= ref
-        else:
-            year -= (day > ref) + (rel == "last" and day == ref)
+        year = _holiday_year(spec, ref, _lower(g, "rel"), rules)
+        if year is None:
+            return None
     day = _holiday_day(spec, year)
     return (day, day) if day else None
 
 
-def _year_end(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
+def _holiday_year(spec: Any, ref: dt.date, rel: str, rules: Rules) -> Optional[int]:
+    """The year of a holiday with no year written: the latest not after R; the next one
+    after a forward word ("next Christmas"); strictly before R after "last"."""
+    day = _holiday_day(spec, ref.year)
+    if day is None:
+        return None
+    if rel in rules.words.forward:
+        return ref.year + (day <= ref)
+    before = rules.words.relative_steps.get(rel, 0) < 0
+    return ref.year - ((day > ref) + (before and day == ref))
+
+
+def _year_end(g: Groups, ref: Ref, rules: Rules, p: Params) -> Found:
     """'year-end', 'the end of the year': December 31 of R's year."""
     if ref is None:
         return None
@@ -290,27 +323,34 @@ def _year_end(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optiona
     return day, day
 
 
-def _present(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
+def _present(g: Groups, ref: Ref, rules: Rules, p: Params) -> Found:
     return (ref, ref) if ref else None
 
 
-def _season(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
+def _season(g: Groups, ref: Ref, rules: Rules, p: Params) -> Found:
     months = rules.lex["seasons"].get((g.get("season") or "").lower())
     if not months:
         return None
     first, last = months
     year = _int(g.get("year"))
-    rel = (g.get("rel") or "").lower()
     if year is None:
         if ref is None:
             return None
-        latest = ref.year if first <= ref.month else ref.year - 1
-        year = {"last": latest - 1 if last >= ref.month >= first else latest,
-                "next": latest + 1}.get(rel, latest)
+        step = rules.words.relative_steps.get(_lower(g, "rel"), 0)
+        year = _season_year(first, last, ref, step)
     return dt.date(year, first, 1), D.month_end(year, last)
 
 
-def _offset(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
+def _season_year(first: int, last: int, ref: dt.date, step: int) -> int:
+    """The latest season begun by R; the one before it ("last summer" in the summer) or
+    after it ("next summer")."""
+    latest = ref.year if first <= ref.month else ref.year - 1
+    if step < 0:
+        return latest - 1 if last >= ref.month >= first else latest
+    return latest + 1 if step > 0 else latest
+
+
+def _offset(g: Groups, ref: Ref, rules: Rules, p: Params) -> Found:
     if ref is None:
         return None
     key = _WS.sub(" ", (g.get("offset") or "").lower())
@@ -321,7 +361,7 @@ def _offset(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[
     return day, day
 
 
-def _weekday(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
+def _weekday(g: Groups, ref: Ref, rules: Rules, p: Params) -> Found:
     wd = _name(rules.weekday_names, g.get("weekday"))
     if ref is None or wd is None:
         return None
@@ -333,7 +373,7 @@ def _weekday(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional
     return day, day
 
 
-def _relday(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
+def _relday(g: Groups, ref: Ref, rules: Rules, p: Params) -> Found:
     # unanchored: "the previous day" is R-1; "the next day" cannot be placed
     if ref is None or int(p.get("delta", 0)) >= 0:
         return None
@@ -357,41 +397,42 @@ def period_shift(period: str, ref: dt.date, steps: int) -> dt.date:
     return dt.date(ref.year + steps, 1, 1)
 
 
-def _period(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
+def _period(g: Groups, ref: Ref, rules: Rules, p: Params) -> Found:
     period = rules.lex["periods"].get((g.get("period") or "").lower())
     if ref is None or period is None:
         return None
-    rel = (g.get("rel") or "").lower()
-    if rel == "past":
-        return _span_n({"dir": "past", "unit": period}, ref, rules, p)
-    steps = {"last": -1, "next": 1}.get(rel, 0)  # this, current, present, full, fiscal: 0
+    rel = _lower(g, "rel")
+    if rel in rules.words.span_to_reference:  # "the past week": up to R
+        return _span({"unit": period}, ref, rules, forward=False)
+    steps = rules.words.relative_steps.get(rel, 0)  # current, present, full, fiscal: 0
     return period_bounds(period, period_shift(period, ref, steps))
 
 
-def _period_part(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
+def _period_part(g: Groups, ref: Ref, rules: Rules, p: Params) -> Found:
     whole = _period(g, ref, rules, p)
     if whole is None or ref is None:
         return None
-    if (g.get("rel") or "").lower() != "this":
+    if rules.words.relative_steps.get(_lower(g, "rel")) != 0:
         return whole
-    if (g.get("part") or "").lower() == "earlier":
+    if _lower(g, "part") in rules.words.earlier:
         # "earlier this week": its Monday to the day before R (guidelines, "Time")
-        if (g.get("period") or "").lower() == "week" and ref > whole[0]:
+        period = rules.lex["periods"].get(_lower(g, "period"))
+        if period == "week" and ref > whole[0]:
             return whole[0], ref - dt.timedelta(days=1)
         return whole[0], ref
     return ref, whole[1]
 
 
-def _weekend(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
+def _weekend(g: Groups, ref: Ref, rules: Rules, p: Params) -> Found:
     if ref is None:
         return None
     saturday = D.latest_weekday(ref, 5)
-    if (g.get("rel") or "").lower() == "last" and ref.weekday() >= 5:
+    if rules.words.relative_steps.get(_lower(g, "rel"), 0) < 0 and ref.weekday() >= 5:
         saturday -= dt.timedelta(days=7)
     return saturday, saturday + dt.timedelta(days=1)
 
 
-def _amount(g: dict, rules: Rules) -> Optional[tuple[float, float]]:
+def _amount(g: Groups, rules: Rules) -> Optional[tuple[float, float]]:
     """(months, days) of '<num> <unit> [and a half]'; None when vague (plural, no number)."""
     unit_word = (g.get("unit") or "").lower()
     unit = rules.lex["units"].get(unit_word)
@@ -410,17 +451,23 @@ def _amount(g: dict, rules: Rules) -> Optional[tuple[float, float]]:
     return months * n, days * n
 
 
-def _span_n(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
+def _span(g: Groups, ref: Optional[dt.date], rules: Rules, forward: bool
+          ) -> Optional[D.Interval]:
+    """From R forward or back by the amount of ``g`` ("the next two weeks")."""
     amount = _amount(g, rules)
     if ref is None or amount is None:
         return None
     months, days = amount
-    if (g.get("dir") or "").lower() in ("next", "coming"):
+    if forward:
         return ref, D.shift(ref, months, days, +1)
     return D.shift(ref, months, days, -1), ref
 
 
-def _ago(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
+def _span_n(g: Groups, ref: Ref, rules: Rules, p: Params) -> Found:
+    return _span(g, ref, rules, forward=_lower(g, "dir") in rules.words.forward)
+
+
+def _ago(g: Groups, ref: Ref, rules: Rules, p: Params) -> Found:
     amount = _amount(g, rules)
     if ref is None or amount is None:
         return None
@@ -430,15 +477,15 @@ def _ago(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.I
     return day, day
 
 
-def _rel_n(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
+def _rel_n(g: Groups, ref: Ref, rules: Rules, p: Params) -> Found:
     return None  # "two days later": only the finder can anchor it on an earlier day
 
 
-def _rel_period(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
+def _rel_period(g: Groups, ref: Ref, rules: Rules, p: Params) -> Found:
     return None  # "that year", "the following month": only the finder can anchor it
 
 
-def _vague(g: dict, ref: Optional[dt.date], rules: Rules, p: dict) -> Optional[D.Interval]:
+def _vague(g: Groups, ref: Ref, rules: Rules, p: Params) -> Found:
     return None
 
 
@@ -459,8 +506,9 @@ UNRESOLVED_OK = {"vague", "relday", "offset", "weekday", "period", "period_part"
                  "day_of_month"}
 
 
-def _apply(pattern, m: re.Match, text: str, ref: Optional[dt.date], rules: Rules):
-    groups = m.groupdict()
+def _apply(pattern: Pattern, m: re.Match[str], text: str, ref: Optional[dt.date],
+           rules: Rules) -> Resolution:
+    groups: dict[str, Optional[str]] = m.groupdict()
     groups["_text"] = text.lower()
     try:
         interval = HANDLERS[pattern.kind](groups, ref, rules, dict(pattern.params))
@@ -468,14 +516,14 @@ def _apply(pattern, m: re.Match, text: str, ref: Optional[dt.date], rules: Rules
         interval = None
     start, end = interval if interval else (None, None)
     delta = int(pattern.param("delta", 0))
-    amount = (0.0, float(abs(delta)))
+    amount: Optional[tuple[float, float]] = (0.0, float(abs(delta)))
     if pattern.kind == "rel_n":
         amount = _amount(groups, rules)
-        delta = -1 if (groups.get("dir") or "").lower() == "earlier" else 1
+        delta = -1 if _lower(groups, "dir") in rules.words.earlier else 1
     unit = ""
     if pattern.kind == "rel_period":
-        unit = rules.lex["periods"].get((groups.get("period") or "").lower(), "")
-        arel = _WS.sub(" ", (groups.get("arel") or "").lower())
+        unit = rules.lex["periods"].get(_lower(groups, "period"), "")
+        arel = _WS.sub(" ", _lower(groups, "arel"))
         delta = int(rules.lex.get("anaphoric_periods", {}).get(arel, 0))
     return Resolution(pattern.kind, start, end, pattern.name, delta, amount, unit)
 
@@ -495,10 +543,11 @@ _DEICTIC_KINDS = frozenset({"offset", "weekday", "relday", "period", "period_par
 
 
 def _range(text: str, ref: Optional[dt.date], rules: Rules, depth: int) -> Optional[Resolution]:
-    opener = _OPENER.match(text)
+    """'X to Y', 'from X to Y', 'between X and Y': both ends read, in order."""
+    opener = rules.range_opener.match(text)
     body = text[opener.end():] if opener else text
-    for c in _CONNECTOR.finditer(body):
-        if c.group(0).strip().lower() == "and" and not opener:
+    for c in rules.range_connector.finditer(body):
+        if c.group(0).strip().lower() in rules.words.paired_connectors and not opener:
             continue
         right = _interpret(body[c.end():], ref, rules, depth + 1)
         if right is None or right.end is None:
@@ -514,43 +563,36 @@ def _range(text: str, ref: Optional[dt.date], rules: Rules, depth: int) -> Optio
 
 
 def _strip_modifier(text: str, rules: Rules) -> Optional[str]:
+    """``text`` without a leading modifier ("late", "just over", "mid-"), or None."""
     low = text.lower()
     for mod in sorted(rules.lex.get("modifiers", []), key=len, reverse=True):
         if low.startswith(mod):
             rest = text[len(mod):]
-            if mod == "mid" or rest[:1] in (" ", "-"):
+            if mod in rules.words.attached_modifiers or rest[:1] in (" ", "-"):
                 rest = rest.lstrip(" -")
                 if rest:
                     return rest
     return None
 
 
-def _interpret(text: str, ref: Optional[dt.date], rules: Rules, depth: int) -> Optional[Resolution]:
-    if not text or depth > 8:
-        return None
-    res = match_rules(text, ref, rules)
-    if res is not None:
-        return res
+def _since_word(text: str, rules: Rules) -> Optional[str]:
+    """The word "since" (or the like) that opens ``text``, or None."""
     low = text.lower()
     for word in rules.lex.get("since_words", []):
         if low.startswith(word + " "):
-            inner = _interpret(text[len(word) + 1:], ref, rules, depth + 1)
-            if inner is None:
-                return None
-            if inner.start is None or ref is None or inner.start > ref:
-                return Resolution("since", None, None, "since")
-            return Resolution("since", inner.start, ref, "since")
-    res = _range(text, ref, rules, depth)
-    if res is not None:
-        return res
-    rest = _strip_modifier(text, rules)
-    if rest is not None:
-        return _interpret(rest, ref, rules, depth + 1)
-    if rules.clock_lead is not None:
-        trimmed = _trim_clock(text, rules)
-        if trimmed and trimmed != text:
-            return _interpret(trimmed, ref, rules, depth + 1)
+            return str(word)
     return None
+
+
+def _since(inner_text: str, ref: Optional[dt.date], rules: Rules,
+           depth: int) -> Optional[Resolution]:
+    """'since X': from the start of X to R (no interval when X is not before R)."""
+    inner = _interpret(inner_text, ref, rules, depth + 1)
+    if inner is None:
+        return None
+    if inner.start is None or ref is None or inner.start > ref:
+        return Resolution("since", None, None, "since")
+    return Resolution("since", inner.start, ref, "since")
 
 
 def _trim_clock(text: str, rules: Rules) -> Optional[str]:
@@ -562,6 +604,34 @@ def _trim_clock(text: str, rules: Rules) -> Optional[str]:
     if tail and tail.start() > 0:
         return text[: tail.start()]
     return None
+
+
+def _shorter(text: str, rules: Rules) -> Optional[str]:
+    """``text`` without a leading modifier or else without a clock time, or None."""
+    rest = _strip_modifier(text, rules)
+    if rest is not None:
+        return rest
+    if rules.clock_lead is None:
+        return None
+    trimmed = _trim_clock(text, rules)
+    return trimmed if trimmed and trimmed != text else None
+
+
+def _interpret(text: str, ref: Optional[dt.date], rules: Rules, depth: int) -> Optional[Resolution]:
+    """Read ``text`` by the patterns, else as 'since X', a range, or shortened."""
+    if not text or depth > 8:
+        return None
+    res = match_rules(text, ref, rules)
+    if res is not None:
+        return res
+    since = _since_word(text, rules)
+    if since is not None:
+        return _since(text[len(since) + 1:], ref, rules, depth)
+    res = _range(text, ref, rules, depth)
+    if res is not None:
+        return res
+    rest = _shorter(text, rules)
+    return None if rest is None else _interpret(rest, ref, rules, depth + 1)
 
 
 _DP_GATE_MAX = 40
@@ -601,15 +671,27 @@ def _dateparser(text: str, ref: Optional[dt.date], rules: Rules) -> Optional[Res
     return Resolution("dateparser", start, end, "dateparser")
 
 
+def _is_text(value: object) -> bool:
+    """Whether ``value`` is a string (callers need not be type-checked)."""
+    return isinstance(value, str)
+
+
+def as_day(value: object) -> Optional[dt.date]:
+    """``value`` as a date (a datetime's day), or None when it is neither."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value if isinstance(value, dt.date) else None
+
+
 def interpret(
     expression: str, reference_date: Optional[dt.date], rules: Optional[Rules] = None,
     fallback: bool = True,
 ) -> Optional[Resolution]:
     """Read an expression: its kind and interval, or None when it is no time expression."""
-    if not isinstance(expression, str):
+    if not _is_text(expression):
         return None
     rules = rules or load_rules(None)
-    text = normalize(expression)
+    text = normalize(expression, rules)
     if not text or len(text) > MAX_EXPRESSION_CHARS:
         return None
     res = _interpret(text, reference_date, rules, 0)
@@ -630,13 +712,10 @@ def _resolve_cached(
 
 def resolve(expression: str, reference_date: Optional[dt.date]) -> Optional[tuple[str, str]]:
     """Normalise one time expression to (start, end) ISO dates, or None. Never raises."""
-    if isinstance(reference_date, dt.datetime):
-        reference_date = reference_date.date()
-    if not isinstance(expression, str) or (
-        reference_date is not None and not isinstance(reference_date, dt.date)
-    ):
+    day = as_day(reference_date)
+    if not _is_text(expression) or (day is None and reference_date is not None):
         return None
-    return _resolve_cached(expression, reference_date)
+    return _resolve_cached(expression, day)
 
 
 @lru_cache(maxsize=4096)

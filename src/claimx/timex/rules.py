@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
@@ -24,7 +24,7 @@ _PLACEHOLDER = re.compile(r"\{([A-Z]+?)(2?)(FULL)?\}")
 
 
 @cache
-def _compile_loose(source: str) -> re.Pattern:
+def _compile_loose(source: str) -> re.Pattern[str]:
     return re.compile(source, re.IGNORECASE)
 
 
@@ -34,15 +34,15 @@ class Pattern:
 
     name: str
     kind: str
-    find: re.Pattern
+    find: re.Pattern[str]
     full_source: str
     check: Optional[str] = None
-    params: tuple = ()
-    anchor: Optional[re.Pattern] = None
-    anchor_needs: tuple = ()
+    params: tuple[tuple[str, Any], ...] = ()
+    anchor: Optional[re.Pattern[str]] = None
+    anchor_needs: tuple[str, ...] = ()
 
     @property
-    def full(self) -> re.Pattern:
+    def full(self) -> re.Pattern[str]:
         """The resolving regex, compiled on first use (keeps loading the rules fast)."""
         return _compile_loose(self.full_source)
 
@@ -50,22 +50,60 @@ class Pattern:
         return dict(self.params).get(key, default)
 
 
+def _lower_set(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(w.lower() for w in words)
+
+
+@dataclass(frozen=True)
+class Words:
+    """The lexicon's words that the resolver and the finder test, read once per rule set."""
+
+    relative_steps: Mapping[str, int]
+    forward: frozenset[str]
+    span_to_reference: frozenset[str]
+    earlier: frozenset[str]
+    attached_modifiers: tuple[str, ...]
+    articles: tuple[str, ...]
+    paired_openers: frozenset[str]
+    paired_connectors: frozenset[str]
+
+    @classmethod
+    def from_lexicon(cls, lex: Mapping[str, Any]) -> Words:
+        paired = lex.get("paired_ranges", {})
+        steps = lex.get("relative_steps", {})
+        return cls(
+            relative_steps={k.lower(): int(v) for k, v in steps.items() if not k.startswith("_")},
+            forward=_lower_set(lex.get("forward_words", [])),
+            span_to_reference=_lower_set(lex.get("span_to_reference_words", [])),
+            earlier=_lower_set(lex.get("earlier_words", [])),
+            attached_modifiers=tuple(w.lower() for w in lex.get("attached_modifiers", [])),
+            articles=tuple(w.lower() for w in lex.get("leading_articles", [])),
+            paired_openers=_lower_set(paired.get("openers", [])),
+            paired_connectors=_lower_set(paired.get("connectors", [])),
+        )
+
+
 @dataclass
 class Rules:
     """Word lists and compiled patterns of one rule set."""
 
-    lex: dict
-    patterns: list = field(default_factory=list)
-    clock: Optional[re.Pattern] = None
-    clock_lead: Optional[re.Pattern] = None
-    clock_tail: Optional[re.Pattern] = None
-    reference: dict = field(default_factory=dict)
-    month_names: dict = field(default_factory=dict)
-    weekday_names: dict = field(default_factory=dict)
-    numbers: dict = field(default_factory=dict)
+    lex: dict[str, Any]
+    patterns: list[Pattern] = field(default_factory=list)
+    clock: Optional[re.Pattern[str]] = None
+    clock_lead: Optional[re.Pattern[str]] = None
+    clock_tail: Optional[re.Pattern[str]] = None
+    reference: dict[str, Any] = field(default_factory=dict)
+    month_names: dict[str, int] = field(default_factory=dict)
+    weekday_names: dict[str, int] = field(default_factory=dict)
+    numbers: dict[str, float] = field(default_factory=dict)
+    words: Words = field(default_factory=lambda: Words.from_lexicon({}))
+    #: resolver: a range's connector ("to", "-"), its opener ("from"), a trailing possessive
+    range_connector: re.Pattern[str] = re.compile("(?!)")
+    range_opener: re.Pattern[str] = re.compile("(?!)")
+    trail: re.Pattern[str] = re.compile("(?!)")
 
 
-def _alt(words, escape: bool = True) -> str:
+def _alt(words: Iterable[str], escape: bool = True) -> str:
     """A regex alternation, longest words first; a space in a word matches any whitespace."""
     items = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
     parts = []
@@ -76,9 +114,9 @@ def _alt(words, escape: bool = True) -> str:
     return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
 
 
-def _cased(names: dict, abbreviations: dict, strict: bool) -> str:
+def _cased(names: Iterable[str], abbreviations: Iterable[str], strict: bool) -> str:
     """Month or weekday names; Title or UPPER case only when ``strict``; abbreviations take '.'."""
-    alts = []
+    alts: list[str] = []
     for name in names:
         forms = [name.title(), name.upper()] if strict else [name]
         alts.extend(re.escape(f) for f in forms)
@@ -90,7 +128,7 @@ def _cased(names: dict, abbreviations: dict, strict: bool) -> str:
     return f"(?-i:{body})" if strict else f"(?:{body})"
 
 
-def _number_words(lex: dict) -> dict:
+def _number_words(lex: Mapping[str, Any]) -> dict[str, float]:
     nums = {k.lower(): float(v) for k, v in lex.get("numbers", {}).items()}
     for tw, tv in lex.get("number_tens", {}).items():
         for ow, ov in lex.get("number_ones", {}).items():
@@ -99,7 +137,7 @@ def _number_words(lex: dict) -> dict:
     return nums
 
 
-def _holidays(holidays: dict, strict: bool) -> str:
+def _holidays(holidays: Mapping[str, Any], strict: bool) -> str:
     """Holiday names; each word capitalised when ``strict`` ("New Year's Day")."""
     names = [k for k in holidays if not k.startswith("_")]
     if strict:
@@ -108,7 +146,8 @@ def _holidays(holidays: dict, strict: bool) -> str:
     return _alt(forms, escape=False) if forms else "(?!)"
 
 
-def _fragments(lex: dict, strict: bool, numbers: dict) -> dict:
+def _fragments(lex: Mapping[str, Any], strict: bool,
+               numbers: Mapping[str, float]) -> dict[str, str]:
     months = {k: v for k, v in lex["months"].items()}
     m_abbr = lex.get("month_abbreviations", {})
     wdays = lex["weekdays"]
@@ -139,10 +178,10 @@ _GROUP = {
 }
 
 
-def expand(template: str, frags: dict) -> str:
+def expand(template: str, frags: Mapping[str, str]) -> str:
     """Turn a template into a regex: spaces become whitespace, {X} become named groups."""
 
-    def sub(m: re.Match) -> str:
+    def sub(m: re.Match[str]) -> str:
         base, two, full = m.group(1), m.group(2), m.group(3)
         key = base + (full or "")
         if key not in frags:
@@ -158,7 +197,8 @@ def expand(template: str, frags: dict) -> str:
     return "".join(out)
 
 
-def _legacy(lex: dict, pats: dict, rules_path: str) -> tuple[dict, dict]:
+def _legacy(lex: dict[str, Any], pats: dict[str, Any], rules_path: str
+            ) -> tuple[dict[str, Any], dict[str, Any]]:
     """The older ``rules_path`` form: a folder whose files replace the bundled ones, or one
     JSON file holding pattern sections and a ``"lexicon"`` section, merged over them."""
     p = Path(rules_path)
@@ -178,7 +218,7 @@ def _legacy(lex: dict, pats: dict, rules_path: str) -> tuple[dict, dict]:
     return lex, pats
 
 
-def _load_raw(key: Optional[str]) -> tuple[dict, dict]:
+def _load_raw(key: Optional[str]) -> tuple[dict[str, Any], dict[str, Any]]:
     spec = json.loads(key) if key else {}
     overlays = spec.get("overlays", {})
     lex = rules.load_table(LEXICON_FILE, overlays.get(LEXICON_FILE))
@@ -186,6 +226,72 @@ def _load_raw(key: Optional[str]) -> tuple[dict, dict]:
     if spec.get("path"):
         lex, pats = _legacy(lex, pats, spec["path"])
     return lex, pats
+
+
+_NOT_PARAMS = ("name", "kind", "template", "check", "anchor", "anchor_needs")
+
+
+def _pattern(spec: Mapping[str, Any], strict: Mapping[str, str],
+             loose: Mapping[str, str]) -> Pattern:
+    """One pattern of ``time_patterns.json`` compiled: its finding and resolving regexes."""
+    flags = re.IGNORECASE
+    find = LEFT_EDGE + "(?:" + expand(spec["template"], strict) + ")" + RIGHT_EDGE
+    return Pattern(
+        name=spec["name"],
+        kind=spec["kind"],
+        find=re.compile(find, flags),
+        full_source="(?:" + expand(spec["template"], loose) + ")",
+        check=spec.get("check"),
+        params=tuple((k, v) for k, v in spec.items() if k not in _NOT_PARAMS),
+        anchor=re.compile(spec["anchor"], flags) if spec.get("anchor") else None,
+        anchor_needs=tuple(w.lower() for w in spec.get("anchor_needs", ())),
+    )
+
+
+def _words_then(words: Iterable[str]) -> str:
+    """An optional word from ``words`` and a space (a template fragment)."""
+    return f"(?:{_alt(words)} )?"
+
+
+def _set_clock(rules: Rules, clock_source: str) -> None:
+    """The clock-time regex, and the clock time (with its zone) before or after a day that
+    the resolver trims: '4:42 local time on Saturday', 'Saturday at 4:42'."""
+    lex = rules.lex
+    links = lex.get("clock_links", {})
+    clock = clock_source.replace(" ", "[^\\S\\n]?")
+    zones = _alt(lex.get("clock_zones", []))
+    flags = re.IGNORECASE
+    rules.clock = re.compile(clock, flags)
+    ws = r"[^\S\n]+"
+    lead = (_words_then(links.get("lead", [])) + "CLOCK(?: ZONES)?(?: \\([^()\\n]{0,40}\\))?,? "
+            + _words_then(links.get("day", [])))
+    tail = ",? " + _words_then(links.get("tail", [])) + "CLOCK(?: ZONES)?$"
+    rules.clock_lead = re.compile(
+        lead.replace(" ", ws).replace("CLOCK", clock).replace("ZONES", zones), flags
+    )
+    rules.clock_tail = re.compile(
+        tail.replace(" ", ws).replace("CLOCK", clock).replace("ZONES", zones), flags
+    )
+
+
+def _set_resolver_words(rules: Rules) -> None:
+    """The resolver's regexes of range connectors and openers and of a trailing possessive."""
+    lex = rules.lex
+    connectors = lex.get("range_connectors", [])
+    words = [w for w in connectors if w[:1].isalnum()]
+    marks = [w for w in connectors if w and not w[:1].isalnum()]
+    rules.range_connector = re.compile(f" {_alt(words)} | ?{_alt(marks)} ?", re.IGNORECASE)
+    rules.range_opener = re.compile(f"{_alt(lex.get('range_openers', []))} ", re.IGNORECASE)
+    rules.trail = re.compile(f"(?:{_alt(lex.get('possessive_endings', []))}|[,.;:])$")
+
+
+def _set_names(rules: Rules) -> None:
+    """Month and weekday numbers by name and abbreviation."""
+    lex = rules.lex
+    rules.month_names.update(lex["months"])
+    rules.month_names.update(lex.get("month_abbreviations", {}))
+    rules.weekday_names.update(lex["weekdays"])
+    rules.weekday_names.update(lex.get("weekday_abbreviations", {}))
 
 
 @lru_cache(maxsize=8)
@@ -196,47 +302,14 @@ def load_rules(key: Optional[str] = None) -> Rules:
     numbers = _number_words(lex)
     strict = _fragments(lex, True, numbers)
     loose = _fragments(lex, False, numbers)
-    rules = Rules(lex=lex, numbers=numbers)
-    flags = re.IGNORECASE
-    for spec in pats.get("patterns", []):
-        skip = ("name", "kind", "template", "check", "anchor", "anchor_needs")
-        params = tuple((k, v) for k, v in spec.items() if k not in skip)
-        find = LEFT_EDGE + "(?:" + expand(spec["template"], strict) + ")" + RIGHT_EDGE
-        rules.patterns.append(
-            Pattern(
-                name=spec["name"],
-                kind=spec["kind"],
-                find=re.compile(find, flags),
-                full_source="(?:" + expand(spec["template"], loose) + ")",
-                check=spec.get("check"),
-                params=params,
-                anchor=re.compile(spec["anchor"], flags) if spec.get("anchor") else None,
-                anchor_needs=tuple(w.lower() for w in spec.get("anchor_needs", ())),
-            )
-        )
+    rules = Rules(lex=lex, numbers=numbers, words=Words.from_lexicon(lex))
+    rules.patterns = [_pattern(spec, strict, loose) for spec in pats.get("patterns", [])]
     if pats.get("clock"):
-        clock = pats["clock"].replace(" ", "[^\\S\\n]?")
-        zones = _alt(lex.get("clock_zones", []))
-        rules.clock = re.compile(clock, flags)
-        ws = r"[^\S\n]+"
-        lead = "(?:at |around |about )?CLOCK(?: ZONES)?(?: \\([^()\\n]{0,40}\\))?,? (?:on )?"
-        tail = ",? (?:at |around |about |from )?CLOCK(?: ZONES)?$"
-        rules.clock_lead = re.compile(
-            lead.replace(" ", ws).replace("CLOCK", clock).replace("ZONES", zones), flags
-        )
-        rules.clock_tail = re.compile(
-            tail.replace(" ", ws).replace("CLOCK", clock).replace("ZONES", zones), flags
-        )
+        _set_clock(rules, pats["clock"])
+    _set_resolver_words(rules)
     rules.reference = dict(pats.get("reference", {}))
     rules.reference["_frags"] = strict
-    for name, num in lex["months"].items():
-        rules.month_names[name] = num
-    for name, num in lex.get("month_abbreviations", {}).items():
-        rules.month_names[name] = num
-    for name, num in lex["weekdays"].items():
-        rules.weekday_names[name] = num
-    for name, num in lex.get("weekday_abbreviations", {}).items():
-        rules.weekday_names[name] = num
+    _set_names(rules)
     return rules
 
 

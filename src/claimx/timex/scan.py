@@ -19,15 +19,17 @@ tree; if it cannot tell, the pattern simply gets no guard.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from typing import Optional
+import sys
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Optional
 
-try:  # Python >= 3.11
+if TYPE_CHECKING or sys.version_info < (3, 11):
+    # typeshed describes the parser under its old names, which Python 3.11+ deprecates
+    import sre_constants
+    import sre_parse
+else:  # Python >= 3.11
     from re import _constants as sre_constants
     from re import _parser as sre_parse
-except ImportError:  # pragma: no cover - Python 3.9 and 3.10
-    import sre_constants  # type: ignore[no-redef]
-    import sre_parse  # type: ignore[no-redef]
 
 _C = sre_constants
 _ZERO_WIDTH = (_C.AT, _C.ASSERT, _C.ASSERT_NOT)
@@ -44,54 +46,73 @@ class _Unknown(Exception):
     """The first characters of a pattern cannot be worked out."""
 
 
-def _first(items) -> tuple[list[str], bool]:
+#: one operation of a parse tree: its opcode and its argument (whose shape the opcode sets)
+_Code = tuple[Any, Any]
+
+
+def _codes(items: sre_parse.SubPattern) -> list[_Code]:
+    """The operations of a parse tree, in order."""
+    return list(items.data)
+
+
+def _first_in(av: list[_Code]) -> list[str]:
+    """The character-class pieces of an ``IN`` set (``[...]``)."""
+    pieces: list[str] = []
+    for item_op, item in av:
+        if item_op is _C.LITERAL:
+            pieces.append(re.escape(chr(item)))
+        elif item_op is _C.RANGE:
+            pieces.append(f"{re.escape(chr(item[0]))}-{re.escape(chr(item[1]))}")
+        elif item_op is _C.CATEGORY and item in _CATEGORIES:
+            pieces.append(_CATEGORIES[item])
+        else:
+            raise _Unknown
+    return pieces
+
+
+def _first_branch(av: Any) -> tuple[list[str], bool]:
+    """The first pieces of every alternative of a ``BRANCH``, and whether one can be empty."""
+    pieces: list[str] = []
+    any_nullable = False
+    for alternative in av[1]:
+        sub, nullable = _first(alternative)
+        pieces += sub
+        any_nullable |= nullable
+    return pieces, any_nullable
+
+
+def _first_of(op: Any, av: Any) -> tuple[list[str], bool]:
+    """The first pieces of one operation, and whether a match may go on past it empty."""
+    if op is _C.LITERAL:
+        return [re.escape(chr(av))], False
+    if op is _C.IN:
+        return _first_in(av), False
+    if op is _C.SUBPATTERN:
+        return _first(av[-1])
+    if op is _C.BRANCH:
+        return _first_branch(av)
+    if op in _REPEATS:
+        low, _high, sub_items = av
+        sub, nullable = _first(sub_items)
+        return sub, nullable or low == 0
+    raise _Unknown
+
+
+def _first(items: sre_parse.SubPattern) -> tuple[list[str], bool]:
     """Character-class pieces that can begin a match of ``items``, and whether ``items``
     can match the empty string."""
     pieces: list[str] = []
-    for op, av in items:
+    for op, av in _codes(items):
         if op in _ZERO_WIDTH:
             continue
-        if op is _C.LITERAL:
-            pieces.append(re.escape(chr(av)))
+        sub, nullable = _first_of(op, av)
+        pieces += sub
+        if not nullable:
             return pieces, False
-        if op is _C.IN:
-            for item_op, item in av:
-                if item_op is _C.LITERAL:
-                    pieces.append(re.escape(chr(item)))
-                elif item_op is _C.RANGE:
-                    pieces.append(f"{re.escape(chr(item[0]))}-{re.escape(chr(item[1]))}")
-                elif item_op is _C.CATEGORY and item in _CATEGORIES:
-                    pieces.append(_CATEGORIES[item])
-                else:
-                    raise _Unknown
-            return pieces, False
-        if op is _C.SUBPATTERN:
-            sub, nullable = _first(av[-1])
-            pieces += sub
-            if not nullable:
-                return pieces, False
-            continue
-        if op is _C.BRANCH:
-            any_nullable = False
-            for alternative in av[1]:
-                sub, nullable = _first(alternative)
-                pieces += sub
-                any_nullable |= nullable
-            if not any_nullable:
-                return pieces, False
-            continue
-        if op in _REPEATS:
-            low, _high, sub_items = av
-            sub, nullable = _first(sub_items)
-            pieces += sub
-            if low > 0 and not nullable:
-                return pieces, False
-            continue
-        raise _Unknown
     return pieces, True
 
 
-def _parsed(source: str, flags: int):
+def _parsed(source: str, flags: int) -> Optional[sre_parse.SubPattern]:
     """Python's parse tree of a regex, or None when it cannot be read."""
     try:
         return sre_parse.parse(source, flags)
@@ -99,7 +120,7 @@ def _parsed(source: str, flags: int):
         return None
 
 
-def _guard(parsed) -> str:
+def _guard(parsed: sre_parse.SubPattern) -> str:
     """The first-character lookahead of a parse tree (see `first_char_guard`)."""
     try:
         pieces, nullable = _first(parsed)
@@ -117,9 +138,9 @@ def first_char_guard(source: str, flags: int) -> str:
     return "" if parsed is None else _guard(parsed)
 
 
-def _ops(items):
+def _ops(items: sre_parse.SubPattern) -> Iterator[Any]:
     """Every operation of a parse tree, nested ones included."""
-    for op, av in items:
+    for op, av in _codes(items):
         yield op
         for part in av if isinstance(av, (tuple, list)) else ():
             for sub in part if isinstance(part, list) else (part,):
@@ -127,7 +148,7 @@ def _ops(items):
                     yield from _ops(sub)
 
 
-def _combinable(parsed) -> bool:
+def _combinable(parsed: sre_parse.SubPattern) -> bool:
     """No back-references or conditionals: the pattern reads the same inside another."""
     try:
         return not any(op in (_C.GROUPREF, _C.GROUPREF_EXISTS) for op in _ops(parsed))
@@ -140,7 +161,7 @@ def _combinable(parsed) -> bool:
 MAX_MEMBERS = 17
 
 
-def _joined(parts: list[tuple[int, str]], prefix: str, flags: int) -> Optional[re.Pattern]:
+def _joined(parts: list[tuple[int, str]], prefix: str, flags: int) -> Optional[re.Pattern[str]]:
     """One regex trying every member at each position; None when it cannot be compiled."""
     any_matched = "(?!)"
     for index, _part in reversed(parts):
@@ -154,12 +175,12 @@ def _joined(parts: list[tuple[int, str]], prefix: str, flags: int) -> Optional[r
 class CombinedScan:
     """All combinable patterns of a list, scanned in a few passes (see the module docstring)."""
 
-    def __init__(self, patterns: Sequence[Optional[re.Pattern]], prefix: str = "") -> None:
+    def __init__(self, patterns: Sequence[Optional[re.Pattern[str]]], prefix: str = "") -> None:
         """``patterns`` are compiled regexes (None for one to leave out); ``prefix`` is a
         zero-width assertion they all start with, tested once per position."""
         self.patterns = list(patterns)
         self.members: list[int] = []
-        self.passes: list[tuple[re.Pattern, list[int]]] = []
+        self.passes: list[tuple[re.Pattern[str], list[int]]] = []
         flags = None
         parts: list[tuple[int, str]] = []
         for index, pattern in enumerate(self.patterns):
@@ -184,15 +205,15 @@ class CombinedScan:
                 self.passes.append((regex, members))
                 self.members.extend(members)
 
-    def finditer(self, text: str) -> dict[int, list[re.Match]]:
+    def finditer(self, text: str) -> dict[int, list[re.Match[str]]]:
         """For each member pattern's index, its matches in ``text`` (as ``finditer``)."""
-        found: dict[int, list[re.Match]] = {index: [] for index in self.members}
+        found: dict[int, list[re.Match[str]]] = {index: [] for index in self.members}
         for regex, members in self.passes:
             self._scan(regex, members, text, found)
         return found
 
-    def _scan(self, regex: re.Pattern, members: list[int], text: str,
-              found: dict[int, list[re.Match]]) -> None:
+    def _scan(self, regex: re.Pattern[str], members: list[int], text: str,
+              found: dict[int, list[re.Match[str]]]) -> None:
         """One pass of a joined regex, adding each member's matches to ``found``."""
         free_from = dict.fromkeys(members, 0)
         groups = [(index, f"_p{index}") for index in members]
