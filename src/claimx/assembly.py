@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain, islice
@@ -28,7 +28,8 @@ class ClaimRules:
     that make it a point of comparison or part of a source ("than", "according to")."""
 
     #: the rule files assembly reads
-    files = ("time_anaphora.json", "hedge_anaphora.json", "time_lexicon.json")
+    files = ("time_anaphora.json", "hedge_anaphora.json", "time_lexicon.json",
+             "claim_assembly.json")
 
     def __init__(self, overlays: Optional[Mapping[str, Overlay]] = None) -> None:
         overlays = overlays or {}
@@ -43,6 +44,11 @@ class ClaimRules:
         self.comparison = {w.lower() for w in before["words"]}
         self.source_preps = {w.lower() for w in before.get("source_prepositions", [])}
         self.time_nouns = {w.lower() for w in lex["time_nouns"]}
+        own = load_table("claim_assembly.json", overlays.get("claim_assembly.json"))
+        self.change_from = {w.lower() for w in own["change_from"]}
+        self.source_after: dict[str, set[str]] = {
+            prep.lower(): {w.lower() for w in words}
+            for prep, words in own["source_preposition_after"].items()}
 
 
 @lru_cache(maxsize=1)
@@ -60,12 +66,12 @@ class Unit:
 
     span: tuple[int, int]
     head: int  # token index
-    speaker: Optional[dict] = None
-    cue: Optional[dict] = None
+    speaker: Optional[dict[str, Any]] = None
+    cue: Optional[dict[str, Any]] = None
     cue_head: Optional[int] = None
-    quantities: list[dict] = field(default_factory=list)
-    time: Optional[dict] = None
-    hedges: list[dict] = field(default_factory=list)
+    quantities: list[dict[str, Any]] = field(default_factory=list)
+    time: Optional[dict[str, Any]] = None
+    hedges: list[dict[str, Any]] = field(default_factory=list)
     attributed: bool = False
     refers_back: bool = False  # holds a phrase such as "at the time"
     casualty: bool = False  # names a casualty ("killed", "wounded")
@@ -82,6 +88,22 @@ def build_claims(doc: Doc, data: dict[str, Any], start_at: int = 0,
     ``times``, ``hedge_cues``); no claim starts before ``start_at``.
     """
     rules = rules or _bundled_rules()
+    attributed = _attributed_units(doc, data, start_at)
+    by_attribution = SpanIndex([u.span for u in attributed])
+    loose = _loose_units(doc, data, attributed, by_attribution, start_at)
+    units = sorted(attributed + loose, key=lambda u: (u.span[0], u.span[1]))
+    _mark_units(doc, units, rules)
+    index = SpanIndex([u.span for u in units])
+    for q in data.get("quantities", ()):
+        for unit in _innermost(units, index, *q["span"]):
+            unit.quantities.append(q)
+    _attach_times(doc, units, index, data, rules)
+    _attach_hedges(doc, units, index, data.get("hedge_cues", ()))
+    return [_to_record(doc, u) for u in units]
+
+
+def _attributed_units(doc: Doc, data: dict[str, Any], start_at: int) -> list[Unit]:
+    """A claim for each attribution's content (none whose cue is before ``start_at``)."""
     text = info(doc).text
     attributed: list[Unit] = []
     for att in data.get("attributions", ()):
@@ -90,7 +112,13 @@ def build_claims(doc: Doc, data: dict[str, Any], start_at: int = 0,
             continue
         attributed.append(Unit((s, e), att["head"], att.get("speaker"),
                                att["cue"], att.get("cue_head"), attributed=True))
-    by_attribution = SpanIndex([u.span for u in attributed])
+    return attributed
+
+
+def _loose_units(doc: Doc, data: dict[str, Any], attributed: list[Unit],
+                 by_attribution: SpanIndex, start_at: int) -> list[Unit]:
+    """Unattributed claims: the clauses of quantities and of hedge cues that make a claim,
+    outside every attributed claim."""
     loose: list[Unit] = []
     for q in data.get("quantities", ()):
         s, e = q["span"]
@@ -105,17 +133,23 @@ def build_claims(doc: Doc, data: dict[str, Any], start_at: int = 0,
                 u.covers(s, e) for u in loose[-4:]) or _opens_attributed(h, by_attribution):
             continue
         _add_unattributed(doc, loose, attributed, by_attribution, doc[h["head"]], start_at)
-    units = sorted(attributed + loose, key=lambda u: (u.span[0], u.span[1]))
+    return loose
+
+
+def _mark_units(doc: Doc, units: list[Unit], rules: ClaimRules) -> None:
+    """Flag the claims that refer back to an earlier time and those naming a casualty."""
+    text = info(doc).text
     for unit in units:
         surface = text[unit.span[0]:unit.span[1]]
         unit.refers_back = any(p in surface.lower() for p in rules.time_anaphora)
         unit.casualty = bool(rules.casualty.search(surface))
-    index = SpanIndex([u.span for u in units])
-    for q in data.get("quantities", ()):
-        for unit in _innermost(units, index, *q["span"]):
-            unit.quantities.append(q)
+
+
+def _attach_times(doc: Doc, units: list[Unit], index: SpanIndex, data: dict[str, Any],
+                  rules: ClaimRules) -> None:
+    """Give each claim the claim time that governs it (see `_choose_time`)."""
     times = [t for t in data.get("times", ()) if is_claim_time(t.get("text", ""))]
-    inside: dict[int, list[dict]] = {}
+    inside: dict[int, list[dict[str, Any]]] = {}
     for t in times:
         for unit in _innermost(units, index, *t["span"]):
             inside.setdefault(id(unit), []).append(t)
@@ -123,8 +157,6 @@ def build_claims(doc: Doc, data: dict[str, Any], start_at: int = 0,
     for unit in units:
         unit.time = _choose_time(doc, unit, units, index, inside.get(id(unit), []),
                                  by_sentence, rules)
-    _attach_hedges(doc, units, index, data.get("hedge_cues", ()))
-    return [_to_record(doc, u) for u in units]
 
 
 def _innermost(units: list[Unit], index: SpanIndex, start: int, end: int) -> list[Unit]:
@@ -141,8 +173,9 @@ def _innermost(units: list[Unit], index: SpanIndex, start: int, end: int) -> lis
     return out
 
 
-def _times_by_sentence(doc: Doc, times) -> dict[int, list[dict]]:
-    out: dict[int, list[dict]] = {}
+def _times_by_sentence(doc: Doc, times: list[dict[str, Any]]) -> dict[int, list[dict[str, Any]]]:
+    """The claim times by the start of their sentence."""
+    out: dict[int, list[dict[str, Any]]] = {}
     for t in times:
         token = _token_at(doc, *t["span"])
         if token is not None:
@@ -319,7 +352,7 @@ def _choose_time(doc: Doc, unit: Unit, units: list[Unit], index: SpanIndex,
     return free[0] if free else None
 
 
-def _opens_attributed(cue: dict, by_attribution: SpanIndex) -> bool:
+def _opens_attributed(cue: dict[str, Any], by_attribution: SpanIndex) -> bool:
     """A cue opening the clause it governs ("Reportedly, X said ...") qualifies the
     attributed claims there and is no claim of its own."""
     return cue["scope"][0] == cue["span"][0] and bool(by_attribution.within(*cue["scope"]))
@@ -329,14 +362,15 @@ def _may_govern(doc: Doc, unit: Unit, time: dict[str, Any], rules: ClaimRules) -
     """False for a time that is only a point of comparison ("up 4% from a year ago") and
     for one inside the noun phrase of a source ("according to a 1989 report") that holds none
     of the claim's numbers."""
-    span = doc.char_span(*time["span"], alignment_mode="expand")
+    start, end = time["span"]
+    span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return True
     before = doc[max(0, span.start - 2): span.start]
     if before and (before[-1].lower_ in rules.comparison
                    or before.text.lower() in rules.comparison):
         return False
-    if len(before) == 2 and before[-1].lower_ == "from" and (
+    if len(before) == 2 and before[-1].lower_ in rules.change_from and (
             before[0].like_num or before[0].text == "%"):
         return False  # "rose 4% from a year ago"
     root, noun = span.root, span.root.head
@@ -353,8 +387,8 @@ def _may_govern(doc: Doc, unit: Unit, time: dict[str, Any], rules: ClaimRules) -
 def _source_phrase(prep: Token, rules: ClaimRules) -> bool:
     """A preposition whose noun phrase is a source or a point of comparison: "according to",
     "citing", "from", "than" (the lexicon's ``source_prepositions``)."""
-    return prep.lower_ in rules.source_preps or (
-        prep.lower_ == "to" and prep.head.lower_ == "according")
+    return prep.lower_ in rules.source_preps or \
+        prep.head.lower_ in rules.source_after.get(prep.lower_, ())
 
 
 def _in_other_phrase(doc: Doc, unit: Unit, root: Token) -> bool:
@@ -376,7 +410,10 @@ def _in_other_phrase(doc: Doc, unit: Unit, root: Token) -> bool:
     return False
 
 
-def _attach_hedges(doc: Doc, units: list[Unit], index: SpanIndex, cues) -> None:
+def _attach_hedges(doc: Doc, units: list[Unit], index: SpanIndex,
+                   cues: Iterable[dict[str, Any]]) -> None:
+    """Each hedge cue to the claims that hold it, that its scope governs, or (anaphoric
+    cues) that it refers back to."""
     sides = _side_names(doc)
     for cue in cues:
         s, e = cue["span"]
@@ -400,7 +437,7 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _referents(doc: Doc, units: list[Unit], index: SpanIndex, cue: dict,
+def _referents(doc: Doc, units: list[Unit], index: SpanIndex, cue: dict[str, Any],
                sides: set[str]) -> list[Unit]:
     """The earlier claims an anaphoric hedge refers to."""
     s = cue["span"][0]
@@ -415,9 +452,10 @@ def _referents(doc: Doc, units: list[Unit], index: SpanIndex, cue: dict,
         return picked
     attributed = [u for u in before if u.speaker]
     count = referent_count(cue)
-    if not attributed or count == 2:  # "neither figure": the last two claims
+    last = attributed[-1].speaker if attributed else None
+    if last is None or count == 2:  # "neither figure": the last two claims
         return (attributed or before)[-(count or 1):]
-    speaker = attributed[-1].speaker["name"]
+    speaker = last["name"]
     picked = []
     for u in reversed(before):
         if u.speaker is None:
@@ -447,7 +485,7 @@ def _side_names(doc: Doc) -> set[str]:
     return {ent.text.lower() for ent in info(doc).ents if ent.label_ == "NORP"}
 
 
-def _is_side(speaker: dict, sides: set[str]) -> bool:
+def _is_side(speaker: dict[str, Any], sides: set[str]) -> bool:
     if speaker.get("label") in ("GPE", "NORP"):
         return True
     title = (speaker.get("title") or "").lower()

@@ -89,7 +89,7 @@ class DocInfo:
         head = self.heads
         depth = [-1] * len(head)
         for i in range(len(head)):
-            path = []
+            path: list[int] = []
             node = i
             while depth[node] < 0 and head[node] != node and len(path) <= len(head):
                 path.append(node)

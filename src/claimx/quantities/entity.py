@@ -13,6 +13,10 @@ _MOD_DEPS = ("nummod", "compound", "nmod", "amod", "quantmod", "npadvmod")
 _CLIMB_DEPS = ("acomp", "advmod", "oprd", "ccomp", "xcomp", "conj")
 
 
+#: tells whether a token's text alone is a number
+_IsNum = Callable[[str], bool]
+
+
 class Entity(NamedTuple):
     """Entity text, its token range, and whether it directly follows the number."""
 
@@ -39,12 +43,20 @@ class EntityFinder:
         self.transitive_change = frozenset(data.get("transitive_change_verbs", []))
         self.change_adverbs = frozenset(data.get("change_adverbs", []))
         self.np_pos = frozenset(data.get("np_pos", ["DET", "ADJ", "NUM", "NOUN", "PROPN", "PART"]))
-        self.compounds = frozenset(
-            tuple(c.lower().split(" of ", 1)) for c in data.get("of_compounds", []) if " of " in c)
-        self.range_nouns = frozenset(data.get("range_nouns", ["range"]))
+        self.of = frozenset(data.get("of_words", []))
+        self.compounds = frozenset(_compound_pairs(data.get("of_compounds", []), self.of))
+        self.range_nouns = frozenset(data.get("range_nouns", []))
         self.state_words = frozenset(data.get("state_words", []))
         self.group_preps = frozenset(data.get("group_preps", []))
-        self.money_in = frozenset(data.get("money_in", ["in"]))
+        self.money_in = frozenset(data.get("money_in", []))
+        self.share_words = frozenset(data.get("share_words", []))
+        self.change_preps = frozenset(data.get("change_preps", []))
+        self.restating_preps = frozenset(data.get("restating_preps", []))
+        self.range_preps = frozenset(data.get("range_preps", []))
+        self.level_preps = frozenset(data.get("level_preps", []))
+        self.level_range_preps = frozenset(data.get("level_range_preps", []))
+        self.noun_level_preps = frozenset(data.get("noun_level_preps", []))
+        self.superlatives = frozenset(data.get("superlative_words", []))
 
     # -- phrases -------------------------------------------------------------------------
     def _phrase(self, doc: Doc, head: Token, floor: int) -> tuple[int, int]:
@@ -69,15 +81,15 @@ class EntityFinder:
         if not self.compounds:
             return start, end
         last = doc[end - 1].lower_
-        if end + 1 < len(doc) and doc[end].lower_ == "of" and \
+        if end + 1 < len(doc) and doc[end].lower_ in self.of and \
                 (last, doc[end + 1].lower_) in self.compounds:
             return start, end + 2
-        if start >= 2 and doc[start - 1].lower_ == "of" and \
+        if start >= 2 and doc[start - 1].lower_ in self.of and \
                 (doc[start - 2].lower_, doc[start].lower_) in self.compounds:
             return start - 2, end
         return start, end
 
-    def _entity(self, doc: Doc, head: Token, floor: int, q_end: int, is_num) -> Entity:
+    def _entity(self, doc: Doc, head: Token, floor: int, q_end: int, is_num: _IsNum) -> Entity:
         start, end = self._phrase(doc, head, floor)
         gap = range(q_end, start)
         adjacent = start >= q_end and all(
@@ -108,7 +120,7 @@ class EntityFinder:
                 or self._group(doc, root, q_end, is_num)
                 or self._next_plural(doc, q_end, is_num))
 
-    def _attached(self, doc: Doc, span: range, q_end: int, is_num) -> Optional[Entity]:
+    def _attached(self, doc: Doc, span: range, q_end: int, is_num: _IsNum) -> Optional[Entity]:
         """The noun the number (or its unit) modifies, to its right; else a participle,
         adjective or "of" phrase hanging on the number."""
         for k in span:
@@ -128,7 +140,7 @@ class EntityFinder:
                     continue
                 if c.dep_ in ("acl", "amod") and c.i - q_end <= 2 and c.tag_ in ("VBN", "JJ"):
                     return Entity(c.text, c.i, c.i + 1, c.i - q_end <= 1 or _advs(doc, q_end, c.i))
-                if c.dep_ == "prep" and c.lower_ == "of" and c.i == q_end:
+                if c.dep_ == "prep" and c.lower_ in self.of and c.i == q_end:
                     obj = _pobj(c)
                     if obj is not None and obj.pos_ in _NOUNS:
                         ent = self._entity(doc, obj, c.i + 1, q_end, is_num)
@@ -136,9 +148,9 @@ class EntityFinder:
         return None
 
     def _of_measure(self, doc: Doc, root: Token, start: int, q_end: int,
-                    is_num) -> Optional[Entity]:
+                    is_num: _IsNum) -> Optional[Entity]:
         """ "a fine of US$86,000": the measure noun before "of"; "a total of 52 are dead"."""
-        if root.dep_ != "pobj" or root.head.lower_ != "of":
+        if root.dep_ != "pobj" or root.head.lower_ not in self.of:
             return None
         noun = root.head.head
         if noun.pos_ not in _NOUNS or noun.i >= start:
@@ -163,7 +175,7 @@ class EntityFinder:
             return Entity(state.text, state.i, state.i + 1, False)
         return None
 
-    def _next_plural(self, doc: Doc, q_end: int, is_num) -> Optional[Entity]:
+    def _next_plural(self, doc: Doc, q_end: int, is_num: _IsNum) -> Optional[Entity]:
         """The parse did not link them: a plural noun right after the number, perhaps behind
         a participle or adjective ("1,200 pledged delegates")."""
         k = q_end
@@ -175,7 +187,7 @@ class EntityFinder:
         return None
 
     # -- surface and clause rules --------------------------------------------------------
-    def _surface_rules(self, doc: Doc, q_end: int, is_num) -> Optional[Entity]:
+    def _surface_rules(self, doc: Doc, q_end: int, is_num: _IsNum) -> Optional[Entity]:
         """Token-order rules the parse often gets wrong: a hyphenated measure modifier
         ("six-year terms" -> terms, but "a one-page letter" -> page) and "17 out of 18
         districts"."""
@@ -189,10 +201,10 @@ class EntityFinder:
             if head is not None:
                 return self._entity(doc, head, j, q_end, is_num)._replace(adjacent=True)
             return None
-        if q_end + 2 < n and doc[q_end].lower_ == "out" and doc[q_end + 1].lower_ == "of" \
-                and is_num(doc[q_end + 2].text):
+        if q_end + 2 < n and doc[q_end].lower_ in self.share_words \
+                and doc[q_end + 1].lower_ in self.of and is_num(doc[q_end + 2].text):
             j = q_end + 3
-            if j < n and doc[j].lower_ == "of":
+            if j < n and doc[j].lower_ in self.of:
                 j += 1
             head = self.noun_run(doc, j)
             if head is not None:
@@ -225,9 +237,9 @@ class EntityFinder:
         start, end = self._phrase(doc, head, floor)
         return Entity(doc[start:end].text, start, end, False)
 
-    def _by_change(self, doc: Doc, root: Token, q_end: int, is_num) -> Optional[Entity]:
+    def _by_change(self, doc: Doc, root: Token, q_end: int, is_num: _IsNum) -> Optional[Entity]:
         """ "turnout was down by 1.5%", "sales rose by 4%": the subject changes."""
-        if root.dep_ != "pobj" or root.head.lower_ != "by":
+        if root.dep_ != "pobj" or root.head.lower_ not in self.change_preps:
             return None
         word = root.head.head
         if not (word.lemma_ in self.subject_verbs or word.lower_ in self.change_adverbs):
@@ -238,7 +250,8 @@ class EntityFinder:
             return None
         return self._entity(doc, subj, 0, q_end, is_num)._replace(adjacent=False)
 
-    def _listed(self, doc: Doc, root: Token, start: int, q_end: int, is_num) -> Optional[Entity]:
+    def _listed(self, doc: Doc, root: Token, start: int, q_end: int,
+                is_num: _IsNum) -> Optional[Entity]:
         """ "the number of women, 102," and "won the most seats, at 14": the number restates
         a noun just before it."""
         head = root.head
@@ -250,21 +263,22 @@ class EntityFinder:
                 and self._counted_group(head) \
                 and all(doc[k].is_punct for k in range(head.i + 1, start)):
             return self._entity(doc, head, 0, q_end, is_num)._replace(adjacent=False)
-        if root.dep_ == "pobj" and head.lower_ == "at" and head.i > 1 \
+        if root.dep_ == "pobj" and head.lower_ in self.restating_preps and head.i > 1 \
                 and doc[head.i - 1].text == ",":
             obj = doc[head.i - 2]
             if obj.dep_ == "dobj" and obj.pos_ == "NOUN" and obj.head.i == head.head.i:
                 return self._entity(doc, obj, 0, q_end, is_num)._replace(adjacent=False)
         return None
 
-    def _in_range(self, doc: Doc, root: Token, q_end: int, is_num) -> Optional[Entity]:
+    def _in_range(self, doc: Doc, root: Token, q_end: int, is_num: _IsNum) -> Optional[Entity]:
         """ "placed the value in the range of 5 to 6 million" -> value; "an R0 estimated in
         the range 2-4" -> R0: what is put in the range."""
         prep = None
-        if root.dep_ == "pobj" and root.head.lower_ == "of" and \
-                root.head.head.lower_ in self.range_nouns and root.head.head.head.lower_ == "in":
+        if root.dep_ == "pobj" and root.head.lower_ in self.of and \
+                root.head.head.lower_ in self.range_nouns and \
+                root.head.head.head.lower_ in self.range_preps:
             prep = root.head.head.head
-        elif root.dep_ == "pobj" and root.head.lower_ == "in" and root.i >= 1 and (
+        elif root.dep_ == "pobj" and root.head.lower_ in self.range_preps and root.i >= 1 and (
                 doc[root.i - 1].lower_ in self.range_nouns or root.lower_ in self.range_nouns):
             prep = root.head
         if prep is None:
@@ -287,27 +301,28 @@ class EntityFinder:
     def _counted_group(self, noun: Token) -> bool:
         """ "the number of women", "the most seats": a noun a following number can restate
         (not "the princess, 67," where the number is an age)."""
-        if any(c.tag_ == "JJS" or c.lower_ == "most" for c in children(noun)):
+        if any(c.tag_ == "JJS" or c.lower_ in self.superlatives for c in children(noun)):
             return True
         prep = noun.head
-        return noun.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_ in self.containers
+        return noun.dep_ == "pobj" and prep.lower_ in self.of \
+            and prep.head.lemma_ in self.containers
 
-    def _measured(self, doc: Doc, root: Token, q_end: int, is_num) -> Optional[Entity]:
+    def _measured(self, doc: Doc, root: Token, q_end: int, is_num: _IsNum) -> Optional[Entity]:
         """What a clause measures: the subject of "the magnitude was 5.5", "rose to 50",
         "was 25% higher", "2.9 million strong"; the object of "cut the number of X from 180"."""
         verb = None
         any_verb = False
         if root.dep_ in ("attr", "dobj", "npadvmod", "oprd", "acomp"):
             verb = root.head
-        elif root.dep_ == "pobj" and root.head.lower_ in ("to", "at", "from"):
+        elif root.dep_ == "pobj" and root.head.lower_ in self.level_preps:
             verb = root.head.head
-        elif root.dep_ == "quantmod" and root.head.dep_ == "pobj" and root.head.head.lower_ in (
-                "to", "from"):
+        elif root.dep_ == "quantmod" and root.head.dep_ == "pobj" \
+                and root.head.head.lower_ in self.level_range_preps:
             verb = root.head.head.head
         if verb is None:
             return None
-        if root.dep_ == "pobj" and root.head.lower_ == "at" and verb.pos_ == "NOUN" \
-                and verb.i < root.i:  # "with the jobless rate at 5 percent"
+        if root.dep_ == "pobj" and root.head.lower_ in self.noun_level_preps \
+                and verb.pos_ == "NOUN" and verb.i < root.i:  # "with the jobless rate at 5 percent"
             return self._entity(doc, verb, 0, q_end, is_num)._replace(adjacent=False)
         while verb.pos_ in ("ADJ", "ADV") and verb.dep_ in _CLIMB_DEPS and verb.head.i != verb.i:
             verb, any_verb = verb.head, True
@@ -332,7 +347,7 @@ class EntityFinder:
         return next((c for c in children(verb)
                      if c.dep_ in ("acomp", "oprd") and c.lower_ in self.state_words), None)
 
-    def _group(self, doc: Doc, root: Token, q_end: int, is_num) -> Optional[Entity]:
+    def _group(self, doc: Doc, root: Token, q_end: int, is_num: _IsNum) -> Optional[Entity]:
         """ "Among men, 58 percent approved", "leads with 35 percent among women": the group
         a share belongs to."""
         verb = root.head
@@ -349,7 +364,7 @@ class EntityFinder:
         """ "the number of cases" -> cases."""
         if noun.lemma_ in self.containers:
             for c in children(noun):
-                if c.dep_ == "prep" and c.lower_ == "of":
+                if c.dep_ == "prep" and c.lower_ in self.of:
                     obj = _pobj(c)
                     if obj is not None and obj.pos_ in _NOUNS:
                         return obj
@@ -383,6 +398,18 @@ class EntityFinder:
                 continue
             return None
         return None
+
+
+def _compound_pairs(phrases: list[str], links: frozenset[str]) -> list[tuple[str, str]]:
+    """("margin", "error") for a fixed compound "margin of error": the words on either side
+    of its first link word (phrases without one are skipped)."""
+    pairs = []
+    for phrase in phrases:
+        words = phrase.lower().split(" ")
+        k = next((j for j in range(1, len(words) - 1) if words[j] in links), None)
+        if k is not None:
+            pairs.append((" ".join(words[:k]), " ".join(words[k + 1:])))
+    return pairs
 
 
 def _governed_by(tok: Token, head: Token) -> bool:

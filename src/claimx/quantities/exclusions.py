@@ -27,13 +27,15 @@ class Exclusions:
         self.year_lo, self.year_hi = int(lo), int(hi)
         self.clock_words = frozenset(data.get("clock_words", []))
         self.name_number_labels = frozenset(data.get("name_number_labels", []))
-        self.meridiem = frozenset(data.get("meridiem", ["am", "pm", "a.m.", "p.m."]))
+        self.meridiem = frozenset(data.get("meridiem", []))
         self.time_units = frozenset(data.get("time_units", []))
         self.name_prefixes = frozenset(data.get("name_prefixes", []))
         self.phone = re.compile(data.get("phone_regex", r"^$"))
         self.version = re.compile(data.get("version_regex", r"^$"))
         self.one_not_before = frozenset(data.get("one_not_before", []))
         self.one_not_after = frozenset(data.get("one_not_after", []))
+        self.pronoun_numbers = frozenset(data.get("pronoun_numbers", []))
+        self.pronoun_heads = frozenset(data.get("pronoun_heads", []))
         self.name_labels = frozenset(data.get("name_entity_labels", []))
         self.hour_words = frozenset(data.get("hour_words", []))
         self.duration_words = frozenset(data.get("clock_duration_words", []))
@@ -139,14 +141,14 @@ class Exclusions:
         self, doc: Doc, p: NumberParse, nxt: str, prev: str, has_unit: bool
     ) -> bool:
         core = doc[p.core]
-        if p.end - p.start == 1 and core.lower_ == "one":
+        if p.end - p.start == 1 and core.lower_ in self.pronoun_numbers:
             if nxt in self.one_not_before or prev in self.one_not_after:
                 return True
             coordinated = core.dep_ == "conj" and core.head.like_num  # "two and one package"
             if core.dep_ not in ("nummod", "quantmod", "compound") and not has_unit \
                     and not coordinated:
                 return True
-            if core.head.i == core.i or core.head.lemma_ in ("one", "another"):
+            if core.head.i == core.i or core.head.lemma_ in self.pronoun_heads:
                 return True
         return bool(
             core.pos_ == "PROPN"

@@ -10,7 +10,7 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, Optional, Union
+from typing import TYPE_CHECKING, NamedTuple, Optional, Union
 
 from claimx.docinfo import info, sent_of
 from claimx.quantities.entity import Entity, EntityFinder
@@ -24,7 +24,7 @@ from claimx.spanindex import word_text
 from claimx.types import BOUNDS, Quantity
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 _HAS_DIGIT = re.compile(r"\d")
 _HYPHENS = frozenset({"-", "\u2010"})
@@ -58,6 +58,32 @@ class _Unit(NamedTuple):
     name: Optional[str]
     start: int
     end: int
+
+
+class _Around(NamedTuple):
+    """What stands around a number: the currency or unit before it (``cur``), where the
+    quantity starts without its bound (``start``), the unit after it, and its bound word
+    before it (bound, first token)."""
+
+    cur: Optional[_Unit]
+    start: int
+    unit: Optional[_Unit]
+    lead: Optional[tuple[str, int]]
+
+
+#: a range: its second number, that number's unit, low and high
+_Range = tuple[NumberParse, Optional[_Unit], float, float]
+#: a range written as one token: its number parse, low and high
+_TokenRange = tuple[NumberParse, float, float]
+
+
+class _Listing(NamedTuple):
+    """ "120 km/h (75 mph)", "EUR20,000 (GBP17,500; USD22,900)": the text between two
+    quantities that opens a conversion in brackets (``openers``), which measures the same
+    thing, and what separates the conversions listed in it (``separators``)."""
+
+    openers: frozenset[str]
+    separators: frozenset[str]
 
 
 class _Ctx:
@@ -100,7 +126,8 @@ class _Ctx:
         """Digit groups split by a no-break or thin space ("1\u00a0200", a token each):
         the first token's word becomes the whole number ("1,200"); the map gives, for that
         token, the index after the group's last token."""
-        words, groups = self.words, {}
+        words = self.words
+        groups: dict[int, int] = {}
         if separators.isdisjoint(words):
             return groups
         k = 1
@@ -159,6 +186,11 @@ class QuantityFinder:
         self.range_open: dict[str, str] = dict(b.get("range_open", {}))
         self.range_joiners = frozenset(b.get("range_joiners", []))
         self.change_verbs = frozenset(b.get("change_verbs", []))
+        self.change_openers = frozenset(b.get("change_openers", []))
+        self.opener_joiners = frozenset(b.get("opener_joiners", []))
+        self.margin_before = frozenset(tuple(x.lower().split()) for x in b.get("margin_before", []))
+        self.determiner_not_bound = frozenset(
+            tuple(x.lower().split()) for x in b.get("determiner_not_bound", []))
         u = lex["units"]
         self.percent = {
             tuple(k.lower().split()): v for k, v in u.get("percent", {}).items() if v
@@ -170,9 +202,14 @@ class QuantityFinder:
         self.starters = self.numbers.start_words() | self.vague.start_words()
         self.units_before: dict[str, str] = dict(u.get("units_before", {}))
         self.not_after_words = frozenset(lex["numbers"].get("fraction_not_after", []))
-        self.no_entity_units = frozenset(u.get("no_entity_units", ["percentage"]))
-        self.duration_unit = str(u.get("duration_unit", "second"))
+        self.no_entity_units = frozenset(u.get("no_entity_units", []))
+        self.duration_unit = str(u["duration_unit"])
         self.unit_entities = frozenset(u.get("unit_entities", []))
+        self.lowercase_symbols = frozenset(lex["currencies"].get("symbols_lowercase", []))
+        self.age_words = frozenset(lex["exclusions"].get("age_words", []))
+        ent = lex["entities"]
+        self.listed = _Listing(frozenset(ent.get("conversion_openers", [])),
+                               frozenset(ent.get("list_separators", [])))
 
     def _may_start(self, ctx: _Ctx, i: int) -> bool:
         """Can a quantity begin at token ``i``? Digits, or a word that starts a number or
@@ -196,7 +233,7 @@ class QuantityFinder:
             if hit is not None:
                 hits.append(hit)
             i = max(nxt, i + 1)
-        return _inherit_listed(ctx, _non_overlapping(hits))
+        return _inherit_listed(ctx, _non_overlapping(hits), self.listed)
 
     # -- one candidate -------------------------------------------------------------------
     def _is_num(self, text: str) -> bool:
@@ -214,7 +251,7 @@ class QuantityFinder:
                 return q._replace(start=p.start)
         return p
 
-    def _token_range(self, ctx: _Ctx, i: int) -> Optional[tuple[NumberParse, float, float]]:
+    def _token_range(self, ctx: _Ctx, i: int) -> Optional[_TokenRange]:
         """A range written as one token: "15\u201325 million"."""
         ab = self.numbers.token_range(ctx.words[i])
         if ab is None:
@@ -242,11 +279,12 @@ class QuantityFinder:
                 and ctx.low[p.core] in self.numbers.fractions:
             return None  # "the second half of", "the first quarter of"
         if p.value < 0 and ctx.low[p.start] in self.numbers.minus \
-                and (ctx.lw(p.start - 2), ctx.lw(p.start - 1)) == ("plus", "or"):
+                and _preceded_by(ctx, p.start, self.margin_before):
             return self._parse(ctx, p.start + 1)  # "plus or minus 3.1": a margin, unsigned
         return p
 
     def _at(self, ctx: _Ctx, i: int) -> tuple[Optional[QuantityHit], int]:
+        """The quantity starting at token ``i`` (or None) and the token to go on from."""
         p = self._number_at(ctx, i)
         token_rng = None
         if p is None:
@@ -255,7 +293,10 @@ class QuantityFinder:
                 return (self._duration_at(ctx, i) or self._article_unit_at(ctx, i)
                         or self._vague_at(ctx, i))
             p = token_rng[0]
-        doc = ctx.doc
+        return self._number_hit(ctx, p, token_rng)
+
+    def _around(self, ctx: _Ctx, p: NumberParse) -> _Around:
+        """The currency or unit before the number, the unit after it and a bound before it."""
         cur_before = self._currency_before(ctx, p.start)
         cur_start = cur_before.start if cur_before else p.start
         if cur_before is None and p.core in ctx.prefix_currency:
@@ -268,18 +309,46 @@ class QuantityFinder:
             cur_before = self._unit_before(ctx, cur_start)
             if cur_before is not None:
                 cur_start = cur_before.start
-        has_unit = bool(cur_before or (unit and unit.name))
+        return _Around(cur_before, cur_start, unit, lead)
+
+    def _not_quantity(self, ctx: _Ctx, p: NumberParse, around: _Around,
+                      token_rng: Optional[_TokenRange]) -> bool:
+        """True when the number lies in an excluded span or is no quantity (a year, a
+        clock time, a name...)."""
+        doc = ctx.doc
         if ctx.excluded(doc[p.start].idx, _end_char(doc, p.end)):
-            return None, p.end
-        if token_rng is None and self.exclusions.excluded(
-            doc, p, has_bound=lead is not None, has_unit=has_unit, core_text=ctx.words[p.core]
-        ):
-            return None, p.end
-        # ranges: "between A and B", "A to B", "A-B", "from A to B"
+            return True
+        has_unit = bool(around.cur or (around.unit and around.unit.name))
+        return token_rng is None and self.exclusions.excluded(
+            doc, p, has_bound=around.lead is not None, has_unit=has_unit,
+            core_text=ctx.words[p.core])
+
+    def _range_at(self, ctx: _Ctx, p: NumberParse, unit: Optional[_Unit],
+                  token_rng: Optional[_TokenRange]) -> Optional[_Range]:
+        """The range the number opens: "between A and B", "A to B", "A-B", "from A to B"."""
         if token_rng is not None:
-            rng: Any = (p, unit if unit and unit.name else None, token_rng[1], token_rng[2])
-        else:
-            rng = self._range(ctx, p, unit, lead)
+            return p, unit if unit and unit.name else None, token_rng[1], token_rng[2]
+        return self._range(ctx, p, unit)
+
+    def _span_start(self, ctx: _Ctx, around: _Around, rng: Optional[_Range]) -> int:
+        """The first token of the quantity: its bound, its currency or unit, or the word
+        opening its range ("between")."""
+        lead = around.lead
+        span_start = lead[1] if lead else around.start
+        if rng is not None:
+            opener = around.start - 1
+            if opener >= 0 and ctx.low[opener] in self.range_open:
+                span_start = min(span_start, opener)
+        return span_start
+
+    def _number_hit(self, ctx: _Ctx, p: NumberParse,
+                    token_rng: Optional[_TokenRange]) -> tuple[Optional[QuantityHit], int]:
+        """The quantity of the number ``p`` (a single-token range when ``token_rng``)."""
+        around = self._around(ctx, p)
+        if self._not_quantity(ctx, p, around, token_rng):
+            return None, p.end
+        unit = around.unit
+        rng = self._range_at(ctx, p, unit, token_rng)
         low = high = None
         value: Optional[float] = p.value
         end = unit.end if unit else p.end
@@ -289,13 +358,10 @@ class QuantityFinder:
             if b_unit is not None:
                 unit = b_unit
             end = b_unit.end if b_unit else b.end
+        cur_before = around.cur
         unit_name = cur_before.name if cur_before else (unit.name if unit else None)
-        bound = "range" if rng is not None else (lead[0] if lead else "exact")
-        span_start = lead[1] if lead else cur_start
-        if rng is not None:
-            opener = cur_start - 1
-            if opener >= 0 and ctx.low[opener] in self.range_open:
-                span_start = min(span_start, opener)
+        bound = "range" if rng is not None else (around.lead[0] if around.lead else "exact")
+        span_start = self._span_start(ctx, around, rng)
         tail = self._bound_after(ctx, end) if rng is None else None
         if tail is not None:
             if bound == "exact":
@@ -306,6 +372,7 @@ class QuantityFinder:
             ctx, p, (end, q_end), (unit, unit_name, cur_before), bound)
         if rng is None:
             low, high = _bounds(bound, value)
+        doc = ctx.doc
         hit = QuantityHit(
             doc[span_start].idx, _end_char(doc, end), value, low, high, bound, unit_name,
             entity_text,
@@ -403,30 +470,54 @@ class QuantityFinder:
         return _Unit(name, start - 1, start) if name else None
 
     def _unit_after(self, ctx: _Ctx, k: int, scale: float) -> Optional[_Unit]:
+        """The unit written right after a number ending before token ``k``: a percent
+        phrase, a currency word or code, or a physical unit ("km", "square miles")."""
         if k >= ctx.n:
             return None
-        doc = ctx.doc
-        for size in range(min(self.percent_len, ctx.n - k), 0, -1):
-            key = tuple(ctx.low[k:k + size])
-            if key in self.percent:
-                return _Unit(self.percent[key], k, k + size)
-        cur = self.currencies
-        for size in range(min(cur.max_word_tokens, ctx.n - k), 0, -1):
-            key = " ".join(ctx.low[k:k + size])
-            if key in cur.words:
-                return _Unit(cur.words[key], k, k + size)
+        found = self._percent_at(ctx, k) or self._currency_word_at(ctx, k)
+        if found is not None:
+            return found
         if ctx.words[k] in _HYPHENS and ctx.attached[k] and k + 1 < ctx.n \
                 and ctx.attached[k + 1]:
             unit = self._unit_after(ctx, k + 1, scale)
             return unit if unit is not None and unit.name else None
-        w = ctx.words[k]
+        cur = self.currencies
         if ctx.low[k] in cur.ambiguous:
-            if scale > 1.0 or self._money_context(ctx, k):
-                return _Unit(cur.ambiguous[ctx.low[k]], k, k + 1)
-            fallback = cur.fallback.get(ctx.low[k])
-            return _Unit(fallback, k, k + 1) if fallback else None
-        if w in cur.symbols and (w.isupper() or w == "zł") and len(w) > 1:
+            return self._ambiguous_currency(ctx, k, scale)
+        w = ctx.words[k]
+        if w in cur.symbols and (w.isupper() or w in self.lowercase_symbols) and len(w) > 1:
             return _Unit(cur.symbols[w], k, k + 1)
+        return self._physical_unit(ctx, k)
+
+    def _percent_at(self, ctx: _Ctx, k: int) -> Optional[_Unit]:
+        """ "percent", "per cent", "percentage points" at token ``k``."""
+        for size in range(min(self.percent_len, ctx.n - k), 0, -1):
+            key = tuple(ctx.low[k:k + size])
+            if key in self.percent:
+                return _Unit(self.percent[key], k, k + size)
+        return None
+
+    def _currency_word_at(self, ctx: _Ctx, k: int) -> Optional[_Unit]:
+        """A currency written as words at token ``k`` ("euros", "Swiss francs")."""
+        cur = self.currencies
+        for size in range(min(cur.max_word_tokens, ctx.n - k), 0, -1):
+            phrase = " ".join(ctx.low[k:k + size])
+            if phrase in cur.words:
+                return _Unit(cur.words[phrase], k, k + size)
+        return None
+
+    def _ambiguous_currency(self, ctx: _Ctx, k: int, scale: float) -> Optional[_Unit]:
+        """A word that is a currency only in talk of money ("pounds"), else its fallback
+        unit, if any."""
+        cur = self.currencies
+        if scale > 1.0 or self._money_context(ctx, k):
+            return _Unit(cur.ambiguous[ctx.low[k]], k, k + 1)
+        fallback = cur.fallback.get(ctx.low[k])
+        return _Unit(fallback, k, k + 1) if fallback else None
+
+    def _physical_unit(self, ctx: _Ctx, k: int) -> Optional[_Unit]:
+        """The longest unit of measure of up to ``max_unit_tokens`` tokens at ``k``."""
+        doc, w = ctx.doc, ctx.words[k]
         if doc[k].pos_ in _NON_UNIT_POS or not any(ch.isalpha() or ch in "°%" for ch in w):
             return None
         if ctx.low[k] in self.exclusions.time_units:
@@ -490,7 +581,8 @@ class QuantityFinder:
                 continue
             if entry.get("not_before_time_unit") and ctx.lw(after) in self.exclusions.time_units:
                 continue
-            if key == ("some",) and ctx.doc[b - 1].dep_ == "det" and ctx.doc[b - 1].head.i < b:
+            if key in self.determiner_not_bound and ctx.doc[b - 1].dep_ == "det" \
+                    and ctx.doc[b - 1].head.i < b:
                 continue
             start = b - size
             for isize in (2, 1):
@@ -511,7 +603,7 @@ class QuantityFinder:
             return entry["bound"], end + size
         return None
 
-    def _verb_bound(self, doc: Doc, p: NumberParse, q_end: int, ent: Any) -> str:
+    def _verb_bound(self, doc: Doc, p: NumberParse, q_end: int, ent: Optional[Entity]) -> str:
         """ "death tolls exceeded 100", "surpassed one million": the verb bounds the number."""
         for k in range(p.start, q_end):
             tok = doc[k]
@@ -526,42 +618,20 @@ class QuantityFinder:
                     return bound
         return "exact"
 
-    def _range(
-        self, ctx: _Ctx, a: NumberParse, a_unit: Optional[_Unit], lead: Any
-    ) -> Optional[tuple[NumberParse, Optional[_Unit], float, float]]:
+    def _range(self, ctx: _Ctx, a: NumberParse, a_unit: Optional[_Unit]) -> Optional[_Range]:
+        """The range the number ``a`` (with its unit ``a_unit``) opens, written with a
+        joiner word or dash and a second number: (b, b's unit, low, high)."""
         k = a_unit.end if a_unit and a_unit.name else a.end
-        if k >= ctx.n:
+        if k >= ctx.n or not self._range_joined(ctx, a, k):
             return None
-        joiner = ctx.low[k]
-        opener = ctx.lw(a.start - 1)
-        if a.start > 0 and ctx.doc[a.start - 1].text in self.currencies.symbols:
-            opener = ctx.lw(a.start - 2)
-        if opener in self.range_open:
-            if joiner != self.range_open[opener]:
-                return None
-            head = ctx.doc[a.start - 1].head
-            if opener == "from" and head.lemma_ in self.change_verbs:
-                return None
-        elif joiner not in self.range_joiners or joiner == "and":
-            return None
-        bstart = k + 1
-        if bstart < ctx.n and ctx.words[bstart] in self.currencies.symbols:
-            bstart += 1
-        if bstart >= ctx.n:
-            return None
-        b = self._parse(ctx, bstart)
-        if b is None or b.start != bstart:
-            return None
-        if joiner in ("-", "\u2013", "\u2014") and not (a.is_digit and b.is_digit) and not (
-                not a.is_digit and not b.is_digit and ctx.attached[k] and ctx.attached[bstart]):
+        b = self._range_end(ctx, a, k)
+        if b is None:
             return None
         b_unit = self._unit_after(ctx, b.end, b.scale)
         if a_unit is not None and a_unit.name and (b_unit is None or b_unit.name != a_unit.name):
             return None  # "fell 2.1 percent to $240.5 million": a change and a level
-
-        doc = ctx.doc
         if self.exclusions.excluded(
-            doc, b, has_bound=True, has_unit=bool(b_unit and b_unit.name),
+            ctx.doc, b, has_bound=True, has_unit=bool(b_unit and b_unit.name),
             core_text=ctx.words[b.core],
         ):
             return None
@@ -575,6 +645,37 @@ class QuantityFinder:
             b_unit = None
         return b, b_unit, low, high
 
+    def _range_joined(self, ctx: _Ctx, a: NumberParse, k: int) -> bool:
+        """Does token ``k`` join ``a`` to a second number: the joiner its opener asks for
+        ("between A and B"), or a joiner that needs no opener ("A to B", "A-B")?"""
+        joiner = ctx.low[k]
+        opener = ctx.lw(a.start - 1)
+        if a.start > 0 and ctx.doc[a.start - 1].text in self.currencies.symbols:
+            opener = ctx.lw(a.start - 2)
+        if opener in self.range_open:
+            if joiner != self.range_open[opener]:
+                return False
+            head = ctx.doc[a.start - 1].head
+            # "rose from 5 to 7": a change, not a range
+            return not (opener in self.change_openers and head.lemma_ in self.change_verbs)
+        return joiner in self.range_joiners and joiner not in self.opener_joiners
+
+    def _range_end(self, ctx: _Ctx, a: NumberParse, k: int) -> Optional[NumberParse]:
+        """The second number of a range joined at token ``k`` (after a currency symbol);
+        a dash joins two digit numbers or two attached number words only."""
+        bstart = k + 1
+        if bstart < ctx.n and ctx.words[bstart] in self.currencies.symbols:
+            bstart += 1
+        if bstart >= ctx.n:
+            return None
+        b = self._parse(ctx, bstart)
+        if b is None or b.start != bstart:
+            return None
+        if ctx.low[k] in ("-", "\u2013", "\u2014") and not (a.is_digit and b.is_digit) and not (
+                not a.is_digit and not b.is_digit and ctx.attached[k] and ctx.attached[bstart]):
+            return None
+        return b
+
     def _age(self, ctx: _Ctx, k: int) -> int:
         """End token of "-year-old" / "years old" after a number, or 0."""
         j = k
@@ -585,10 +686,10 @@ class QuantityFinder:
         j += 1
         if ctx.lw(j) in ("-", "\u2010"):
             j += 1
-        return j + 1 if ctx.lw(j) == "old" else 0
+        return j + 1 if ctx.lw(j) in self.age_words else 0
 
 
-def start_outside(tok: Any, start: int, end: int) -> bool:
+def start_outside(tok: Token, start: int, end: int) -> bool:
     """True when ``tok``'s head lies outside ``[start, end)``."""
     return not (start <= tok.head.i < end) or tok.head.i == tok.i
 
@@ -608,7 +709,8 @@ def _bounds(bound: str, value: Optional[float]) -> tuple[Optional[float], Option
     return None, None
 
 
-def _inherit_listed(ctx: _Ctx, hits: list[QuantityHit]) -> list[QuantityHit]:
+def _inherit_listed(ctx: _Ctx, hits: list[QuantityHit],
+                    listing: _Listing) -> list[QuantityHit]:
     """ "rates were 49% for A, 53% for B and 29% for C": a number listed after another of
     the same unit in its sentence, with no entity of its own, measures the same thing; so
     does a conversion in brackets."""
@@ -620,7 +722,7 @@ def _inherit_listed(ctx: _Ctx, hits: list[QuantityHit]) -> list[QuantityHit]:
     for h in hits[1:]:
         prev = out[-1]
         gap = text[prev.end_char:h.start_char].strip()
-        bracket = _bracketed_after(gap) or (bracket and gap in (";", ",", "/", "or"))
+        bracket = gap in listing.openers or (bracket and gap in listing.separators)
         if prev.entity is not None and not _own_unit_word(text, prev) and (
                 h.entity is None or (bracket and _own_unit_word(text, h))) and (bracket or (
                 h.unit == prev.unit and h.unit is not None and _listed_after(ctx, prev, h))):
@@ -635,10 +737,10 @@ def _own_unit_word(text: str, h: QuantityHit) -> bool:
         text[h.start_char:h.end_char].endswith(h.entity)
 
 
-def _bracketed_after(gap: str) -> bool:
-    """ "120 km/h (75 mph)", "EUR20,000 (GBP17,500; USD22,900)": a conversion in brackets
-    right after a quantity (``gap`` is the text between them) measures the same thing."""
-    return gap in ("(", "[", "(about", "(around", "(roughly", "(approximately", "(some")
+def _preceded_by(ctx: _Ctx, start: int, phrases: frozenset[tuple[str, ...]]) -> bool:
+    """True when the lower-cased words just before token ``start`` are one of ``phrases``."""
+    return any(tuple(ctx.lw(start - len(ph) + j) for j in range(len(ph))) == ph
+               for ph in phrases)
 
 
 def _listed_after(ctx: _Ctx, prev: QuantityHit, h: QuantityHit) -> bool:

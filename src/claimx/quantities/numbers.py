@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple, Optional
 
 # Shapes only; the words live in the data files. Every pattern is anchored, has no nested
@@ -27,6 +27,9 @@ _HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
 #: a race or record time with seconds: "2:09:35", "1:02:03.5" (clock readings have no seconds)
 _DURATION = re.compile(r"^(\d{1,2}):([0-5]\d):([0-5]\d(?:\.\d{1,3})?)$")
 
+#: the lower-cased word at a token index ("" outside the parsed window)
+_Word = Callable[[int], str]
+
 
 class NumberParse(NamedTuple):
     """A number found at some token index."""
@@ -43,6 +46,14 @@ class NumberParse(NamedTuple):
 def finite(value: Optional[float]) -> bool:
     """True for a finite float."""
     return value is not None and math.isfinite(value)
+
+
+def _slash_value(m: re.Match[str]) -> Optional[tuple[float, float]]:
+    """(value, 1.0) of a simple fraction "3/4" (denominator up to 10), or None."""
+    num, den = int(m.group("num")), int(m.group("den"))
+    if 0 < num < den <= 10:
+        return num / den, 1.0
+    return None
 
 
 class NumberParser:
@@ -65,11 +76,12 @@ class NumberParser:
         self.multipliers: dict[str, float] = {
             k: float(v) for k, v in data.get("multiplier_nouns", {}).items()
         }
-        self.articles = frozenset(data.get("articles", ["a", "an"]))
+        self.articles = frozenset(data.get("articles", []))
         self.minus = frozenset(data.get("minus_words", []))
-        self.joiners = frozenset(data.get("joiners", ["and"]))
+        self.joiners = frozenset(data.get("joiners", []))
         self.max_digits = int(data.get("max_digits", 40))
-        self.fraction_followers = frozenset(data.get("fraction_followers", ["of"]))
+        self.fraction_followers = frozenset(data.get("fraction_followers", []))
+        self.fraction_links = frozenset(data.get("fraction_links", []))
         self.ratio_words = frozenset(data.get("ratio_words", []))
         self.max_ratio = float(data.get("max_ratio", 1000))
 
@@ -82,15 +94,23 @@ class NumberParser:
             return self.unicode_fractions[text], 1.0
         m = _SLASH.match(text)
         if m:
-            num, den = int(m.group("num")), int(m.group("den"))
-            if 0 < num < den <= 10:
-                return num / den, 1.0
-            return None
+            return _slash_value(m)
         m = _DIGITS.match(text)
-        if not m or not (m.group("int") or m.group("frac")):
+        if not m or not (m.group("int") or m.group("frac")) or (m.group("uni") and m.group("frac")):
             return None
-        if m.group("uni") and m.group("frac"):
+        value = self._unsigned_value(m)
+        scale = self._suffix_scale(m.group("suffix"))
+        if value is None or scale is None:
             return None
+        if m.group("sign") and m.group("sign") != "+":
+            value = -value
+        value *= scale
+        if not math.isfinite(value):
+            return None
+        return value, scale
+
+    def _unsigned_value(self, m: re.Match[str]) -> Optional[float]:
+        """The digits (and Unicode fraction) of a `_DIGITS` match as a float, no sign."""
         digits = (m.group("int") or "0").replace(",", "")
         if len(digits) > self.max_digits:
             return None
@@ -100,19 +120,15 @@ class NumberParser:
             return None
         if m.group("uni"):
             value += self.unicode_fractions.get(m.group("uni"), math.nan)
-        scale = 1.0
-        suffix = m.group("suffix")
-        if suffix:
-            # "2bn", "1.2m" and glued scale words: "40million", "5crore"
-            scale = self.abbrev.get(suffix) or self.scales.get(suffix.lower(), 0.0)
-            if not scale:
-                return None
-        if m.group("sign") and m.group("sign") != "+":
-            value = -value
-        value *= scale
-        if not math.isfinite(value):
-            return None
-        return value, scale
+        return value
+
+    def _suffix_scale(self, suffix: Optional[str]) -> Optional[float]:
+        """The scale of letters glued to digits ("2bn", "1.2m", "40million", "5crore"):
+        1.0 without a suffix, None for letters that are no scale."""
+        if not suffix:
+            return 1.0
+        scale = self.abbrev.get(suffix) or self.scales.get(suffix.lower(), 0.0)
+        return scale or None
 
     @staticmethod
     def duration_seconds(text: str) -> Optional[float]:
@@ -187,14 +203,14 @@ class NumberParser:
             return None
         return res
 
-    def _scales_after(self, w, k: int, n: int) -> tuple[float, int]:
+    def _scales_after(self, w: _Word, k: int, n: int) -> tuple[float, int]:
         scale = 1.0
         while k < n and (w(k) in self.scales or w(k) in self.multipliers):
             scale *= self.scales[w(k)] if w(k) in self.scales else self.multipliers[w(k)]
             k += 1
         return scale, k
 
-    def _parse_fraction_phrase(self, w, i: int, n: int) -> Optional[NumberParse]:
+    def _parse_fraction_phrase(self, w: _Word, i: int, n: int) -> Optional[NumberParse]:
         """ "half a million", "a quarter of a million", "two-thirds", "one third"."""
         k = i
         count = 1.0
@@ -214,7 +230,7 @@ class NumberParser:
         frac_i = k
         k += 1
         j = k
-        if w(j) == "of":
+        if w(j) in self.fraction_links:
             j += 1
         if w(j) in self.articles:
             j += 1
@@ -228,7 +244,8 @@ class NumberParser:
             return NumberParse(i, k, value, value, 1.0, frac_i, False)
         return None
 
-    def _and_fraction(self, words, w, a: NumberParse, n: int) -> Optional[NumberParse]:
+    def _and_fraction(self, words: Sequence[str], w: _Word, a: NumberParse,
+                      n: int) -> Optional[NumberParse]:
         """ "two and a half", "2 1/2": a whole number and a fraction."""
         if a.scale != 1.0 or a.value != int(a.value) or a.value < 0:
             return None
@@ -242,7 +259,8 @@ class NumberParser:
             return a._replace(end=k + 3, value=value, raw=value)
         return None
 
-    def _ratio(self, words, w, a: NumberParse, n: int) -> Optional[NumberParse]:
+    def _ratio(self, words: Sequence[str], w: _Word, a: NumberParse,
+               n: int) -> Optional[NumberParse]:
         """ "one in five adults", "1 in 10": a proportion, a / b."""
         k = a.end
         if k + 1 >= n or w(k) not in self.ratio_words or a.scale != 1.0 or a.value <= 0:
@@ -253,7 +271,8 @@ class NumberParser:
         value = a.value / b.value
         return NumberParse(a.start, b.end, value, value, 1.0, a.core, a.is_digit)
 
-    def _parse_core(self, words, w, i: int, n: int, attached) -> Optional[NumberParse]:
+    def _parse_core(self, words: Sequence[str], w: _Word, i: int, n: int,
+                    attached: Sequence[bool]) -> Optional[NumberParse]:
         first = w(i)
         # "a dozen", "a million", "a hundred thousand"
         if first in self.articles:
@@ -284,7 +303,7 @@ class NumberParser:
             return None  # a bare "million" is no number; "a million" is handled above
         return self._parse_words(w, i, n)
 
-    def _parse_words(self, w, i: int, n: int) -> Optional[NumberParse]:
+    def _parse_words(self, w: _Word, i: int, n: int) -> Optional[NumberParse]:
         total = 0.0
         current = 0.0
         k = i
@@ -300,7 +319,7 @@ class NumberParser:
                     prev_kind == "ten" and t in self.units and self.units[t] < 10
                 ):
                     break
-                current += self.units.get(t) if t in self.units else self.tens[t]
+                current += self.units[t] if t in self.units else self.tens[t]
                 prev_kind = "ten" if t in self.tens else "unit"
                 core = k
                 k += 1

@@ -25,12 +25,15 @@ def quantulum_dir() -> Optional[Path]:
     return Path(next(iter(spec.submodule_search_locations)))
 
 
-def _plural(surface: str, irregular: dict[str, str]) -> str:
+def _plural(surface: str, irregular: dict[str, str], per: frozenset[str] = frozenset()) -> str:
+    """The plural of a unit surface; in "mile per hour" only the head before a ``per``
+    word takes it."""
     if surface in irregular:
         return irregular[surface]
-    head, sep, tail = surface.partition(" per ")
-    if sep:
-        return _plural(head, irregular) + sep + tail
+    words = surface.split(" ")
+    k = next((j for j in range(1, len(words) - 1) if words[j] in per), None)
+    if k is not None:
+        return _plural(" ".join(words[:k]), irregular, per) + " " + " ".join(words[k:])
     if surface.endswith(("s", "x", "ch", "sh")):
         return surface + "es"
     if surface.endswith("y") and len(surface) > 1 and surface[-2] not in "aeiou":
@@ -130,11 +133,12 @@ def _surface_table(units: dict[str, dict[str, Any]], cfg: dict[str, Any]) -> dic
     skip_surfaces = set(cfg.get("skip_surfaces", []))
     prefixes: dict[str, str] = cfg.get("metric_prefixes", {})
     irregular: dict[str, str] = cfg.get("irregular_plurals", {})
+    per = frozenset(cfg.get("per_words", []))
     table: dict[str, str] = {}
 
     def add(name: str, surfaces: list[str], symbols: list[str]) -> None:
         for s in surfaces:
-            for form in (s, _plural(s, irregular)):
+            for form in (s, _plural(s, irregular, per)):
                 if form not in skip_surfaces:
                     table.setdefault(form, name)
         for s in symbols:

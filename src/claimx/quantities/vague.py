@@ -28,6 +28,7 @@ class VagueParser:
         self.scales: dict[str, float] = {
             k.lower(): float(v) for k, v in data.get("multiplier_scales", {}).items()
         }
+        self.links = frozenset(data.get("links", []))
 
     def start_words(self) -> frozenset[str]:
         """Every word `parse` can start at."""
@@ -52,13 +53,14 @@ class VagueParser:
         value = float(head["low"])
         k = i + 1
         # "tens of thousands", "hundreds of millions"
-        while k + 1 < n and low[k] == "of" and low[k + 1] in self.heads:
+        while k + 1 < n and low[k] in self.links and low[k + 1] in self.heads:
             nxt = self.heads[low[k + 1]]
             if float(nxt["scale"]) <= float(head["scale"]):
                 break
             value *= float(nxt["scale"])
             head = nxt
             k += 2
-        if k == i + 1 and self.heads[low[i]].get("requires_of") and (k >= n or low[k] != "of"):
+        if k == i + 1 and self.heads[low[i]].get("requires_of") \
+                and (k >= n or low[k] not in self.links):
             return None
         return VagueParse(i, k, value, k - 1)
