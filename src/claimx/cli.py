@@ -23,10 +23,17 @@ import shutil
 import sys
 import textwrap
 import time
-from collections.abc import Iterator
-from typing import IO, Any, Optional
+from collections.abc import Callable, Iterator
+from typing import IO, TYPE_CHECKING, Any, NoReturn, Optional, Union
 
 from .export import FLAT_COLUMNS
+
+if TYPE_CHECKING:
+    from .api import Extractor
+    from .types import Claim
+
+#: told about each input record that is skipped: ``report(place, message)``
+Report = Callable[[str, str], None]
 
 FORMATS = ("json", "jsonl", "csv", "table")
 
@@ -55,7 +62,7 @@ class UsageError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         raise UsageError(f"{message} (see 'claimx --help')")
 
 
@@ -182,7 +189,7 @@ def _read_text(name: str, encoding: str) -> str:
     codec = _codec(encoding)
     try:
         if name == "-":
-            stream = getattr(sys.stdin, "buffer", None)
+            stream: Optional[IO[bytes]] = getattr(sys.stdin, "buffer", None)
             if stream is None:
                 text = sys.stdin.read()
                 return text[1:] if text.startswith("\ufeff") else text
@@ -203,7 +210,7 @@ def _read_text(name: str, encoding: str) -> str:
 def _open_bytes(name: str) -> IO[bytes]:
     try:
         if name == "-":
-            stream = getattr(sys.stdin, "buffer", None)
+            stream: Optional[IO[bytes]] = getattr(sys.stdin, "buffer", None)
             if stream is None:  # a text stream (tests): encode it back
                 return io.BytesIO(sys.stdin.read().encode("utf-8"))
             return stream
@@ -227,7 +234,7 @@ class Skipped(Exception):
     """One input record that cannot be used: reported with its place, then skipped."""
 
 
-def _jsonl_lines(name: str, encoding: str) -> Iterator[tuple[int, str]]:
+def _jsonl_lines(name: str, encoding: str) -> Iterator[tuple[int, Union[str, Skipped]]]:
     """(line number, decoded line) for the non-blank lines of one JSONL input; a line
     that does not decode comes as a :class:`Skipped` in place of its text."""
     label = "<stdin>" if name == "-" else name
@@ -246,7 +253,7 @@ def _jsonl_lines(name: str, encoding: str) -> Iterator[tuple[int, str]]:
             try:
                 yield lineno, raw.decode(codec if lineno == 1 else encoding)
             except UnicodeDecodeError:
-                yield lineno, Skipped(f"not {encoding} text; try --encoding")  # type: ignore
+                yield lineno, Skipped(f"not {encoding} text; try --encoding")
     finally:
         if name != "-":
             fh.close()
@@ -276,7 +283,7 @@ def _parse_record(line: str, field: str, default_date: Any) -> tuple[str, Any, d
 
 
 def _jsonl_records(names: list[str], field: str, encoding: str, default_date: Any,
-                   report) -> Iterator[tuple[str, Any, dict[str, Any], str]]:
+                   report: Report) -> Iterator[tuple[str, Any, dict[str, Any], str]]:
     """(text, reference date, other fields, place) for every usable line of the JSONL
     inputs; ``report(place, message)`` is told about each line that is skipped."""
     for name in names:
@@ -303,8 +310,9 @@ _JSONL_SUFFIXES = (".jsonl", ".ndjson")
 def _jsonl_field(args: argparse.Namespace, names: list[str]) -> Optional[str]:
     """The JSONL text field: ``--jsonl-field``, else ``text`` for ``.jsonl`` files whose
     every record has one; a ``.jsonl`` file without a field to read is an error."""
-    if args.jsonl_field is not None:
-        return args.jsonl_field
+    given: Optional[str] = args.jsonl_field
+    if given is not None:
+        return given
     jsonl = [n for n in names if n.lower().endswith(_JSONL_SUFFIXES)]
     if not jsonl:
         return None
@@ -532,7 +540,7 @@ def _record_title(meta: dict[str, Any]) -> Optional[str]:
 
 
 # -- main ---------------------------------------------------------------------------------------
-def _load(model: Optional[str]):
+def _load(model: Optional[str]) -> Extractor:
     from .api import default_extractor, load
     from .model import ModelNotFoundError
 
@@ -572,7 +580,7 @@ def _run(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
             except OSError as exc:
                 raise UsageError(f"cannot write {args.output}: {exc.strerror or exc}") from None
         extractor = _load(args.model)
-        if jsonl_mode:
+        if field is not None:
             records = _jsonl_records(names, field, args.encoding, default_date, report)
             total, unit = _count_lines(names, args.encoding), "lines"
         else:
@@ -600,7 +608,8 @@ def _run(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
 
 
 def _extract_all(extractor: Any, records: Iterator[tuple[str, Any, dict[str, Any], str]],
-                 args: argparse.Namespace, report) -> Iterator[tuple[dict[str, Any], list]]:
+                 args: argparse.Namespace,
+                 report: Report) -> Iterator[tuple[dict[str, Any], list[Claim]]]:
     """(fields, claims) per record, in blocks through ``extractor.pipe``; when a block
     fails, its records are run one by one and the one that fails is reported and skipped."""
     from .surrogates import replace_surrogates

@@ -3,10 +3,11 @@
     >>> from claimx.ledger import Ledger
     >>> ledger = Ledger("story.db")                               # doctest: +SKIP
 
-Modules: ``store`` (SQLite schema, migrations, atomic writes), ``records`` (claim records),
-``keys`` (the figure key), ``identity`` (speakers across documents), ``groups`` (figure
-groups, conflicts, corroboration, series), ``frames`` (``to_frame``), ``view`` (HTML and
-plot), ``cli`` (``claimx ledger ...``), ``dask`` (the Dask job).
+Modules: ``core`` (the ``Ledger``), ``store`` (SQLite schema, migrations, atomic writes),
+``records`` (claim records), ``keys`` (the figure key), ``identity`` (speakers across
+documents), ``groups`` (figure groups, conflicts, corroboration, series), ``frames``
+(``to_frame``), ``view`` (HTML and plot), ``cli`` (``claimx ledger ...``), ``scale`` (the
+Dask job).
 """
 from __future__ import annotations
 

@@ -95,29 +95,31 @@ class ClaimxPipe:
     """All six stages as one component.
 
     ``rules`` maps any bundled rule file to a user file; each stage gets the files it reads.
-    The older single-file keys (``time_rules_path`` ...) still work.
+    The older single-file keys (``time_rules_path`` ... , see ``_COMBINED_KEYS``) still work,
+    as ``legacy_paths``.
     """
 
     def __init__(self, nlp: Language, name: str, *, detect: bool = True,
                  rules: Optional[Mapping[str, str]] = None,
-                 time_rules_path: Optional[str] = None,
-                 quantity_lexicon_path: Optional[str] = None, verbs_path: Optional[str] = None,
-                 phrases_path: Optional[str] = None,
-                 hedge_cues_path: Optional[str] = None) -> None:
+                 **legacy_paths: Optional[str]) -> None:
         self.name = name
         known = {f for stage in _STAGE_CLASSES for f in stage.rule_files}
         check_overlays(rules, tuple(sorted(known)), name)
+        unknown = sorted(set(legacy_paths) - set(_COMBINED_KEYS))
+        if unknown:
+            raise TypeError(f"ClaimxPipe() got an unexpected keyword argument {unknown[0]!r}")
+        paths = {key: legacy_paths.get(key) for key in _COMBINED_KEYS}
         self.stages: list[RuleFileStage] = [
             DatelineStage(nlp, "claimx_dateline", detect=detect,
                           rules=_for_stage(rules, DatelineStage)),
             TimesStage(nlp, "claimx_times", rules=_for_stage(rules, TimesStage),
-                       rules_path=time_rules_path),
+                       rules_path=paths["time_rules_path"]),
             QuantitiesStage(nlp, "claimx_quantities", rules=_for_stage(rules, QuantitiesStage),
-                            lexicon_path=quantity_lexicon_path),
+                            lexicon_path=paths["quantity_lexicon_path"]),
             SourcesStage(nlp, "claimx_sources", rules=_for_stage(rules, SourcesStage),
-                         verbs_path=verbs_path, phrases_path=phrases_path),
+                         verbs_path=paths["verbs_path"], phrases_path=paths["phrases_path"]),
             HedgesStage(nlp, "claimx_hedges", rules=_for_stage(rules, HedgesStage),
-                        cues_path=hedge_cues_path),
+                        cues_path=paths["hedge_cues_path"]),
             ClaimsStage(nlp, "claimx_claims", rules=_for_stage(rules, ClaimsStage)),
         ]
 
@@ -158,7 +160,9 @@ _COMBINED_KEYS = {"time_rules_path": "claimx_times", "quantity_lexicon_path": "c
                   requires=_PARSE, default_config={
     "detect": True, "rules": {}, "time_rules_path": None, "quantity_lexicon_path": None,
     "verbs_path": None, "phrases_path": None, "hedge_cues_path": None})
-def make_claimx(nlp: Language, name: str, detect: bool, rules: Optional[dict[str, str]],
+# noqa reason: spaCy passes each config key to the factory as an argument of its own
+def make_claimx(nlp: Language, name: str, detect: bool,  # noqa: PLR0913, PLR0917
+                rules: Optional[dict[str, str]],
                 time_rules_path: Optional[str], quantity_lexicon_path: Optional[str],
                 verbs_path: Optional[str], phrases_path: Optional[str],
                 hedge_cues_path: Optional[str]) -> ClaimxPipe:

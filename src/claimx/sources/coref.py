@@ -1,7 +1,7 @@
 """Pronouns that name a speaker: the nearest earlier antecedent whose gender and number agree."""
 from __future__ import annotations
 
-from typing import Callable, Optional
+from typing import Any, Callable, Optional
 
 from spacy.tokens import Doc, Token
 
@@ -20,10 +20,12 @@ class PronounResolver:
     A title or an earlier pronoun gives a person's gender; organisations are "it"/"they";
     "they" never points at one named person."""
 
-    def __init__(self, lexicon: dict, mentions: MentionBuilder) -> None:
+    def __init__(self, lexicon: dict[str, Any], mentions: MentionBuilder) -> None:
         self.mentions = mentions
-        self.features = {k.lower(): v for k, v in lexicon["pronoun_features"].items()}
-        self.gendered = {k.lower(): v for k, v in lexicon["gendered_words"].items()}
+        self.features: dict[str, dict[str, str]] = {
+            k.lower(): v for k, v in lexicon["pronoun_features"].items()}
+        self.gendered: dict[str, str] = {
+            k.lower(): v for k, v in lexicon["gendered_words"].items()}
         self.group_nouns = {w.lower() for w in lexicon["group_nouns"]}
         self.person_nouns = set(mentions.title_words) | {r for r in mentions.roles}
 
@@ -80,7 +82,8 @@ class PronounResolver:
                     genders.setdefault(mention.name, gender)
                 return
 
-    def _agrees(self, doc: Doc, cand: Mention, want: dict, genders: dict[str, str]) -> bool:
+    def _agrees(self, doc: Doc, cand: Mention, want: dict[str, str],
+                genders: dict[str, str]) -> bool:
         kind = self._kind(doc, cand)
         if kind is None or (want.get("kind") and kind != want["kind"]):
             return False
@@ -102,7 +105,7 @@ class PronounResolver:
         if cand.label in _NAMED:
             words = {w.lower() for w in cand.name.split()}
             if head.pos_ == "PROPN" and len(words) <= 2 and not words & self.group_nouns \
-                    and head.ent_type_ not in ("NORP",) and not _known_entity(doc, cand):
+                    and head.ent_type_ not in ("NORP",) and not self._known_entity(doc, cand):
                 return "person"  # a surname the NER took for a place or a company
             return "org"
         lemma = head.lemma_.lower()
@@ -131,15 +134,15 @@ class PronounResolver:
                 return self.gendered[w]
         return None
 
+    def _known_entity(self, doc: Doc, cand: Mention) -> bool:
+        """Is the mention's name also written elsewhere in a form only an organisation or
+        place takes ("the X", "X's government")?  Cheap test: the name right after an article
+        ("the")."""
+        return cand.start > 0 and doc[cand.start - 1].lower_ in self.mentions.articles
+
 
 def _entity_end(doc: Doc, token: Token) -> int:
     """The token index where the entity starting at ``token`` ends."""
     ent = info(doc).entity_at(token.i)
     return ent.end if ent is not None else token.i + 1
 
-
-def _known_entity(doc: Doc, cand: Mention) -> bool:
-    """Is the mention's name also written elsewhere in a form only an organisation or place
-    takes ("the X", "X's government")?  Cheap test: the name preceded by "the" anywhere."""
-    token: Token = doc[cand.start]
-    return token.i > 0 and doc[token.i - 1].lower_ == "the"

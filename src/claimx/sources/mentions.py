@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
+from typing import Any, Optional
 
 from spacy.tokens import Doc, Span, Token
 
@@ -30,7 +30,7 @@ class Mention:
 class MentionBuilder:
     """Turns the head token of a source into a Mention, with canonical names across the doc."""
 
-    def __init__(self, lexicon: dict) -> None:
+    def __init__(self, lexicon: dict[str, Any]) -> None:
         self.determiners = {w.lower() for w in lexicon["determiners"]}
         self.honorifics = {w.lower() for w in lexicon["honorifics"]}
         self.source_labels = set(lexicon["source_labels"])
@@ -38,6 +38,12 @@ class MentionBuilder:
         # prepositions that belong to a mention ("source within the ministry")
         self.keep_preps = set(lexicon["keep_preps"])
         self.name_glue = frozenset(lexicon["name_glue"])
+        # the article a name drops ("the Survey") and the words that join a name to its
+        # affiliation ("Roe of the Survey")
+        self.articles = frozenset(w.lower() for w in lexicon["definite_articles"])
+        self.affiliation_preps = tuple(lexicon["affiliation_preps"])
+        #: words a name's first word may be that are not the name ("Dr", "the")
+        self.dropped_words = self.honorifics | self.articles
         self.pronouns = {k.lower(): v for k, v in lexicon["pronouns"].items()}
         self.title_words = {w.lower().rstrip(".") for w in lexicon.get("title_words", ())}
         self.title_words |= {w.rstrip(".") for w in self.honorifics}
@@ -89,7 +95,7 @@ class MentionBuilder:
             title = self._apposition(head)
         name_text = ent.text
         words = name_text.split()
-        while words and (words[0].lower() in self.honorifics or words[0].lower() == "the"):
+        while words and words[0].lower() in self.dropped_words:
             words = words[1:]
         short = " ".join(words) or name_text
         if ent.label_ == "PERSON":
@@ -103,11 +109,18 @@ class MentionBuilder:
         label = ent.label_
         # an entity the NER took for an organisation may be a known person's surname with
         # an affiliation ("Roe of the Survey")
-        person = canon.person_for(short.split(" of ")[0]) if label != "PERSON" else None
+        person = canon.person_for(self._before_affiliation(short)) if label != "PERSON" \
+            else None
         if person is not None:
             return Mention(start, end, head.i, "PERSON", person, title)
         name = canon.canonical(short, label)
         return Mention(start, end, head.i, label, name, title)
+
+    def _before_affiliation(self, name: str) -> str:
+        """The name up to the first word that joins it to an affiliation ("Roe of the Survey"
+        -> "Roe")."""
+        cuts = [name.find(f" {word} ") for word in self.affiliation_preps]
+        return name[:min((c for c in cuts if c >= 0), default=len(name))]
 
     def is_title_word(self, word: str) -> bool:
         """A title or an occupation ("Dr.", "senator", "immunologist", "co-author")."""
@@ -138,49 +151,39 @@ class MentionBuilder:
 
     def _np_bounds(self, head: Token) -> tuple[int, int]:
         """Token range of the head's own noun phrase, without determiners or clauses."""
+        idx = sorted(t.i for t in self._np_tokens(head))
+        doc = head.doc
+        start, end = self._trim_edges(doc, idx[0], idx[-1] + 1, head.i)
+        start, end = _within_commas(doc, start, end, head.i)
+        start, end = _balance(doc, start, end, head.i)
+        return start, _without_acronym(doc, start, end, head.i)
+
+    def _np_tokens(self, head: Token) -> list[Token]:
+        """The head and the words of its subtree that belong to its noun phrase."""
         tokens = [head]
         stack = list(children(head))
         while stack:
             child = stack.pop()
             if child.dep_ in ("det", "predet") and child.lower_ not in self.determiners:
                 tokens.append(child)  # "both sides", "each side"
-                continue
-            if child.dep_ in _CUT_DEPS and not (
-                child.dep_ == "prep" and child.i > head.i and child.lower_ in self.keep_preps
-                and child.head.i == head.i
-            ):
-                continue
-            if child.dep_ == "prep" and child.lower_ in self.keep_preps:
-                sub = list(head.doc[child.left_edge.i:child.right_edge.i + 1])
-                if any(t.dep_ in ("relcl", "acl") or t.pos_ == "VERB" or (
-                        t.dep_ == "appos" and not _in_brackets(t)) for t in sub):
-                    continue
-                tokens.extend(sub)
-                continue
-            tokens.append(child)
-            stack.extend(children(child))
-        idx = sorted(t.i for t in tokens)
-        start, end = idx[0], idx[-1] + 1
-        doc = head.doc
-        while start < head.i and (doc[start].lower_ in self.determiners
-                                  or doc[start].is_punct):
+            elif self._keeps_prep(child, head):
+                tokens.extend(_prep_phrase(child))
+            elif child.dep_ not in _CUT_DEPS:
+                tokens.append(child)
+                stack.extend(children(child))
+        return tokens
+
+    def _keeps_prep(self, child: Token, head: Token) -> bool:
+        """A preposition after the head and on it that a mention keeps ("source within")."""
+        return child.dep_ == "prep" and child.i > head.i and child.lower_ in self.keep_preps \
+            and child.head.i == head.i
+
+    def _trim_edges(self, doc: Doc, start: int, end: int, head: int) -> tuple[int, int]:
+        """The range without leading determiners and punctuation, nor trailing punctuation."""
+        while start < head and (doc[start].lower_ in self.determiners or doc[start].is_punct):
             start += 1
-        while end - 1 > head.i and doc[end - 1].is_punct:
+        while end - 1 > head and doc[end - 1].is_punct:
             end -= 1
-        # keep the range contiguous and free of commas introduced by a stray attachment
-        for i in range(head.i - 1, start - 1, -1):
-            if doc[i].text in {",", ";"}:
-                start = i + 1
-                break
-        for i in range(head.i + 1, end):
-            if doc[i].text in {",", ";"}:
-                end = i
-                break
-        start, end = _balance(doc, start, end, head.i)
-        # a trailing "(ACR)" names the same thing again: not part of the mention
-        if end - start > 3 and doc[end - 1].text == ")" and doc[end - 3].text == "(" \
-                and end - 3 > head.i:
-            end -= 3
         return start, end
 
     def _apposition(self, head: Token) -> Optional[str]:
@@ -211,9 +214,39 @@ def _in_brackets(token: Token) -> bool:
         and doc[token.i + 1].text == ")"
 
 
+def _prep_phrase(prep: Token) -> list[Token]:
+    """The words of a kept prepositional phrase; none when it holds a clause, a verb or an
+    apposition outside brackets."""
+    sub = list(prep.doc[prep.left_edge.i:prep.right_edge.i + 1])
+    if any(t.dep_ in ("relcl", "acl") or t.pos_ == "VERB" or (
+            t.dep_ == "appos" and not _in_brackets(t)) for t in sub):
+        return []
+    return sub
 
 
-def _title_case_extension(doc: Doc, ent: Span, end: int, glue: frozenset) -> str:
+def _within_commas(doc: Doc, start: int, end: int, head: int) -> tuple[int, int]:
+    """The range cut at the nearest comma or semicolon on each side of the head: it stays
+    contiguous and free of commas introduced by a stray attachment."""
+    for i in range(head - 1, start - 1, -1):
+        if doc[i].text in {",", ";"}:
+            start = i + 1
+            break
+    for i in range(head + 1, end):
+        if doc[i].text in {",", ";"}:
+            end = i
+            break
+    return start, end
+
+
+def _without_acronym(doc: Doc, start: int, end: int, head: int) -> int:
+    """The end of the range without a trailing "(ACR)": it names the same thing again."""
+    if end - start > 3 and doc[end - 1].text == ")" and doc[end - 3].text == "(" \
+            and end - 3 > head:
+        return end - 3
+    return end
+
+
+def _title_case_extension(doc: Doc, ent: Span, end: int, glue: frozenset[str]) -> str:
     """Capitalised words right after a name that the NER cut short ("Voices" + "from Lagos")."""
     i = ent.end
     last = ent.end

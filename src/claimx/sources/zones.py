@@ -27,7 +27,7 @@ class Zones:
         return char
 
 
-def dateline_zones(text: str, pattern: re.Pattern) -> Zones:
+def dateline_zones(text: str, pattern: re.Pattern[str]) -> Zones:
     """The wire datelines that open a line: an upper-case place, optionally a region, a date
     and an agency tag in brackets, then a dash or a colon."""
     spans = []
