@@ -236,7 +236,7 @@ class Skipped(Exception):
 
 def _jsonl_lines(name: str, encoding: str) -> Iterator[tuple[int, Union[str, Skipped]]]:
     """(line number, decoded line) for the non-blank lines of one JSONL input; a line
-    that does not decode comes as a :class:`Skipped` in place of its text."""
+    that does not decode comes as a `Skipped` in place of its text."""
     label = "<stdin>" if name == "-" else name
     codec = _codec(encoding)
     fh = _open_bytes(name)
@@ -260,7 +260,7 @@ def _jsonl_lines(name: str, encoding: str) -> Iterator[tuple[int, Union[str, Ski
 
 
 def _parse_record(line: str, field: str, default_date: Any) -> tuple[str, Any, dict[str, Any]]:
-    """(text, reference date, other fields) of one JSONL line; :class:`Skipped` if bad."""
+    """(text, reference date, other fields) of one JSONL line; `Skipped` if bad."""
     from .api import coerce_reference_date
 
     try:

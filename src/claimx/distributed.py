@@ -101,8 +101,8 @@ def extract_dataframe(df: dd.DataFrame, text_column: str = "text", *,
 def extract_records(df: dd.DataFrame, text_column: str = "text", **options: Any) -> dd.DataFrame:
     """Claim records of the story ledger, one row per figure with its figure ``key``.
 
-    See :func:`claimx.ledger.scale.extract_records` (options: ``id_column``, ``date_column``,
-    ``outlet_column``, ``url_column``, ``model``) and :func:`figure_groups` for the groupby.
+    See `claimx.ledger.scale.extract_records` (options: ``id_column``, ``date_column``,
+    ``outlet_column``, ``url_column``, ``model``) and `figure_groups` for the groupby.
     """
     from .ledger.scale import extract_records as _extract_records
 

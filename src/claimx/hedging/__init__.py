@@ -3,11 +3,11 @@
 The cues are classes of phrasing kept in ``data/hedge_cues.jsonl`` (token patterns) and
 ``data/hedge_classes.json`` (word classes, dependency frames, scope boundaries):
 
-- :mod:`.finder` matches the patterns and keeps the matches whose frame holds;
-- :mod:`.frames` holds the dependency tests a cue row can ask for;
-- :mod:`.scope` gives each cue the span it governs, ConText-style (forward, backward or
+- `.finder` matches the patterns and keeps the matches whose frame holds;
+- `.frames` holds the dependency tests a cue row can ask for;
+- `.scope` gives each cue the span it governs, ConText-style (forward, backward or
   both ways from the cue, stopped at clause boundaries);
-- :mod:`.anaphora` finds who hedges and whether a cue refers back to earlier claims.
+- `.anaphora` finds who hedges and whether a cue refers back to earlier claims.
 """
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Matching hedge cue rows on the parse and turning matches into :class:`HedgeCue`."""
+"""Matching hedge cue rows on the parse and turning matches into `HedgeCue`."""
 from __future__ import annotations
 
 from collections.abc import Mapping

@@ -1,4 +1,4 @@
-"""The :class:`Ledger`: claims of many documents in one SQLite file, read as a story."""
+"""The `Ledger`: claims of many documents in one SQLite file, read as a story."""
 from __future__ import annotations
 
 import datetime as dt
@@ -184,7 +184,7 @@ class Ledger:
         return len(by_doc)
 
     def load_parquet(self, path: Union[str, os.PathLike[str]]) -> int:
-        """Add the claim records of a Parquet file or folder (see :mod:`claimx.ledger.dask`)."""
+        """Add the claim records of a Parquet file or folder (see `claimx.ledger.dask`)."""
         import pandas as pd
 
         frame = pd.read_parquet(path, columns=list(COLUMNS))

@@ -1,6 +1,6 @@
 """Figure groups, conflicts, corroboration and series, from claim records.
 
-A figure group holds every figure with the same key (:func:`claimx.ledger.keys.figure_key`).
+A figure group holds every figure with the same key (`claimx.ledger.keys.figure_key`).
 A group holds figures of any time, resolved or not (grouping by overlapping times would
 not be transitive, would split a daily toll into one group a day, and could not be a plain
 ``groupby``). Within a group, two figures are *compared* only when both times are resolved
@@ -97,7 +97,7 @@ class Figure:
 
     @property
     def interval(self) -> tuple[float, float, bool, bool]:
-        """The values the figure allows (see :func:`interval`)."""
+        """The values the figure allows (see `interval`)."""
         return interval(self.bound, self.value, self.low, self.high)
 
     @property
@@ -137,7 +137,7 @@ def _str(value: Any) -> Optional[str]:
 
 
 def make_figure(record: dict[str, Any], speaker: str, key: Optional[str] = None) -> Figure:
-    """A :class:`Figure` from a claim record and its speaker's identity."""
+    """A `Figure` from a claim record and its speaker's identity."""
     return Figure(
         id=figure_id(record), key=key or figure_key(record) or "", speaker=speaker,
         value=_num(record["q_value"]), low=_num(record["q_low"]), high=_num(record["q_high"]),

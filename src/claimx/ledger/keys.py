@@ -5,7 +5,7 @@ entity (the head lemma, or for people the outcome that befell them: killed, inju
 infected...), the same "where" (a nationality in the entity, a named place right after the number:
 "across the X region", "in X", else a nationality just before it in its clause), the same
 qualifiers ("suspected", "severe") and the same unit. The key reads only the record, so the
-Dask job can group by it with a plain ``groupby`` (see :mod:`claimx.ledger.dask`).
+Dask job can group by it with a plain ``groupby`` (see `claimx.ledger.dask`).
 
     >>> figure_key({"q_entity": "Ukrainian service members", "q_unit": None,
     ...             "q_text": "220 Ukrainian service members",

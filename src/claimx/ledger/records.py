@@ -1,10 +1,10 @@
 """Claim records: one flat, JSON-safe row per figure (a quantity of a claim).
 
-A record carries everything the figure key (:mod:`claimx.ledger.keys`) and the ledger's
+A record carries everything the figure key (`claimx.ledger.keys`) and the ledger's
 views need: the document's metadata, the speaker, the quantity, the time, the hedges, and
 the text of the claim's sentence (the context that says what a number counts). The same
-records are written to SQLite by :class:`claimx.ledger.Ledger` and to Parquet by the Dask
-job of :mod:`claimx.ledger.dask`, so both group exactly the same rows.
+records are written to SQLite by `claimx.ledger.Ledger` and to Parquet by the Dask
+job of `claimx.ledger.dask`, so both group exactly the same rows.
 """
 from __future__ import annotations
 
@@ -104,7 +104,7 @@ def extract_document(extractor: Any, text: str,
                      date: Optional[str]) -> tuple[list[Claim], Optional[str]]:
     """The claims of ``text`` and its date: ``date`` when given, else the one in its header.
 
-    ``extractor`` is a :class:`claimx.Extractor`; only its public ``extract``/``parse`` are used.
+    ``extractor`` is a `claimx.Extractor`; only its public ``extract``/``parse`` are used.
     """
     if date is not None:
         return extractor.extract(text, date), date

@@ -9,7 +9,7 @@
     >>> Ledger("story.db").load_parquet("records/")                            # doctest: +SKIP
 
 Each worker turns its partition of articles into claim records (one row per figure, the
-columns of :data:`claimx.ledger.records.COLUMNS` plus ``key``, the figure key). The groups
+columns of `claimx.ledger.records.COLUMNS` plus ``key``, the figure key). The groups
 are a ``groupby("key")`` over those records: no step gathers them on one machine. A ledger
 loading the same records forms exactly the same groups, since the key is a pure function
 of a record.

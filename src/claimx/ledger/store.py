@@ -11,7 +11,7 @@ Schema (version 2, kept in ``PRAGMA user_version``):
     ``speaker_label``, ``speaker_title``, and ``claim``, the ``Claim.to_dict()`` JSON (NULL
     for documents loaded from Parquet records).
 ``figures``
-    one row per quantity of a claim: the columns of :data:`claimx.ledger.records.COLUMNS`.
+    one row per quantity of a claim: the columns of `claimx.ledger.records.COLUMNS`.
 
 Deleting a document deletes its claims and figures (``ON DELETE CASCADE``). Version 1 had
 no ``figures`` table and no ``documents.text``; opening a version-1 file migrates it in one

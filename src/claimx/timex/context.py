@@ -1,6 +1,6 @@
 """Reading a time expression against its sentence: tense (a time the verb puts in the
 future) and the earlier time an anaphoric expression ("that year", "a year earlier") counts
-from. Pure helpers for :mod:`claimx.timex.finder`."""
+from. Pure helpers for `claimx.timex.finder`."""
 from __future__ import annotations
 
 import datetime as dt

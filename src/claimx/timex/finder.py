@@ -6,7 +6,7 @@ their context, POS and NER; overlapping candidates are settled longest-first. Hi
 widened to a modifier ("late on", "just over", "over", "since"), to a clock time attached
 to a day ("4:42 local time on Saturday"), merged into ranges ("from 2015 to 2017"), and
 "the previous day", "a year earlier" and "that year" are counted from the time named just
-before (see :mod:`claimx.timex.context`, which also moves a weekday, date or month that a
+before (see `claimx.timex.context`, which also moves a weekday, date or month that a
 future verb governs to its next occurrence). Signal words ("since", "as of", "over") stay
 outside the span but still shape the interval. Model DATE entities the
 rules did not cover are kept when they are deictic ("the bitterly cold winter months"),

@@ -8,7 +8,7 @@ position the regex reports every pattern that matches there; `CombinedScan.findi
 then keeps, per pattern, the positions that ``pattern.finditer`` itself would report (none
 inside that pattern's previous match) and re-runs the pattern there for its match object.
 The matches are therefore exactly those of ``pattern.finditer(text)``. The patterns are
-joined in groups of at most :data:`MAX_MEMBERS`, one pass per group: Python's regex engine
+joined in groups of at most `MAX_MEMBERS`, one pass per group: Python's regex engine
 saves every group's marks at each branch, so one regex of fifty members is slower than four
 regexes of a dozen.
 
