@@ -400,3 +400,15 @@ def test_a_quotation_after_an_inverted_cue_goes_on(extractor):
     text = ('"The dam holds 40 million litres;" read the statement; "and 3 more dams will '
             'be built by the state."')
     assert claim_with(extractor, text, "3 more dams").speaker.name == "statement"
+
+
+@pytest.mark.parametrize("text, anchor, name", [
+    ("The ferry left late. \u201cWe will never sail again!\u201d the captain said. It rained.",
+     "never sail again", "captain"),
+    ("Prices rose. \u201cWho can pay that? Nobody I know can.\u201d she wrote. Shops shut.",
+     "Nobody I know", "she"),
+])
+def test_a_quote_ending_its_sentence_keeps_the_cue_that_follows(extractor, text, anchor, name):
+    claim = claim_with(extractor, text, anchor)
+    assert claim.cue is not None and claim.speaker is not None
+    assert claim.speaker.text == name

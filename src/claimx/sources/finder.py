@@ -457,12 +457,38 @@ class AttributionFinder:
             first = doc[sent_of(doc[span.start - 1]).start]
             if self._past_reporting(first) and first.i < span.start - 2:
                 verb, source = first, doc[span.start - 2]
-        if verb is None or source is None or not self._looks_like_source(doc, source):
+        if verb is not None and source is not None and not self._looks_like_source(doc, source):
+            verb = None
+        if verb is None and after is not None and not after.is_punct:
+            verb, source = self._cue_after_quote(doc, span.end)
+        if verb is None or source is None:
             return None
         cue_start, cue_end = verb.idx, verb.idx + len(verb)
         att = Attribution(cue_start, cue_end, "said", (q_start, q_end), (0, 0), span.root.i)
         att.extra["subject"] = source.i
         return att
+
+    def _cue_after_quote(self, doc: Doc, start: int) -> tuple[Optional[Token], Optional[Token]]:
+        """'"We will never give up!" she said.': a quotation that ends its sentence with "!"
+        or "?" leaves its cue a sentence of its own, a subject and a reporting verb that
+        closes right after it. The verb and its subject, or (None, None)."""
+        for verb in doc[start + 1:min(start + 6, len(doc))]:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.verbs:
+                continue
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            closes = verb.i + 1 >= len(doc) or doc[verb.i + 1].is_punct
+            if subject is None or subject.left_edge.i != start or subject.i >= verb.i \
+                    or not closes or not self._can_speak(verb, subject):
+                return None, None
+            return verb, subject
+        return None, None
+
+    def _can_speak(self, verb: Token, subject: Token) -> bool:
+        """Can ``subject`` be the source of ``verb`` (a source when its rule asks for one)?"""
+        if self.verbs[verb.lemma_.lower()].get("subject") == "source":
+            return self._looks_like_source(verb.doc, subject)
+        return subject.pos_ in ("NOUN", "PROPN", "PRON") and \
+            subject.lower_ not in self.non_speakers
 
     def _past_reporting(self, token: Token) -> bool:
         """A past-tense reporting verb, also when a sentence-initial one was tagged as an
