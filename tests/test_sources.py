@@ -407,6 +407,8 @@ def test_a_quotation_after_an_inverted_cue_goes_on(extractor):
      "never sail again", "captain"),
     ("Prices rose. \u201cWho can pay that? Nobody I know can.\u201d she wrote. Shops shut.",
      "Nobody I know", "she"),
+    ("Rain fell. \u201cWhy would anyone build there?\u201d Ann Poe, a local planner, "
+     "tweeted on Friday.", "anyone build there", "Ann Poe"),
 ])
 def test_a_quote_ending_its_sentence_keeps_the_cue_that_follows(extractor, text, anchor, name):
     claim = claim_with(extractor, text, anchor)

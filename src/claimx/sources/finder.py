@@ -470,18 +470,21 @@ class AttributionFinder:
 
     def _cue_after_quote(self, doc: Doc, start: int) -> tuple[Optional[Token], Optional[Token]]:
         """'"We will never give up!" she said.': a quotation that ends its sentence with "!"
-        or "?" leaves its cue a sentence of its own, a subject and a reporting verb that
-        closes right after it. The verb and its subject, or (None, None)."""
-        for verb in doc[start + 1:min(start + 6, len(doc))]:
-            if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.verbs:
-                continue
-            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-            closes = verb.i + 1 >= len(doc) or doc[verb.i + 1].is_punct
-            if subject is None or subject.left_edge.i != start or subject.i >= verb.i \
-                    or not closes or not self._can_speak(verb, subject):
-                return None, None
-            return verb, subject
-        return None, None
+        or "?" leaves its cue a sentence of its own: a subject that starts right after the
+        quotation and a reporting verb with nothing to report of its own ("she said on
+        Monday."). The verb and its subject, or (None, None)."""
+        subject = doc[start]
+        for _ in range(4):
+            if subject.dep_ == "nsubj" or subject.head.i == subject.i:
+                break
+            subject = subject.head
+        verb = subject.head
+        if subject.dep_ != "nsubj" or subject.left_edge.i != start or verb.pos_ != "VERB" \
+                or verb.lemma_.lower() not in self.verbs or verb.i - subject.right_edge.i > 3 \
+                or any(c.dep_ in _CLAUSAL + ("dobj",) for c in verb.children) \
+                or not self._can_speak(verb, subject):
+            return None, None
+        return verb, subject
 
     def _can_speak(self, verb: Token, subject: Token) -> bool:
         """Can ``subject`` be the source of ``verb`` (a source when its rule asks for one)?"""
