@@ -479,7 +479,10 @@ class AttributionFinder:
                 break
             subject = subject.head
         verb = subject.head
-        if subject.dep_ != "nsubj" or subject.left_edge.i != start or verb.pos_ != "VERB" \
+        if subject.dep_ == "ROOT":  # "Ann Poe, a planner, tweeted": the verb hung as an acl
+            verb = next((c for c in subject.rights if c.dep_ == "acl"), subject)
+        if verb is subject or subject.dep_ not in ("nsubj", "ROOT") \
+                or subject.left_edge.i != start or verb.pos_ != "VERB" \
                 or verb.lemma_.lower() not in self.verbs or verb.i - subject.right_edge.i > 3 \
                 or any(c.dep_ in _CLAUSAL + ("dobj",) for c in verb.children) \
                 or not self._can_speak(verb, subject):
