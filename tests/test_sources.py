@@ -414,3 +414,14 @@ def test_a_quote_ending_its_sentence_keeps_the_cue_that_follows(extractor, text,
     claim = claim_with(extractor, text, anchor)
     assert claim.cue is not None and claim.speaker is not None
     assert claim.speaker.text == name
+
+
+@pytest.mark.parametrize("text, anchor, name", [
+    ("Port records show the dredger sank twice last spring.", "sank twice",
+     "records"),
+    ("Projections suggest the reservoir will be empty by 2031.", "reservoir will be empty",
+     "Projections"),
+])
+def test_records_and_projections_are_sources_of_what_they_show(extractor, text, anchor, name):
+    claim = claim_with(extractor, text, anchor)
+    assert claim.cue is not None and name in claim.speaker.text

@@ -191,7 +191,8 @@ class AttributionFinder:
         if subject is None:
             return None
         needs = rule.get("needs", "any")
-        if rule.get("object_with") and self._is_research(subject):
+        research = bool(rule.get("object_with")) and self._is_research(subject)
+        if research:
             needs = "any"  # "the study found higher rates": a finding names its object
         content_tokens = _content_of(doc, verb, needs, clausal, rule.get("preps", ()))
         objects = [c for c in verb.children
@@ -199,8 +200,9 @@ class AttributionFinder:
         content_tokens += _trailing_participle(doc, content_tokens, clausal, objects)
         if not content_tokens:
             return None
-        if rule.get("subject") == "source" and not self._looks_like_source(doc, subject):
-            return None
+        if rule.get("subject") == "source" and not research and \
+                not self._looks_like_source(doc, subject):
+            return None  # "court records show ...": a finding's records are its source
         return self._attribution(doc, verb, subject, content_tokens)
 
     def _attribution(self, doc: Doc, verb: Token, subject: Token,
