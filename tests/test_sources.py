@@ -425,3 +425,14 @@ def test_a_quote_ending_its_sentence_keeps_the_cue_that_follows(extractor, text,
 def test_records_and_projections_are_sources_of_what_they_show(extractor, text, anchor, name):
     claim = claim_with(extractor, text, anchor)
     assert claim.cue is not None and name in claim.speaker.text
+
+
+@pytest.mark.parametrize("text, anchor, name", [
+    ("The permit is void, reads the appeal.", "permit is void", "appeal"),
+    ("Since no vote was held, reads the petition, the levy is unlawful.", "levy is unlawful",
+     "petition"),
+])
+def test_an_inverted_document_cue_reports_the_clause_around_it(extractor, text, anchor, name):
+    claim = claim_with(extractor, text, anchor)
+    assert claim.cue is not None and claim.cue.text.startswith("reads")
+    assert name in claim.speaker.text

@@ -72,6 +72,7 @@ class AttributionFinder:
         self.absolute_preps = set(self.lexicon["absolute_preps"])
         self.contrast_words = set(self.lexicon["contrast_conjunctions"])
         self.research_nouns = set(self.lexicon["research_nouns"])
+        self.documents = frozenset(self.lexicon["document_nouns"])
         self.particles = frozenset(self.lexicon["name_particles"])
         self.object_pronouns = set(self.lexicon["object_pronouns"])
         self.publishing = set(self.lexicon["publishing_lemmas"])
@@ -184,16 +185,19 @@ class AttributionFinder:
         if inverted is not None:
             # "..., reported officials.": the source follows the verb, the content precedes
             own = set(verb.subtree)
-            return self._attribution(doc, verb, inverted,
-                                     [t for t in verb.head.subtree if t not in own])
+            before = [t for c in _clause_before(verb) for t in c.subtree]
+            return self._attribution(doc, verb, inverted, before or [
+                t for t in verb.head.subtree if t not in own])
         # "X reported, citing Y, that ...": X speaks; citing names X's evidence
         subject = nested_subject or self._subject(verb)
         if subject is None:
             return None
         needs = rule.get("needs", "any")
         research = bool(rule.get("object_with")) and self._is_research(subject)
-        if research:
-            needs = "any"  # "the study found higher rates": a finding names its object
+        if research or (subject.i > verb.i and (_hangs_off_content(verb) or _clause_before(verb))):
+            # "the study found higher rates": a finding names its object; "..., reads the
+            # complaint, ...": an inverted parenthetical reports the clause around it
+            needs = "any"
         content_tokens = _content_of(doc, verb, needs, clausal, rule.get("preps", ()))
         objects = [c for c in verb.children
                    if c.dep_ in ("dobj", "attr", "oprd", "acomp") and c.i > verb.i]
@@ -281,9 +285,12 @@ class AttributionFinder:
         """"The dam will be finished by 2030, reported officials.": a subjectless verb after a
         comma whose object closes the sentence and names a source."""
         doc = verb.doc
-        if verb.i == 0 or doc[verb.i - 1].text != "," or verb.head.i >= verb.i or any(
+        if verb.i == 0 or doc[verb.i - 1].text != "," or (
+                verb.head.i > verb.i and not _hangs_off_content(verb)) or any(
                 c.dep_ in _SUBJECTS for c in verb.children):
             return None
+        if verb.head.i == verb.i and not _clause_before(verb):
+            return None  # a root verb inverts only after the clause it reports
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
             return None
@@ -303,7 +310,8 @@ class AttributionFinder:
             return True
         if token.lower_ in self.mentions.pronouns and token.lower_ != "it":
             return True
-        return token.lower_ in self.group_nouns or token.lemma_.lower() in self.group_nouns
+        return token.lower_ in self.group_nouns or token.lemma_.lower() in self.group_nouns \
+            or token.lemma_.lower() in self.documents
 
     # -- "according to X" and friends ----------------------------------------------------
     def _phrase(self, doc: Doc, start: int, end: int, rule: dict) -> Optional[Attribution]:
@@ -731,6 +739,11 @@ def _content_of(doc: Doc, verb: Token, needs: str, clausal: list[Token],
     if needs == "quote" and not _has_quote(doc, tokens):
         return []
     return tokens
+
+
+def _clause_before(verb: Token) -> list[Token]:
+    """The clausal complements a verb has before it ("The budget is void, reads ...")."""
+    return [c for c in verb.lefts if c.dep_ in _CLAUSAL]
 
 
 def _across_colon(verb: Token, child: Token) -> bool:
