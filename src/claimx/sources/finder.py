@@ -184,7 +184,7 @@ class AttributionFinder:
         inverted = self._inverted_source(verb)
         if inverted is not None:
             # "..., reported officials.": the source follows the verb, the content precedes
-            own = set(verb.subtree)
+            own = _own_words(verb)
             before = [t for c in _clause_before(verb) for t in c.subtree]
             return self._attribution(doc, verb, inverted, before or [
                 t for t in verb.head.subtree if t not in own])
@@ -730,7 +730,7 @@ def _content_of(doc: Doc, verb: Token, needs: str, clausal: list[Token],
     elif _hangs_off_content(verb):
         # "..., he said" hung off the content, "X reported in May, 62 outlets closed",
         # or "as X pointed out, ..." (whose misattached complements stay content)
-        own = set(verb.subtree) if verb.dep_ != "advcl" else {verb} | {
+        own = _own_words(verb) if verb.dep_ != "advcl" else {verb} | {
             t for c in verb.children if c.dep_ in ("mark", "nsubj", "aux", "punct")
             for t in c.subtree}
         tokens = [t for t in verb.head.subtree if t not in own]
@@ -739,6 +739,13 @@ def _content_of(doc: Doc, verb: Token, needs: str, clausal: list[Token],
     if needs == "quote" and not _has_quote(doc, tokens):
         return []
     return tokens
+
+
+def _own_words(verb: Token) -> set[Token]:
+    """The words of a parenthetical reporting verb, without the adverbial clauses the parse
+    hung on it before it ("Because X, reads the motion, Y": "Because X" is reported)."""
+    hung = {t for c in verb.lefts if c.dep_ == "advcl" for t in c.subtree}
+    return {t for t in verb.subtree if t not in hung}
 
 
 def _clause_before(verb: Token) -> list[Token]:
