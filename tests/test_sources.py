@@ -436,3 +436,19 @@ def test_an_inverted_document_cue_reports_the_clause_around_it(extractor, text, 
     claim = claim_with(extractor, text, anchor)
     assert claim.cue is not None and claim.cue.text.startswith("reads")
     assert name in claim.speaker.text
+
+
+@pytest.mark.parametrize("text, anchor, name", [
+    ("The union's claim that 300 jobs were cut was disputed.", "300 jobs were cut", "union"),
+    ("The announcement by the league that two clubs had folded shocked fans.",
+     "two clubs had folded", "league"),
+])
+def test_a_statement_noun_with_a_named_owner_is_a_cue(extractor, text, anchor, name):
+    claim = claim_with(extractor, text, anchor)
+    assert claim.cue is not None and claim.speaker.name == name
+
+
+def test_a_statement_noun_without_an_owner_is_no_cue(extractor):
+    claim = claim_with(extractor, "The claim that 300 jobs were cut was disputed.",
+                       "300 jobs")
+    assert claim.speaker is None

@@ -11,7 +11,7 @@ from typing import Any, Callable, Optional, Union
 
 import numpy as np
 from spacy.attrs import POS
-from spacy.symbols import VERB
+from spacy.symbols import NOUN, VERB
 from spacy.tokens import Doc, Token
 
 from .. import records
@@ -73,6 +73,7 @@ class AttributionFinder:
         self.contrast_words = set(self.lexicon["contrast_conjunctions"])
         self.research_nouns = set(self.lexicon["research_nouns"])
         self.documents = frozenset(self.lexicon["document_nouns"])
+        self.statement_nouns = frozenset(self.lexicon["statement_nouns"])
         self.particles = frozenset(self.lexicon["name_particles"])
         self.object_pronouns = set(self.lexicon["object_pronouns"])
         self.publishing = set(self.lexicon["publishing_lemmas"])
@@ -121,6 +122,7 @@ class AttributionFinder:
                 if att is not None:
                     found.append(att)
         found.extend(self._colons(doc))
+        found.extend(self._statement_nouns(doc, quotes, quote_starts))
         for key, start, end in self.matcher(doc):
             rule = self.phrase_rules[key]
             att = self._phrase(doc, start, end, rule)
@@ -161,6 +163,28 @@ class AttributionFinder:
                               (content_start, content_end), (0, 0), head)
             att.extra["subject"] = ents[0].root.i
             out.append(att)
+        return out
+
+    def _statement_nouns(self, doc: Doc, quotes: list[tuple[int, int]],
+                         quote_starts: list[int]) -> list[Attribution]:
+        """"the union's claim that 300 jobs were cut", "the announcement by the club that
+        ...": a noun of saying whose owner is named and whose "that" clause is what it says."""
+        out = []
+        for i in _indices(doc, NOUN):
+            noun = doc[i]
+            if noun.lemma_.lower() not in self.statement_nouns or _inside(
+                    quotes, quote_starts, noun.idx):
+                continue
+            clause = next((c for c in noun.rights if c.dep_ in ("acl", "ccomp") and any(
+                g.dep_ == "mark" and g.lower_ == "that" for g in c.lefts) and any(
+                g.dep_ in _SUBJECTS for g in c.children)), None)
+            owner = _owner(noun)
+            if clause is None or owner is None or not self._looks_like_source(doc, owner):
+                continue
+            att = self._attribution(doc, noun, owner, list(clause.subtree))
+            if att is not None:
+                att.cue_start, att.cue_end = noun.idx, noun.idx + len(noun)
+                out.append(att)
         return out
 
     # -- reporting verbs -------------------------------------------------------------------
@@ -1029,9 +1053,25 @@ def _nearest(doc: Doc, mention: Mention, recent: list[Mention], want: str) -> Op
 
 def _verb_indices(doc: Doc) -> list[int]:
     """The indices of the tokens tagged VERB, read from the POS column in one pass."""
+    return _indices(doc, VERB)
+
+
+def _indices(doc: Doc, pos: int) -> list[int]:
+    """The indices of the tokens with part of speech ``pos``, read in one pass."""
     if not len(doc):
         return []
-    return np.flatnonzero(doc.to_array(POS) == VERB).tolist()
+    return np.flatnonzero(doc.to_array(POS) == pos).tolist()
+
+
+def _owner(noun: Token) -> Optional[Token]:
+    """Who a statement noun belongs to: its possessor ("the union's claim") or the object of
+    its "by" ("the announcement by the club")."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ == "by":
+            return next((p for p in child.children if p.dep_ == "pobj"), None)
+    return None
 
 
 def _nearest_entity(doc: Doc, before: int, want: str,
