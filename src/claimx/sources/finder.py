@@ -399,7 +399,8 @@ class AttributionFinder:
 
     def _report_author(self, token: Token) -> Token:
         """"a report by UpGuard" -> UpGuard; "the ministry's statement" -> ministry."""
-        if token.lower_ not in self.mentions.report_nouns or token.ent_type_:
+        if token.ent_type_ or (token.lower_ not in self.mentions.report_nouns
+                               and token.lemma_.lower() not in self.documents):
             return token
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "of":
