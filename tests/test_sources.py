@@ -461,3 +461,11 @@ def test_a_statement_noun_without_an_owner_is_no_cue(extractor):
 ])
 def test_a_document_speaks_for_whoever_issued_it(extractor, text, anchor, name):
     assert claim_with(extractor, text, anchor).speaker.name == name
+
+
+def test_a_report_stays_in_its_paragraph(extractor):
+    text = ("Work on the bridge began in 2019 and cost the city a great deal over four "
+            "years.\n\nThe mayor said that the bridge was safe and that repairs had ended\n\n"
+            "Traffic on the river road doubled in June after the opening.")
+    claim = claim_with(extractor, text, "bridge was safe")
+    assert "Traffic" not in claim.text

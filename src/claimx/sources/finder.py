@@ -240,6 +240,7 @@ class AttributionFinder:
             return None
         c_start = min(t.idx for t in content_tokens)
         c_end = max(t.idx + len(t) for t in content_tokens)
+        c_start, c_end = _within_paragraph(info(doc).text, verb.idx, c_start, c_end)
         c_start, c_end = _close_quote(info(doc).text, *trim_span(info(doc).text, c_start, c_end))
         if c_end <= c_start:
             return None
@@ -388,6 +389,7 @@ class AttributionFinder:
             return None
         c_start = min(t.idx for t in content)
         c_end = max(t.idx + len(t) for t in content)
+        c_start, c_end = _within_paragraph(info(doc).text, first.idx, c_start, c_end)
         c_start, c_end = trim_span(info(doc).text, c_start, c_end)
         cue_start, cue_end = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
         head = anchor.i if anchor not in phrase_tokens else sent_tokens.root.i
@@ -704,6 +706,17 @@ def _inside(quotes: list[tuple[int, int]], starts: list[int], char: int) -> bool
     """Is ``char`` strictly inside one of the (sorted, disjoint) quotations?"""
     k = bisect_right(starts, char) - 1
     return k >= 0 and quotes[k][0] < char < quotes[k][1]
+
+
+def _within_paragraph(text: str, cue: int, start: int, end: int) -> tuple[int, int]:
+    """Content cut to the paragraph of its cue: a parse that runs a sentence over a blank
+    line does not carry the report into the next paragraph (quotations that go on are
+    joined later, by the quotation pass)."""
+    before = text.rfind("\n\n", start, cue)
+    after = text.find("\n\n", cue, end)
+    cut = (before + 2 if before >= 0 else start), (after if after >= 0 else end)
+    # 'X stated:' with its whole content in the next paragraph keeps it
+    return cut if text[cut[0]:cut[1]].strip() else (start, end)
 
 
 def _close_quote(text: str, start: int, end: int) -> tuple[int, int]:
