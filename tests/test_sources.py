@@ -469,3 +469,15 @@ def test_a_report_stays_in_its_paragraph(extractor):
             "Traffic on the river road doubled in June after the opening.")
     claim = claim_with(extractor, text, "bridge was safe")
     assert "Traffic" not in claim.text
+
+
+@pytest.mark.parametrize("text, anchor, name, found", [
+    ("The mayor called the new stadium a disaster.", "new stadium a disaster", "mayor", True),
+    ("Critics have labelled the deal a giveaway.", "deal a giveaway", "Critics", True),
+    ("The mayor called the fire chief on Monday.", "fire chief", None, False),
+])
+def test_naming_something_as_something_is_an_assertion(extractor, text, anchor, name, found):
+    claims = [c for c in extractor.extract(text) if c.cue is not None]
+    assert bool(claims) == found
+    if found:
+        assert claim_with(extractor, text, anchor).speaker.text == name

@@ -216,7 +216,7 @@ class AttributionFinder:
         subject = nested_subject or self._subject(verb)
         if subject is None:
             return None
-        needs = rule.get("needs", "any")
+        needs = _needs(rule, verb)
         research = bool(rule.get("object_with")) and self._is_research(subject)
         if research or (subject.i > verb.i and (_hangs_off_content(verb) or _clause_before(verb))):
             # "the study found higher rates": a finding names its object; "..., reads the
@@ -777,6 +777,15 @@ def _content_of(doc: Doc, verb: Token, needs: str, clausal: list[Token],
     if needs == "quote" and not _has_quote(doc, tokens):
         return []
     return tokens
+
+
+def _needs(rule: dict, verb: Token) -> str:
+    """What the verb must report; a frame with all of the rule's ``any_with_deps`` reports
+    its object ("called the plan a disaster": an object and a predicate on it)."""
+    deps = rule.get("any_with_deps")
+    if deps and all(any(c.dep_ == d and c.i > verb.i for c in verb.children) for d in deps):
+        return "any"
+    return str(rule.get("needs", "any"))
 
 
 def _own_words(verb: Token) -> set[Token]:
