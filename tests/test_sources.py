@@ -481,3 +481,10 @@ def test_naming_something_as_something_is_an_assertion(extractor, text, anchor, 
     assert bool(claims) == found
     if found:
         assert claim_with(extractor, text, anchor).speaker.text == name
+
+
+def test_a_name_before_a_colon_holds_the_quotation(extractor):
+    text = ("The early lead does not surprise the pollster Jane Roe: \u201cEarly leads in "
+            "the polls rarely last until the vote.\u201d")
+    claim = claim_with(extractor, text, "rarely last")
+    assert claim.speaker.name == "Jane Roe"
