@@ -120,3 +120,9 @@ def test_a_verbs_object_keeps_its_participle(extractor):
 def test_an_unsourced_hedged_statement_is_a_claim(extractor, text, anchor):
     claim = claim_with(extractor, text, anchor)
     assert claim.speaker is None and claim.hedges
+
+
+def test_a_percent_sign_ending_a_clause_stays_in_the_claim(extractor):
+    text = "Turnout in the river towns reached about 58.4%."
+    claim = claim_with(extractor, text, "58.4%")
+    assert claim.text.endswith("58.4%")
