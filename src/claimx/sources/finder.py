@@ -796,7 +796,7 @@ def _name_colon_quote(doc: Doc, q_start: int, q_end: int) -> Optional[Attributio
     return att
 
 
-def _needs(rule: dict, verb: Token) -> str:
+def _needs(rule: dict[str, Any], verb: Token) -> str:
     """What the verb must report; a frame with all of the rule's ``any_with_deps`` reports
     its object ("called the plan a disaster": an object and a predicate on it)."""
     deps = rule.get("any_with_deps")
