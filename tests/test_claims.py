@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from test_sources import claim_with
 
 
@@ -108,3 +110,19 @@ def test_a_verbs_object_keeps_its_participle(extractor):
     claim = next(c for c in doc._.claims if c.cue is not None)
     assert claim.cue.text == "estimating"
     assert claim.text.endswith("enemy troops killed or injured in and around the town")
+
+
+@pytest.mark.parametrize("text, anchor", [
+    ("Investigators recovered the alleged getaway car from a canal.", "alleged getaway car"),
+    ("The former treasurer was also accused of forging invoices.", "accused of forging"),
+    ("Such fees could be considered kickbacks under the new code.", "could be considered"),
+])
+def test_an_unsourced_hedged_statement_is_a_claim(extractor, text, anchor):
+    claim = claim_with(extractor, text, anchor)
+    assert claim.speaker is None and claim.hedges
+
+
+def test_a_percent_sign_ending_a_clause_stays_in_the_claim(extractor):
+    text = "Turnout in the river towns reached about 58.4%."
+    claim = claim_with(extractor, text, "58.4%")
+    assert claim.text.endswith("58.4%")

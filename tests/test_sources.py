@@ -400,3 +400,91 @@ def test_a_quotation_after_an_inverted_cue_goes_on(extractor):
     text = ('"The dam holds 40 million litres;" read the statement; "and 3 more dams will '
             'be built by the state."')
     assert claim_with(extractor, text, "3 more dams").speaker.name == "statement"
+
+
+@pytest.mark.parametrize("text, anchor, name", [
+    ("The ferry left late. \u201cWe will never sail again!\u201d the captain said. It rained.",
+     "never sail again", "captain"),
+    ("Prices rose. \u201cWho can pay that? Nobody I know can.\u201d she wrote. Shops shut.",
+     "Nobody I know", "she"),
+    ("Rain fell. \u201cWhy would anyone build there?\u201d Ann Poe, a local planner, "
+     "tweeted on Friday.", "anyone build there", "Ann Poe"),
+])
+def test_a_quote_ending_its_sentence_keeps_the_cue_that_follows(extractor, text, anchor, name):
+    claim = claim_with(extractor, text, anchor)
+    assert claim.cue is not None and claim.speaker is not None
+    assert claim.speaker.text == name
+
+
+@pytest.mark.parametrize("text, anchor, name", [
+    ("Port records show the dredger sank twice last spring.", "sank twice",
+     "records"),
+    ("Projections suggest the reservoir will be empty by 2031.", "reservoir will be empty",
+     "Projections"),
+])
+def test_records_and_projections_are_sources_of_what_they_show(extractor, text, anchor, name):
+    claim = claim_with(extractor, text, anchor)
+    assert claim.cue is not None and name in claim.speaker.text
+
+
+@pytest.mark.parametrize("text, anchor, name", [
+    ("The permit is void, reads the appeal.", "permit is void", "appeal"),
+    ("Since no vote was held, reads the petition, the levy is unlawful.", "levy is unlawful",
+     "petition"),
+])
+def test_an_inverted_document_cue_reports_the_clause_around_it(extractor, text, anchor, name):
+    claim = claim_with(extractor, text, anchor)
+    assert claim.cue is not None and claim.cue.text.startswith("reads")
+    assert name in claim.speaker.text
+
+
+@pytest.mark.parametrize("text, anchor, name", [
+    ("The union's claim that 300 jobs were cut was disputed.", "300 jobs were cut", "union"),
+    ("The announcement by the league that two clubs had folded shocked fans.",
+     "two clubs had folded", "league"),
+])
+def test_a_statement_noun_with_a_named_owner_is_a_cue(extractor, text, anchor, name):
+    claim = claim_with(extractor, text, anchor)
+    assert claim.cue is not None and claim.speaker.name == name
+
+
+def test_a_statement_noun_without_an_owner_is_no_cue(extractor):
+    claim = claim_with(extractor, "The claim that 300 jobs were cut was disputed.",
+                       "300 jobs")
+    assert claim.speaker is None
+
+
+@pytest.mark.parametrize("text, anchor, name", [
+    ("The agency sent a letter saying the permit had lapsed.", "permit had lapsed", "agency"),
+    ("The tribunal issued a ruling stating that the levy was unlawful.", "levy was unlawful",
+     "tribunal"),
+])
+def test_a_document_speaks_for_whoever_issued_it(extractor, text, anchor, name):
+    assert claim_with(extractor, text, anchor).speaker.name == name
+
+
+def test_a_report_stays_in_its_paragraph(extractor):
+    text = ("Work on the bridge began in 2019 and cost the city a great deal over four "
+            "years.\n\nThe mayor said that the bridge was safe and that repairs had ended\n\n"
+            "Traffic on the river road doubled in June after the opening.")
+    claim = claim_with(extractor, text, "bridge was safe")
+    assert "Traffic" not in claim.text
+
+
+@pytest.mark.parametrize("text, anchor, name, found", [
+    ("The mayor called the new stadium a disaster.", "new stadium a disaster", "mayor", True),
+    ("Critics have labelled the deal a giveaway.", "deal a giveaway", "Critics", True),
+    ("The mayor called the fire chief on Monday.", "fire chief", None, False),
+])
+def test_naming_something_as_something_is_an_assertion(extractor, text, anchor, name, found):
+    claims = [c for c in extractor.extract(text) if c.cue is not None]
+    assert bool(claims) == found
+    if found:
+        assert claim_with(extractor, text, anchor).speaker.text == name
+
+
+def test_a_name_before_a_colon_holds_the_quotation(extractor):
+    text = ("The early lead does not surprise the pollster Jane Roe: \u201cEarly leads in "
+            "the polls rarely last until the vote.\u201d")
+    claim = claim_with(extractor, text, "rarely last")
+    assert claim.speaker.name == "Jane Roe"

@@ -286,10 +286,21 @@ def _clause_span(doc: Doc, token: Token) -> tuple[int, int, int]:
         hi += 1
     while lo < hi and (doc[lo].is_punct or tree.dep[lo] == "cc" or doc[lo].is_space):
         lo += 1
-    while hi > lo and (doc[hi].is_punct or tree.dep[hi] in ("cc", "prep", "mark")
-                       or doc[hi].is_space):
+    while hi > lo and ((doc[hi].is_punct and not _unit_mark(doc[hi]))
+                       or tree.dep[hi] in ("cc", "prep", "mark") or doc[hi].is_space):
         hi -= 1
     return doc[lo].idx, doc[hi].idx + len(doc[hi]), head
+
+
+#: punctuation that ends a clause, never a number's unit
+_CLAUSE_PUNCT = frozenset(".,;:!?)]\"'\u201d\u2019")
+
+
+def _unit_mark(token: Token) -> bool:
+    """A sign glued to the number before it ("6% to 11%"): part of the quantity."""
+    prev = token.doc[token.i - 1] if token.i else None
+    return prev is not None and prev.like_num and not prev.whitespace_ and \
+        token.text not in _CLAUSE_PUNCT
 
 
 def _add_unattributed(doc: Doc, loose: list[Unit], attributed: list[Unit],

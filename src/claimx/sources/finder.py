@@ -11,7 +11,7 @@ from typing import Any, Callable, Optional, Union
 
 import numpy as np
 from spacy.attrs import POS
-from spacy.symbols import VERB
+from spacy.symbols import NOUN, VERB
 from spacy.tokens import Doc, Token
 
 from .. import records
@@ -72,6 +72,8 @@ class AttributionFinder:
         self.absolute_preps = set(self.lexicon["absolute_preps"])
         self.contrast_words = set(self.lexicon["contrast_conjunctions"])
         self.research_nouns = set(self.lexicon["research_nouns"])
+        self.documents = frozenset(self.lexicon["document_nouns"])
+        self.statement_nouns = frozenset(self.lexicon["statement_nouns"])
         self.particles = frozenset(self.lexicon["name_particles"])
         self.object_pronouns = set(self.lexicon["object_pronouns"])
         self.publishing = set(self.lexicon["publishing_lemmas"])
@@ -120,6 +122,7 @@ class AttributionFinder:
                 if att is not None:
                     found.append(att)
         found.extend(self._colons(doc))
+        found.extend(self._statement_nouns(doc, quotes, quote_starts))
         for key, start, end in self.matcher(doc):
             rule = self.phrase_rules[key]
             att = self._phrase(doc, start, end, rule)
@@ -162,6 +165,28 @@ class AttributionFinder:
             out.append(att)
         return out
 
+    def _statement_nouns(self, doc: Doc, quotes: list[tuple[int, int]],
+                         quote_starts: list[int]) -> list[Attribution]:
+        """"the union's claim that 300 jobs were cut", "the announcement by the club that
+        ...": a noun of saying whose owner is named and whose "that" clause is what it says."""
+        out = []
+        for i in _indices(doc, NOUN):
+            noun = doc[i]
+            if noun.lemma_.lower() not in self.statement_nouns or _inside(
+                    quotes, quote_starts, noun.idx):
+                continue
+            clause = next((c for c in noun.rights if c.dep_ in ("acl", "ccomp") and any(
+                g.dep_ == "mark" and g.lower_ == "that" for g in c.lefts) and any(
+                g.dep_ in _SUBJECTS for g in children(c))), None)
+            owner = _owner(noun)
+            if clause is None or owner is None or not self._looks_like_source(doc, owner):
+                continue
+            att = self._attribution(doc, noun, owner, list(subtree(clause)))
+            if att is not None:
+                att.cue_start, att.cue_end = noun.idx, noun.idx + len(noun)
+                out.append(att)
+        return out
+
     # -- reporting verbs -------------------------------------------------------------------
     def _verb(self, doc: Doc, verb: Token) -> Optional[Attribution]:
         rule = self.verbs[verb.lemma_.lower()]
@@ -183,24 +208,29 @@ class AttributionFinder:
         inverted = self._inverted_source(verb)
         if inverted is not None:
             # "..., reported officials.": the source follows the verb, the content precedes
-            own = set(subtree(verb))
-            return self._attribution(doc, verb, inverted,
-                                     [t for t in subtree(verb.head) if t not in own])
+            own = _own_words(verb)
+            before = [t for c in _clause_before(verb) for t in subtree(c)]
+            return self._attribution(doc, verb, inverted, before or [
+                t for t in subtree(verb.head) if t not in own])
         # "X reported, citing Y, that ...": X speaks; citing names X's evidence
         subject = nested_subject or self._subject(verb)
         if subject is None:
             return None
-        needs = rule.get("needs", "any")
-        if rule.get("object_with") and self._is_research(subject):
-            needs = "any"  # "the study found higher rates": a finding names its object
+        needs = _needs(rule, verb)
+        research = bool(rule.get("object_with")) and self._is_research(subject)
+        if research or (subject.i > verb.i and (_hangs_off_content(verb) or _clause_before(verb))):
+            # "the study found higher rates": a finding names its object; "..., reads the
+            # complaint, ...": an inverted parenthetical reports the clause around it
+            needs = "any"
         content_tokens = _content_of(doc, verb, needs, clausal, rule.get("preps", ()))
         objects = [c for c in children(verb)
                    if c.dep_ in ("dobj", "attr", "oprd", "acomp") and c.i > verb.i]
         content_tokens += _trailing_participle(doc, content_tokens, clausal, objects)
         if not content_tokens:
             return None
-        if rule.get("subject") == "source" and not self._looks_like_source(doc, subject):
-            return None
+        if rule.get("subject") == "source" and not research and \
+                not self._looks_like_source(doc, subject):
+            return None  # "court records show ...": a finding's records are its source
         return self._attribution(doc, verb, subject, content_tokens)
 
     def _attribution(self, doc: Doc, verb: Token, subject: Token,
@@ -210,6 +240,7 @@ class AttributionFinder:
             return None
         c_start = min(t.idx for t in content_tokens)
         c_end = max(t.idx + len(t) for t in content_tokens)
+        c_start, c_end = _within_paragraph(info(doc).text, verb.idx, c_start, c_end)
         c_start, c_end = _close_quote(info(doc).text, *trim_span(info(doc).text, c_start, c_end))
         if c_end <= c_start:
             return None
@@ -280,9 +311,12 @@ class AttributionFinder:
         """"The dam will be finished by 2030, reported officials.": a subjectless verb after a
         comma whose object closes the sentence and names a source."""
         doc = verb.doc
-        if verb.i == 0 or doc[verb.i - 1].text != "," or verb.head.i >= verb.i or any(
+        if verb.i == 0 or doc[verb.i - 1].text != "," or (
+                verb.head.i > verb.i and not _hangs_off_content(verb)) or any(
                 c.dep_ in _SUBJECTS for c in children(verb)):
             return None
+        if verb.head.i == verb.i and not _clause_before(verb):
+            return None  # a root verb inverts only after the clause it reports
         obj = next((c for c in children(verb) if c.dep_ == "dobj"), None)
         if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
             return None
@@ -302,7 +336,8 @@ class AttributionFinder:
             return True
         if token.lower_ in self.mentions.pronouns and token.lower_ != "it":
             return True
-        return token.lower_ in self.group_nouns or token.lemma_.lower() in self.group_nouns
+        return token.lower_ in self.group_nouns or token.lemma_.lower() in self.group_nouns \
+            or token.lemma_.lower() in self.documents
 
     # -- "according to X" and friends ----------------------------------------------------
     def _phrase(self, doc: Doc, start: int, end: int, rule: dict) -> Optional[Attribution]:
@@ -355,6 +390,7 @@ class AttributionFinder:
             return None
         c_start = min(t.idx for t in content)
         c_end = max(t.idx + len(t) for t in content)
+        c_start, c_end = _within_paragraph(info(doc).text, first.idx, c_start, c_end)
         c_start, c_end = trim_span(info(doc).text, c_start, c_end)
         cue_start, cue_end = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
         head = anchor.i if anchor not in phrase_tokens else sent_tokens.root.i
@@ -366,7 +402,8 @@ class AttributionFinder:
 
     def _report_author(self, token: Token) -> Token:
         """"a report by UpGuard" -> UpGuard; "the ministry's statement" -> ministry."""
-        if token.lower_ not in self.mentions.report_nouns or token.ent_type_:
+        if token.ent_type_ or (token.lower_ not in self.mentions.report_nouns
+                               and token.lemma_.lower() not in self.documents):
             return token
         for child in children(token):
             if child.dep_ == "prep" and child.lower_ == "of":
@@ -411,7 +448,8 @@ class AttributionFinder:
                 last_speaker, last_end = owner, q_end
                 continue
             dashed = self._dash_attribution(doc, q_start, q_end) or \
-                self._inverted_around_quote(doc, q_start, q_end)
+                self._inverted_around_quote(doc, q_start, q_end) or \
+                _name_colon_quote(doc, q_start, q_end)
             runs_into = _runs_into(found, text, q_start) if dashed is None else None
             if runs_into is not None:
                 runs_into.content = (runs_into.content[0], q_end)
@@ -458,12 +496,44 @@ class AttributionFinder:
             first = doc[sent_of(doc[span.start - 1]).start]
             if self._past_reporting(first) and first.i < span.start - 2:
                 verb, source = first, doc[span.start - 2]
-        if verb is None or source is None or not self._looks_like_source(doc, source):
+        if verb is not None and source is not None and not self._looks_like_source(doc, source):
+            verb = None
+        if verb is None and after is not None and not after.is_punct:
+            verb, source = self._cue_after_quote(doc, span.end)
+        if verb is None or source is None:
             return None
         cue_start, cue_end = verb.idx, verb.idx + len(verb)
         att = Attribution(cue_start, cue_end, "said", (q_start, q_end), (0, 0), span.root.i)
         att.extra["subject"] = source.i
         return att
+
+    def _cue_after_quote(self, doc: Doc, start: int) -> tuple[Optional[Token], Optional[Token]]:
+        """'"We will never give up!" she said.': a quotation that ends its sentence with "!"
+        or "?" leaves its cue a sentence of its own: a subject that starts right after the
+        quotation and a reporting verb with nothing to report of its own ("she said on
+        Monday."). The verb and its subject, or (None, None)."""
+        subject = doc[start]
+        for _ in range(4):
+            if subject.dep_ == "nsubj" or subject.head.i == subject.i:
+                break
+            subject = subject.head
+        verb = subject.head
+        if subject.dep_ == "ROOT":  # "Ann Poe, a planner, tweeted": the verb hung as an acl
+            verb = next((c for c in subject.rights if c.dep_ == "acl"), subject)
+        if verb is subject or subject.dep_ not in ("nsubj", "ROOT") \
+                or subject.left_edge.i != start or verb.pos_ != "VERB" \
+                or verb.lemma_.lower() not in self.verbs or verb.i - subject.right_edge.i > 3 \
+                or any(c.dep_ in _CLAUSAL + ("dobj",) for c in children(verb)) \
+                or not self._can_speak(verb, subject):
+            return None, None
+        return verb, subject
+
+    def _can_speak(self, verb: Token, subject: Token) -> bool:
+        """Can ``subject`` be the source of ``verb`` (a source when its rule asks for one)?"""
+        if self.verbs[verb.lemma_.lower()].get("subject") == "source":
+            return self._looks_like_source(verb.doc, subject)
+        return subject.pos_ in ("NOUN", "PROPN", "PRON") and \
+            subject.lower_ not in self.non_speakers
 
     def _past_reporting(self, token: Token) -> bool:
         """A past-tense reporting verb, also when a sentence-initial one was tagged as an
@@ -646,6 +716,17 @@ def _inside(quotes: list[tuple[int, int]], starts: list[int], char: int) -> bool
     return k >= 0 and quotes[k][0] < char < quotes[k][1]
 
 
+def _within_paragraph(text: str, cue: int, start: int, end: int) -> tuple[int, int]:
+    """Content cut to the paragraph of its cue: a parse that runs a sentence over a blank
+    line does not carry the report into the next paragraph (quotations that go on are
+    joined later, by the quotation pass)."""
+    before = text.rfind("\n\n", start, cue)
+    after = text.find("\n\n", cue, end)
+    cut = (before + 2 if before >= 0 else start), (after if after >= 0 else end)
+    # 'X stated:' with its whole content in the next paragraph keeps it
+    return cut if text[cut[0]:cut[1]].strip() else (start, end)
+
+
 def _close_quote(text: str, start: int, end: int) -> tuple[int, int]:
     """Content that opens a quotation and stops just short of its closing mark takes the
     mark in ('... is “peanuts' -> '... is “peanuts,”')."""
@@ -695,7 +776,7 @@ def _content_of(doc: Doc, verb: Token, needs: str, clausal: list[Token],
     elif _hangs_off_content(verb):
         # "..., he said" hung off the content, "X reported in May, 62 outlets closed",
         # or "as X pointed out, ..." (whose misattached complements stay content)
-        own = set(subtree(verb)) if verb.dep_ != "advcl" else {verb} | {
+        own = _own_words(verb) if verb.dep_ != "advcl" else {verb} | {
             t for c in children(verb) if c.dep_ in ("mark", "nsubj", "aux", "punct")
             for t in subtree(c)}
         tokens = [t for t in subtree(verb.head) if t not in own]
@@ -704,6 +785,43 @@ def _content_of(doc: Doc, verb: Token, needs: str, clausal: list[Token],
     if needs == "quote" and not _has_quote(doc, tokens):
         return []
     return tokens
+
+
+def _name_colon_quote(doc: Doc, q_start: int, q_end: int) -> Optional[Attribution]:
+    """'... pollster Jane Roe: "Early leads rarely last."': a person named right before a
+    colon that opens the quotation holds it; the colon is the cue."""
+    span = doc.char_span(q_start, q_end, alignment_mode="expand")
+    if span is None or span.start < 2 or doc[span.start - 1].text != ":":
+        return None
+    name = info(doc).entity_at(span.start - 2)
+    if name is None or name.label_ != "PERSON" or name.end != span.start - 1:
+        return None
+    colon = doc[span.start - 1]
+    att = Attribution(colon.idx, colon.idx + 1, "quote", (q_start, q_end), (0, 0),
+                      span.root.i)
+    att.extra["subject"] = name.root.i
+    return att
+
+
+def _needs(rule: dict[str, Any], verb: Token) -> str:
+    """What the verb must report; a frame with all of the rule's ``any_with_deps`` reports
+    its object ("called the plan a disaster": an object and a predicate on it)."""
+    deps = rule.get("any_with_deps")
+    if deps and all(any(c.dep_ == d and c.i > verb.i for c in children(verb)) for d in deps):
+        return "any"
+    return str(rule.get("needs", "any"))
+
+
+def _own_words(verb: Token) -> set[Token]:
+    """The words of a parenthetical reporting verb, without the adverbial clauses the parse
+    hung on it before it ("Because X, reads the motion, Y": "Because X" is reported)."""
+    hung = {t for c in verb.lefts if c.dep_ == "advcl" for t in subtree(c)}
+    return {t for t in subtree(verb) if t not in hung}
+
+
+def _clause_before(verb: Token) -> list[Token]:
+    """The clausal complements a verb has before it ("The budget is void, reads ...")."""
+    return [c for c in verb.lefts if c.dep_ in _CLAUSAL]
 
 
 def _across_colon(verb: Token, child: Token) -> bool:
@@ -983,9 +1101,25 @@ def _nearest(doc: Doc, mention: Mention, recent: list[Mention], want: str) -> Op
 
 def _verb_indices(doc: Doc) -> list[int]:
     """The indices of the tokens tagged VERB, read from the POS column in one pass."""
+    return _indices(doc, VERB)
+
+
+def _indices(doc: Doc, pos: int) -> list[int]:
+    """The indices of the tokens with part of speech ``pos``, read in one pass."""
     if not len(doc):
         return []
-    return np.flatnonzero(doc.to_array(POS) == VERB).tolist()
+    return np.flatnonzero(doc.to_array(POS) == pos).tolist()
+
+
+def _owner(noun: Token) -> Optional[Token]:
+    """Who a statement noun belongs to: its possessor ("the union's claim") or the object of
+    its "by" ("the announcement by the club")."""
+    for child in children(noun):
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ == "by":
+            return next((p for p in children(child) if p.dep_ == "pobj"), None)
+    return None
 
 
 def _nearest_entity(doc: Doc, before: int, want: str,

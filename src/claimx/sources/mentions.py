@@ -9,7 +9,8 @@ from spacy.tokens import Doc, Span, Token
 from ..docinfo import children, info
 
 #: dependency labels whose subtrees are not part of a mention's own words
-_CUT_DEPS = {"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "det", "predet", "prep"}
+_CUT_DEPS = {"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "det", "predet", "prep",
+             "case"}
 
 
 @dataclass
