@@ -13,6 +13,7 @@ import numpy as np
 from spacy.attrs import POS
 from spacy.symbols import NOUN, VERB
 from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
 
 from .. import records
 from ..docinfo import children, info, sent_of, subtree
@@ -55,7 +56,7 @@ class Attribution:
 class AttributionFinder:
     """Finds attributions in a parsed Doc. Rules come from data files."""
 
-    def __init__(self, vocab, verbs_path: Union[str, Path, None] = None,
+    def __init__(self, vocab: Vocab, verbs_path: Union[str, Path, None] = None,
                  phrases_path: Union[str, Path, None] = None,
                  overlays: Optional[Mapping[str, Overlay]] = None) -> None:
         overlays = overlays or {}
@@ -81,8 +82,10 @@ class AttributionFinder:
         self.dateline = re.compile(
             load_table("preamble.json", overlays.get("preamble.json"))["place_dateline"])
         self.relatives = set(self.lexicon["relative_pronouns"])
+        self.part_of_preps = frozenset(self.lexicon["part_of_preps"])
+        self.author_preps = frozenset(self.lexicon["author_preps"])
         self.matcher = RuleMatcher(vocab)
-        self.phrase_rules: dict[str, dict] = {}
+        self.phrase_rules: dict[str, dict[str, Any]] = {}
         phrases = load_rows("attribution_phrases.jsonl", overlays.get("attribution_phrases.jsonl"))
         if phrases_path:
             phrases = extend(phrases, read_user_file(phrases_path), str(phrases_path))
@@ -340,19 +343,10 @@ class AttributionFinder:
             or token.lemma_.lower() in self.documents
 
     # -- "according to X" and friends ----------------------------------------------------
-    def _phrase(self, doc: Doc, start: int, end: int, rule: dict) -> Optional[Attribution]:
+    def _phrase(self, doc: Doc, start: int, end: int,
+                rule: dict[str, Any]) -> Optional[Attribution]:
         last = doc[end - 1]
-        source = None
-        for child in children(last):
-            if child.dep_ == "pobj":
-                source = child
-        if source is None and end < len(doc):
-            nxt = doc[end]
-            if nxt.pos_ in ("NOUN", "PROPN", "PRON"):
-                source = nxt
-                while source.head.i > source.i and source.head.i < end + 6 and \
-                        source.head.pos_ in ("NOUN", "PROPN"):
-                    source = source.head
+        source = _phrase_source(doc, last, end)
         if source is None:
             return None
         source = _person_in_run(self._report_author(source))
@@ -362,17 +356,7 @@ class AttributionFinder:
         sent = sent_of(first)
         # a window of the sentence: one endless "sentence" must not make this quadratic
         sent_tokens = doc[max(sent.start, start - _WINDOW):min(sent.end, end + _WINDOW)]
-        anchor = first.head
-        for _ in range(8):
-            if anchor.dep_ not in ("prep", "pobj", "pcomp") or anchor.pos_ in ("VERB", "AUX") \
-                    or anchor.head.i == anchor.i:
-                break
-            anchor = anchor.head
-        for _ in range(8):
-            if anchor.dep_ != "conj" or anchor.head.i == anchor.i or \
-                    sent_of(anchor.head) != sent:
-                break
-            anchor = anchor.head  # "17 died and 35 were rescued, according to officials"
+        anchor = _phrase_anchor(first, sent)
         lo = max(first.left_edge.i, last.left_edge.i, start - _WINDOW)
         hi = min(max(first.right_edge.i, last.right_edge.i) + 1, end + _WINDOW)
         phrase_tokens = set(doc[min(lo, start):max(hi, end)])
@@ -401,35 +385,51 @@ class AttributionFinder:
         return att
 
     def _report_author(self, token: Token) -> Token:
-        """"a report by UpGuard" -> UpGuard; "the ministry's statement" -> ministry."""
+        """"a report by Acme" -> Acme; "the ministry's statement" -> ministry; "the results of
+        the poll" -> the poll's owner."""
         if token.ent_type_ or (token.lower_ not in self.mentions.report_nouns
                                and token.lemma_.lower() not in self.documents):
             return token
+        inner = self._report_inside(token)
+        if inner is not None:
+            return self._report_author(inner)
+        return self._owner(token) or self._publisher(token) or token
+
+    def _report_inside(self, token: Token) -> Optional[Token]:
+        """The report a noun is part of ("the results of the poll": the poll)."""
         for child in children(token):
-            if child.dep_ == "prep" and child.lower_ == "of":
-                inner = next((p for p in children(child) if p.dep_ == "pobj"), None)
+            if child.dep_ == "prep" and child.lower_ in self.part_of_preps:
+                inner = _pobj_of(child)
                 if inner is not None and inner.lower_ in self.mentions.report_nouns:
-                    return self._report_author(inner)  # "the results of the poll": its owner
+                    return inner
+        return None
+
+    def _owner(self, token: Token) -> Optional[Token]:
+        """Who a report is by: its possessor, "by X" or "from X", or "by X" one phrase down
+        ("a study of 300 patients by X")."""
         for child in children(token):
             if child.dep_ == "poss":
                 return child
-            if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from"):
-                for pobj in children(child):
-                    if pobj.dep_ == "pobj":
-                        return pobj
+            if child.dep_ in ("prep", "agent") and child.lower_ in self.author_preps:
+                found = _pobj_of(child)
+                if found is not None:
+                    return found
         for child in children(token):
-            if child.dep_ == "prep":
-                for grand in children(child):
-                    if grand.dep_ == "prep" and grand.lower_ in ("by", "from"):
-                        for pobj in children(grand):
-                            if pobj.dep_ == "pobj":
-                                return pobj
-        if token.dep_ == "dobj" and token.head.lemma_.lower() in self.publishing:
-            # "the agency released a statement saying ...": who released it
-            for child in children(token.head):
-                if child.dep_ == "nsubj" and child.lower_ not in self.non_speakers:
-                    return child
-        return token
+            if child.dep_ != "prep":
+                continue
+            for grand in children(child):
+                if grand.dep_ == "prep" and grand.lower_ in self.author_preps:
+                    found = _pobj_of(grand)
+                    if found is not None:
+                        return found
+        return None
+
+    def _publisher(self, token: Token) -> Optional[Token]:
+        """"the agency released a statement saying ...": who released it."""
+        if token.dep_ != "dobj" or token.head.lemma_.lower() not in self.publishing:
+            return None
+        return next((c for c in children(token.head)
+                     if c.dep_ == "nsubj" and c.lower_ not in self.non_speakers), None)
 
     # -- quotations ----------------------------------------------------------------------
     def _quotations(self, doc: Doc, found: list[Attribution],
@@ -739,7 +739,7 @@ def _close_quote(text: str, start: int, end: int) -> tuple[int, int]:
     return (start, k + 1) if k >= 0 and not text[end:k].strip(",.;:!?") else (start, end)
 
 
-def _frame_fits(rule: dict, verb: Token, aspect: frozenset[str]) -> bool:
+def _frame_fits(rule: dict[str, Any], verb: Token, aspect: frozenset[str]) -> bool:
     """Does the verb stand in the frame its rule asks for (its particle, no excluded deps)?
     An infinitive ("to determine if", "plans to announce") reports nothing yet, unless an
     aspect verb carries it ("went on to say", "continued to insist")."""
@@ -761,7 +761,7 @@ def _frame_fits(rule: dict, verb: Token, aspect: frozenset[str]) -> bool:
 
 
 def _content_of(doc: Doc, verb: Token, needs: str, clausal: list[Token],
-                preps: tuple = ()) -> list[Token]:
+                preps: tuple[str, ...] = ()) -> list[Token]:
     """The tokens a reporting verb reports, by its dependency frame; empty when none fits."""
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children(verb)) or (
         verb.dep_ == "acl" and verb.tag_ == "VBN")
@@ -859,7 +859,7 @@ def _clause_after_object(verb: Token, obj: Token) -> Optional[Token]:
     return None
 
 
-def _prep_content(verb: Token, preps: tuple) -> list[Token]:
+def _prep_content(verb: Token, preps: tuple[str, ...]) -> list[Token]:
     """"warned of ...", "cautioned against ...", "reported on ...": the prepositional object."""
     for child in children(verb):
         if child.dep_ == "prep" and child.lower_ in preps and child.i > verb.i:
@@ -1139,3 +1139,39 @@ def _nearest_entity(doc: Doc, before: int, want: str,
 def _has_role(title: str, role: str, roles: dict[str, str]) -> bool:
     words = title.lower().replace(",", " ").split()
     return any(roles.get(w) == role for w in words)
+
+
+def _phrase_source(doc: Doc, last: Token, end: int) -> Optional[Token]:
+    """The source an attribution phrase names: the object of its last word, else the noun
+    phrase right after it ("per the ministry", "according to officials")."""
+    source = None
+    for child in children(last):
+        if child.dep_ == "pobj":
+            source = child
+    if source is None and end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN", "PRON"):
+        source = doc[end]
+        while source.head.i > source.i and source.head.i < end + 6 and \
+                source.head.pos_ in ("NOUN", "PROPN"):
+            source = source.head
+    return source
+
+
+def _phrase_anchor(first: Token, sent: Any) -> Token:
+    """The clause an attribution phrase hangs on: up through prepositions, then up through
+    coordinated clauses ("17 died and 35 were rescued, according to officials")."""
+    anchor = first.head
+    for _ in range(8):
+        if anchor.dep_ not in ("prep", "pobj", "pcomp") or anchor.pos_ in ("VERB", "AUX") \
+                or anchor.head.i == anchor.i:
+            break
+        anchor = anchor.head
+    for _ in range(8):
+        if anchor.dep_ != "conj" or anchor.head.i == anchor.i or sent_of(anchor.head) != sent:
+            break
+        anchor = anchor.head
+    return anchor
+
+
+def _pobj_of(prep: Token) -> Optional[Token]:
+    """The object of a preposition, or None."""
+    return next((c for c in children(prep) if c.dep_ == "pobj"), None)
