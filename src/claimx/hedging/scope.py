@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ..docinfo import children, info
+from ..docinfo import SUBTREE_WINDOW, children, info
 from .classes import HedgeClasses
 
 _VERBS = ("VERB", "AUX")
@@ -84,7 +84,9 @@ def _clause_run(clause: Token, first: int, last: int,
     """Token range of ``clause`` around the cue, cut at boundaries and terminators."""
     table = classes.scope()
     bounds = set(table["boundary_deps"])
-    left, right = clause.left_edge.i, clause.right_edge.i
+    # a bounded window around the cue: on run-on text a clause can be the whole document
+    left = max(clause.left_edge.i, first - SUBTREE_WINDOW)
+    right = min(clause.right_edge.i, last + SUBTREE_WINDOW)
     first, last = max(first, left), min(last, right)
     for child in children(clause):
         if child.dep_ not in bounds:
@@ -94,13 +96,13 @@ def _clause_run(clause: Token, first: int, last: int,
         elif child.i < first:
             left = max(left, child.right_edge.i + 1)
     terminators = set(table["terminators"])
-    doc = clause.doc
+    lowers = info(clause.doc).lowers
     for i in range(first - 1, left - 1, -1):
-        if doc[i].lower_ in terminators:
+        if lowers[i] in terminators:
             left = i + 1
             break
     for i in range(last + 1, right + 1):
-        if doc[i].lower_ in terminators:
+        if lowers[i] in terminators:
             right = i - 1
             break
     return left, max(right, left)
