@@ -99,7 +99,8 @@ def _expletive(obj: Token, verb: Token) -> bool:
     return obj.lower_ == "it" and any(c.dep_ == "ccomp" for c in children(verb))
 
 
-def source_of(doc: Doc, head: Token, how: Optional[str]) -> Optional[str]:
+def source_of(doc: Doc, head: Token, how: Optional[str],
+              articles: frozenset[str] = frozenset()) -> Optional[str]:
     """Who hedges: the subject of the cue's verb (climbing xcomp/conj/advcl)."""
     if how is None:
         return None
@@ -107,7 +108,7 @@ def source_of(doc: Doc, head: Token, how: Optional[str]) -> Optional[str]:
     for _ in range(3):
         for child in children(verb):
             if child.dep_ == "nsubj" and child.pos_ in ("PROPN", "NOUN", "PRON"):
-                return word_text(_entity_text(doc, child))
+                return word_text(_entity_text(doc, child, articles))
         if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
             verb = verb.head
             continue
@@ -115,11 +116,11 @@ def source_of(doc: Doc, head: Token, how: Optional[str]) -> Optional[str]:
     return None
 
 
-def _entity_text(doc: Doc, token: Token) -> str:
+def _entity_text(doc: Doc, token: Token, articles: frozenset[str]) -> str:
     ent: Optional[Span] = info(doc).entity_at(token.i) if token.ent_type_ else None
     if ent is not None:
         start = ent.start
-        if start > 0 and doc[start - 1].lower_ == "the":
+        if start > 0 and doc[start - 1].lower_ in articles:
             start -= 1
         return doc[start:ent.end].text
     tokens = [t for t in subtree(token) if t.dep_ not in ("relcl", "acl", "appos", "punct")]

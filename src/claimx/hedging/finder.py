@@ -92,7 +92,7 @@ class HedgeFinder:
         head = cue_head(span)
         cue = HedgeCue(span.start, span.end, row["kind"], row.get("id", span.label_),
                        makes_claim=bool(row.get("makes_claim")), head=head.i)
-        cue.source = source_of(doc, head, row.get("source"))
+        cue.source = source_of(doc, head, row.get("source"), self.classes.frame_words("articles"))
         if row.get("claim_at") == "after":
             cue.head = _clause_after(span, head)
         if row.get("anaphora", True):  # the "it" of "it was said" is no back-reference

@@ -117,15 +117,16 @@ def _epistemic_modal(span: Span, head: Token, _: Any,
     if any(t.lower_ in classes.frame_words("modal_idioms") for t in span[1:]):
         return False  # "might as well be": a suggestion
     negations = classes.frame_words("negations")
-    if modal == "could":
+    if modal in classes.frame_words("ability_modals"):
         if any(t.lower_ in negations for t in span) or any(
                 c.lower_ in negations for c in children(head)):
             return False  # "could not reach": ability
         if head.lemma_ in classes.word_class("ability_verb") or \
                 _has_mark(head, "ability_marks", classes):
             return False  # "could see", "until it could review"
-    perfect = any(t.lower_ == "have" for t in span)
-    return not (perfect and modal != "may" and _under_condition(head, classes))
+    perfect = any(t.lower_ in classes.frame_words("perfect_auxiliaries") for t in span)
+    return not (perfect and modal not in classes.frame_words("conditional_proof_modals")
+                and _under_condition(head, classes))
 
 
 def _has_mark(verb: Token, table: str, classes: HedgeClasses) -> bool:

@@ -83,6 +83,9 @@ class AttributionFinder:
             load_table("preamble.json", overlays.get("preamble.json"))["place_dateline"])
         self.relatives = set(self.lexicon["relative_pronouns"])
         self.part_of_preps = frozenset(self.lexicon["part_of_preps"])
+        self.neuter_pronouns = frozenset(self.lexicon["neuter_pronouns"])
+        self.joiners = frozenset(self.lexicon["clause_joiners"])
+        self.quote_joiners = frozenset(self.lexicon["quote_joiners"])
         self.author_preps = frozenset(self.lexicon["author_preps"])
         self.matcher = RuleMatcher(vocab)
         self.phrase_rules: dict[str, dict[str, Any]] = {}
@@ -113,6 +116,7 @@ class AttributionFinder:
         """Every attribution in ``doc``, in text order, speakers resolved; names before
         ``body_start`` (the header and headline) are not used as canonical names."""
         canon = CanonicalNames(doc, self.honorifics, start_char=body_start,
+                               articles=self.mentions.articles,
                                particles=self.particles)
         found: list[Attribution] = []
         quotes = find_quotations(info(doc).text)
@@ -225,7 +229,7 @@ class AttributionFinder:
             # "the study found higher rates": a finding names its object; "..., reads the
             # complaint, ...": an inverted parenthetical reports the clause around it
             needs = "any"
-        content_tokens = _content_of(doc, verb, needs, clausal, rule.get("preps", ()))
+        content_tokens = _content_of(doc, verb, needs, clausal, rule.get("preps", ()), self.joiners)
         objects = [c for c in children(verb)
                    if c.dep_ in ("dobj", "attr", "oprd", "acomp") and c.i > verb.i]
         content_tokens += _trailing_participle(doc, content_tokens, clausal, objects)
@@ -337,7 +341,7 @@ class AttributionFinder:
             return False
         if token.ent_type_ in self.mentions.source_labels or token.pos_ == "PROPN":
             return True
-        if token.lower_ in self.mentions.pronouns and token.lower_ != "it":
+        if token.lower_ in self.mentions.pronouns and token.lower_ not in self.neuter_pronouns:
             return True
         return token.lower_ in self.group_nouns or token.lemma_.lower() in self.group_nouns \
             or token.lemma_.lower() in self.documents
@@ -450,7 +454,8 @@ class AttributionFinder:
             dashed = self._dash_attribution(doc, q_start, q_end) or \
                 self._inverted_around_quote(doc, q_start, q_end) or \
                 _name_colon_quote(doc, q_start, q_end)
-            runs_into = _runs_into(found, text, q_start) if dashed is None else None
+            runs_into = _runs_into(found, text, q_start, self.quote_joiners) \
+                if dashed is None else None
             if runs_into is not None:
                 runs_into.content = (runs_into.content[0], q_end)
                 last_speaker, last_end = runs_into, q_end
@@ -761,7 +766,8 @@ def _frame_fits(rule: dict[str, Any], verb: Token, aspect: frozenset[str]) -> bo
 
 
 def _content_of(doc: Doc, verb: Token, needs: str, clausal: list[Token],
-                preps: tuple[str, ...] = ()) -> list[Token]:
+                preps: tuple[str, ...] = (), joiners: frozenset[str] = frozenset(),
+                ) -> list[Token]:
     """The tokens a reporting verb reports, by its dependency frame; empty when none fits."""
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children(verb)) or (
         verb.dep_ == "acl" and verb.tag_ == "VBN")
@@ -781,7 +787,7 @@ def _content_of(doc: Doc, verb: Token, needs: str, clausal: list[Token],
             for t in subtree(c)}
         tokens = [t for t in subtree(verb.head) if t not in own]
     else:
-        tokens = _object_content(doc, verb, needs) or _prep_content(verb, preps)
+        tokens = _object_content(doc, verb, needs, joiners) or _prep_content(verb, preps)
     if needs == "quote" and not _has_quote(doc, tokens):
         return []
     return tokens
@@ -840,7 +846,8 @@ def _purpose_after_comma(verb: Token, child: Token) -> bool:
     return any(t.text == "," for t in verb.doc[verb.i + 1:child.left_edge.i])
 
 
-def _clause_after_object(verb: Token, obj: Token) -> Optional[Token]:
+def _clause_after_object(verb: Token, obj: Token, joiners: frozenset[str],
+                         ) -> Optional[Token]:
     """The verb a misparse hung as a conjunct although the object is its subject
     ("stating Saha owned the plane", "saying an attack ... produced no casualties")."""
     if obj.pos_ not in ("NOUN", "PROPN"):
@@ -848,7 +855,7 @@ def _clause_after_object(verb: Token, obj: Token) -> Optional[Token]:
     sent = sent_of(verb)
     heads = {verb.i} | {a.i for a in verb.ancestors}
     for t in obj.doc[obj.right_edge.i + 1:sent.end]:
-        if t.dep_ == "cc" or t.lower_ in ("and", "or", "but") or t.text in (";", ":"):
+        if t.dep_ == "cc" or t.lower_ in joiners or t.text in (";", ":"):
             return None
         if t.pos_ in ("VERB", "AUX") and t.dep_ in ("conj", "aux") and \
                 (t.head.i in heads or t.head.head.i in heads):
@@ -915,7 +922,8 @@ def _hangs_off_content(verb: Token) -> bool:
         c.dep_ == "mark" and c.lower_ == "as" for c in children(verb))
 
 
-def _object_content(doc: Doc, verb: Token, needs: str) -> list[Token]:
+def _object_content(doc: Doc, verb: Token, needs: str,
+                    joiners: frozenset[str]) -> list[Token]:
     """The object frame, a number to the right, or the sentence before a closing "X said"."""
     objects = [c for c in children(verb)
                if c.dep_ in ("dobj", "attr", "oprd", "acomp") and c.i > verb.i]
@@ -925,7 +933,7 @@ def _object_content(doc: Doc, verb: Token, needs: str) -> list[Token]:
         start = min(c.i for c in objects)
         tokens = [t for c in children(verb) if c.i >= start and c.dep_ not in _NOT_CONTENT
                   for t in subtree(c)]
-        clause = _clause_after_object(verb, min(objects, key=lambda c: c.i))
+        clause = _clause_after_object(verb, min(objects, key=lambda c: c.i), joiners)
         if clause is not None:
             # "claimed Iran is influencing ...": the "object" is the subject of a clause
             tokens = list(doc[start:clause.right_edge.i + 1])
@@ -1067,12 +1075,13 @@ def _quote_owner(found: list[Attribution], text: str, q_start: int,
     return None
 
 
-def _runs_into(found: list[Attribution], text: str, q_start: int) -> Optional[Attribution]:
+def _runs_into(found: list[Attribution], text: str, q_start: int,
+               joiners: frozenset[str]) -> Optional[Attribution]:
     """An attribution whose content runs on into the quotation ('said he was X and "..."',
     'told the press X: "..."'): the quotation is more of what it reports."""
     for att in found:
         if att.cue_end <= q_start and 0 <= q_start - att.content[1] <= 6 and \
-                text[att.content[1]:q_start].strip(" ,:") in ("", "and", "but"):
+                text[att.content[1]:q_start].strip(" ,:") in joiners | {""}:
             return att
     return None
 

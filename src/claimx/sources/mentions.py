@@ -291,7 +291,8 @@ class CanonicalNames:
     """The longest proper name used for each entity in a document."""
 
     def __init__(self, doc: Doc, honorifics: set[str], start_char: int = 0,
-                 particles: frozenset[str] = frozenset()) -> None:
+                 particles: frozenset[str] = frozenset(),
+                 articles: frozenset[str] = frozenset()) -> None:
         self.particles = particles
         self._names: list[tuple[str, str]] = []  # (name, label)
         self._acronyms: dict[str, str] = {}
@@ -300,7 +301,7 @@ class CanonicalNames:
                     ent.start_char < start_char:
                 continue
             words = [w for w in ent.text.split() if w.lower() not in honorifics]
-            if words and words[0].lower() == "the":
+            if words and words[0].lower() in articles:
                 words = words[1:]
             name = " ".join(words).strip(" ,.'’")
             if "(" in name and ")" not in name:
