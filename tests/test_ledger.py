@@ -123,6 +123,15 @@ def test_identity_titles_and_surnames():
     assert ids[ms[8]] == ids[ms[9]]                          # acronym
 
 
+def test_identity_a_title_word_ending_a_name_is_a_surname():
+    ms = [Mention("a", "Tom Brand", "PERSON", "Speaker"),
+          Mention("b", "Tom General", "PERSON", "former premier"),
+          Mention("b", "Mr. General", "PERSON"), Mention("c", "Gov. Tom Brand", "PERSON")]
+    ids = resolve(ms)
+    assert ids[ms[0]] == ids[ms[3]] != ids[ms[1]]             # not joined to the other Tom
+    assert ids[ms[1]] == ids[ms[2]]                           # "Mr. General" is Tom General
+
+
 def test_identity_ambiguous_surname_settled_by_title():
     ms = [Mention("a", "Peter Lind", "PERSON", "Mayor"), Mention("b", "Paula Lind", "PERSON",
                                                                  "Senator"),

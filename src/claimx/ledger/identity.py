@@ -61,11 +61,28 @@ def name_tokens(name: str) -> list[str]:
     """The proper-name tokens of a person name: titles, lower-case words and "of X" dropped."""
     honor, _particles, _ = _sets()
     name = re.split(r"\s+(?:of|from|at|on)\s+", clean_name(name), maxsplit=1)[0]
-    words = [w.strip(".,'\"()") for w in name.split()]
-    words = [w for w in words if w and w.rstrip(".").lower() not in honor]
+    words = [w.strip(".,'\"()") for w in name.split() if w.strip(".,'\"()")]
+    words = [w for i, w in enumerate(words) if not _is_title(words, i, honor)]
     while words and not words[0][:1].isupper():
         words.pop(0)
     return [fold(w) for w in words if w[:1].isupper() or fold(w) in _particles]
+
+
+def _is_title(words: list[str], i: int, honor: frozenset[str]) -> bool:
+    """Whether ``words[i]`` is a title. Titles come before the name, so a title word that
+    ends the name right after a proper-name word or a courtesy title is a surname ("John
+    Major", "Mr. Major", "Anna King")."""
+    if words[i].rstrip(".").lower() not in honor:
+        return False
+    if i != len(words) - 1 or i == 0 or not words[i][:1].isupper():
+        return True
+    before = words[i - 1].rstrip(".").lower()
+    return not (before in _courtesy() or (words[i - 1][:1].isupper() and before not in honor))
+
+
+@lru_cache(maxsize=1)
+def _courtesy() -> frozenset[str]:
+    return frozenset(terms()["courtesy_titles"])
 
 
 def _given_agree(a: list[str], b: list[str]) -> bool:
