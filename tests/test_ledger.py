@@ -87,6 +87,17 @@ def test_key_crowds_linked_measurements_and_bare_percentages():
     assert figure_key(claim_records([bare], {"doc_id": "d"}, bare.text)[0]) is None
 
 
+def test_key_a_share_is_not_a_count_of_its_entity():
+    def key(sentence: str, q_text: str, value: float) -> str:
+        claim = make_claim(sentence, q_text, "voters", value)
+        return figure_key(claim_records([claim], {"doc_id": "d"}, sentence)[0])
+
+    share = key("About a third of the town's voters backed the plan.", "About a third", 1 / 3)
+    count = key("Some 9,000 voters backed the plan.", "9,000", 9000.0)
+    assert share.endswith("|fraction") and share.split("|")[0] == count.split("|")[0]
+    assert share != count
+
+
 def test_key_qualifiers_kept_plain_modifiers_dropped():
     suspected = _key("There were 20 suspected cases.", "20 suspected cases", "suspected cases")
     measles = _key("There were 20 measles cases.", "20 measles cases", "measles cases")
