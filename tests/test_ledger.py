@@ -143,6 +143,16 @@ def test_identity_a_title_word_ending_a_name_is_a_surname():
     assert ids[ms[1]] == ids[ms[2]]                           # "Mr. General" is Tom General
 
 
+def test_identity_an_organisation_named_with_its_place():
+    ms = [Mention("a", "Court of Appeal in Westmark", "ORG"),
+          Mention("b", "Court of Appeal", "ORG"),
+          Mention("a", "Trade Office in Eastport", "ORG"), Mention("b", "Trade Office", "ORG"),
+          Mention("c", "Trade Office in Northvale", "ORG")]
+    ids = resolve(ms)
+    assert ids[ms[0]] == ids[ms[1]]
+    assert len({ids[ms[2]], ids[ms[3]], ids[ms[4]]}) == 3     # two places: "Trade Office" unclear
+
+
 def test_identity_ambiguous_surname_settled_by_title():
     ms = [Mention("a", "Peter Lind", "PERSON", "Mayor"), Mention("b", "Paula Lind", "PERSON",
                                                                  "Senator"),

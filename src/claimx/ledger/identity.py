@@ -231,6 +231,7 @@ def resolve(mentions: Iterable[Mention]) -> dict[Mention, str]:
     _join_persons(uf, persons)
     _join_singles(uf, info, persons)
     _join_acronyms(uf, info)
+    _join_located(uf, info)
     _join_institutions(uf, info)
     _join_titles(uf, info, persons)
     return _ids(node_of, uf, info)
@@ -292,6 +293,23 @@ def _join_singles(uf: _Union, info: Info, persons: list[Node]) -> None:
 
 def _one_word_org(node: Node) -> bool:
     return node[0] == "org" and len(node[1].split()) == 1
+
+
+_LOCATED = re.compile(r"^(.+?) in [a-z]")
+
+
+def _join_located(uf: _Union, info: Info) -> None:
+    """An organisation named with its place ("Court of Appeal in Westmark") joins the same
+    name without it ("Court of Appeal") when the story places that name in one place only."""
+    orgs = {n[1] for n in info if n[0] == "org"}
+    located: dict[str, list[Node]] = defaultdict(list)
+    for n in info:
+        match = _LOCATED.match(n[1]) if n[0] == "org" else None
+        if match and match.group(1) in orgs:
+            located[match.group(1)].append(n)
+    for name, nodes in located.items():
+        if len(nodes) == 1:
+            uf.union(("org", name), nodes[0])
 
 
 def _join_acronyms(uf: _Union, info: Info) -> None:
