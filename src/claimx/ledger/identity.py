@@ -70,8 +70,8 @@ def name_tokens(name: str) -> list[str]:
 
 def _is_title(words: list[str], i: int, honor: frozenset[str]) -> bool:
     """Whether ``words[i]`` is a title. Titles come before the name, so a title word that
-    ends the name right after a proper-name word or a courtesy title is a surname ("John
-    Major", "Mr. Major", "Anna King")."""
+    ends the name right after a proper-name word or a courtesy title is a surname ("Anna
+    King", "Ms. King", "Tom General")."""
     if words[i].rstrip(".").lower() not in honor:
         return False
     if i != len(words) - 1 or i == 0 or not words[i][:1].isupper():
