@@ -87,6 +87,17 @@ def test_key_crowds_linked_measurements_and_bare_percentages():
     assert figure_key(claim_records([bare], {"doc_id": "d"}, bare.text)[0]) is None
 
 
+def test_key_a_share_is_not_a_count_of_its_entity():
+    def key(sentence: str, q_text: str, value: float) -> str:
+        claim = make_claim(sentence, q_text, "voters", value)
+        return figure_key(claim_records([claim], {"doc_id": "d"}, sentence)[0])
+
+    share = key("About a third of the town's voters backed the plan.", "About a third", 1 / 3)
+    count = key("Some 9,000 voters backed the plan.", "9,000", 9000.0)
+    assert share.endswith("|fraction") and share.split("|")[0] == count.split("|")[0]
+    assert share != count
+
+
 def test_key_qualifiers_kept_plain_modifiers_dropped():
     suspected = _key("There were 20 suspected cases.", "20 suspected cases", "suspected cases")
     measles = _key("There were 20 measles cases.", "20 measles cases", "measles cases")
@@ -121,6 +132,25 @@ def test_identity_titles_and_surnames():
     assert len({ids[ms[3]], ids[ms[4]], ids[ms[5]]}) == 3  # two Linds, an ambiguous "Lind"
     assert ids[ms[6]] != ids[ms[7]]                          # unnamed groups never join
     assert ids[ms[8]] == ids[ms[9]]                          # acronym
+
+
+def test_identity_a_title_word_ending_a_name_is_a_surname():
+    ms = [Mention("a", "Tom Brand", "PERSON", "Speaker"),
+          Mention("b", "Tom General", "PERSON", "former premier"),
+          Mention("b", "Mr. General", "PERSON"), Mention("c", "Gov. Tom Brand", "PERSON")]
+    ids = resolve(ms)
+    assert ids[ms[0]] == ids[ms[3]] != ids[ms[1]]             # not joined to the other Tom
+    assert ids[ms[1]] == ids[ms[2]]                           # "Mr. General" is Tom General
+
+
+def test_identity_an_organisation_named_with_its_place():
+    ms = [Mention("a", "Court of Appeal in Westmark", "ORG"),
+          Mention("b", "Court of Appeal", "ORG"),
+          Mention("a", "Trade Office in Eastport", "ORG"), Mention("b", "Trade Office", "ORG"),
+          Mention("c", "Trade Office in Northvale", "ORG")]
+    ids = resolve(ms)
+    assert ids[ms[0]] == ids[ms[1]]
+    assert len({ids[ms[2]], ids[ms[3]], ids[ms[4]]}) == 3     # two places: "Trade Office" unclear
 
 
 def test_identity_ambiguous_surname_settled_by_title():

@@ -61,11 +61,28 @@ def name_tokens(name: str) -> list[str]:
     """The proper-name tokens of a person name: titles, lower-case words and "of X" dropped."""
     honor, _particles, _ = _sets()
     name = re.split(r"\s+(?:of|from|at|on)\s+", clean_name(name), maxsplit=1)[0]
-    words = [w.strip(".,'\"()") for w in name.split()]
-    words = [w for w in words if w and w.rstrip(".").lower() not in honor]
+    words = [w.strip(".,'\"()") for w in name.split() if w.strip(".,'\"()")]
+    words = [w for i, w in enumerate(words) if not _is_title(words, i, honor)]
     while words and not words[0][:1].isupper():
         words.pop(0)
     return [fold(w) for w in words if w[:1].isupper() or fold(w) in _particles]
+
+
+def _is_title(words: list[str], i: int, honor: frozenset[str]) -> bool:
+    """Whether ``words[i]`` is a title. Titles come before the name, so a title word that
+    ends the name right after a proper-name word or a courtesy title is a surname ("Anna
+    King", "Ms. King", "Tom General")."""
+    if words[i].rstrip(".").lower() not in honor:
+        return False
+    if i != len(words) - 1 or i == 0 or not words[i][:1].isupper():
+        return True
+    before = words[i - 1].rstrip(".").lower()
+    return not (before in _courtesy() or (words[i - 1][:1].isupper() and before not in honor))
+
+
+@lru_cache(maxsize=1)
+def _courtesy() -> frozenset[str]:
+    return frozenset(terms()["courtesy_titles"])
 
 
 def _given_agree(a: list[str], b: list[str]) -> bool:
@@ -214,6 +231,7 @@ def resolve(mentions: Iterable[Mention]) -> dict[Mention, str]:
     _join_persons(uf, persons)
     _join_singles(uf, info, persons)
     _join_acronyms(uf, info)
+    _join_located(uf, info)
     _join_institutions(uf, info)
     _join_titles(uf, info, persons)
     return _ids(node_of, uf, info)
@@ -275,6 +293,23 @@ def _join_singles(uf: _Union, info: Info, persons: list[Node]) -> None:
 
 def _one_word_org(node: Node) -> bool:
     return node[0] == "org" and len(node[1].split()) == 1
+
+
+_LOCATED = re.compile(r"^(.+?) in [a-z]")
+
+
+def _join_located(uf: _Union, info: Info) -> None:
+    """An organisation named with its place ("Court of Appeal in Westmark") joins the same
+    name without it ("Court of Appeal") when the story places that name in one place only."""
+    orgs = {n[1] for n in info if n[0] == "org"}
+    located: dict[str, list[Node]] = defaultdict(list)
+    for n in info:
+        match = _LOCATED.match(n[1]) if n[0] == "org" else None
+        if match and match.group(1) in orgs:
+            located[match.group(1)].append(n)
+    for name, nodes in located.items():
+        if len(nodes) == 1:
+            uf.union(("org", name), nodes[0])
 
 
 def _join_acronyms(uf: _Union, info: Info) -> None:

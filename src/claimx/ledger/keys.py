@@ -405,7 +405,7 @@ def figure_key(record: dict[str, Any]) -> Optional[str]:
     months") has no key.
     """
     entity = record.get("q_entity") or record.get("q_restates") or ""
-    unit = record.get("q_unit") or ""
+    unit = record.get("q_unit") or _share(record)
     before, after = _context(record)
     words = _entity_words(entity)
     if words and lemma(words[-1].lower()) in _tables()["time"]:
@@ -428,6 +428,15 @@ def figure_key(record: dict[str, Any]) -> Optional[str]:
     mods = mods + _extra_mods(before, after)
     where = _where(entity, before, after) or _sibling_where(record) or _sentence_side(before)
     return "|".join((measure, where, ",".join(sorted(set(mods))), unit))
+
+
+def _share(record: dict[str, Any]) -> str:
+    """The unit of a unitless number between 0 and 1 ("a quarter of the city", "one in
+    five"): a share, not a count, so never grouped with counts of the same entity."""
+    value = record.get("q_value")
+    if isinstance(value, (int, float)) and 0 < value < 1:
+        return str(terms()["fraction_unit"])
+    return ""
 
 
 def describe_key(key: str) -> str:
