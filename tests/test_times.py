@@ -589,6 +589,27 @@ def test_the_future(times, text, surface, expected):
     assert one(times, text, R0313, surface) == expected
 
 
+@pytest.mark.parametrize(
+    "text, surface, expected",
+    [
+        # a past verb keeps its own time inside a future clause
+        ("Under the deal, agreed Friday, members would get a bonus.", "Friday",
+         ("2023-03-10", "2023-03-10")),
+        # a marker word under "had" is past
+        ("The permit had been due to lapse on Thursday.", "Thursday",
+         ("2023-03-09", "2023-03-09")),
+        # an infinitival relative clause looks ahead
+        ("The rules to be issued in early June will set the fees.", "early June",
+         ("2023-06-01", "2023-06-30")),
+        # a possessive time names its noun, not the verb's future
+        ("They will try to overturn Friday's verdict in the appeal.", "Friday",
+         ("2023-03-10", "2023-03-10")),
+    ],
+)
+def test_tense_of_the_governing_verb(times, text, surface, expected):
+    assert one(times, text, R0313, surface) == expected
+
+
 def test_month_in_past_tense_stays_in_the_past(times):
     text = "The committee met in December, a spokesman said."
     assert one(times, text, R0313, "December") == ("2022-12-01", "2022-12-31")

@@ -436,6 +436,9 @@ class TimeFinder:
         for h in hits:
             if not self._tense.applies(h.res, text[h.s: h.e]):
                 continue
+            last = self._token_at(doc, h.e - 1)
+            if last is not None and last.dep_ == "poss":
+                continue  # "Wednesday's ruling": the time of a noun, not of the verb
             tok = self._token_at(doc, h.s)
             if tok is not None and self._tense.is_future(tok):
                 h.res = to_future(h.res, ref)  # type: ignore[arg-type]
