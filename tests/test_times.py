@@ -709,3 +709,25 @@ def test_time_of_a_relative_clause_stays_with_its_noun(extractor):
 def test_now_is_never_a_claims_time(extractor):
     text = "The fund now holds 40% of the shares, its manager said."
     assert _claim_time(extractor, text, "40%") is None
+
+
+@pytest.mark.parametrize(
+    "text, surface, expected",
+    [
+        ("Exports fell in the first week of February.", "the first week of February",
+         ("2023-02-01", "2023-02-07")),
+        ("Profits doubled in the first six months of 2021.",
+         "the first six months of 2021", ("2021-01-01", "2021-06-30")),
+        ("Hiring slowed over the last two quarters of 2020.",
+         "the last two quarters of 2020", ("2020-07-01", "2020-12-31")),
+        ("Orders picked up in the final 10 days of January.",
+         "the final 10 days of January", ("2023-01-22", "2023-01-31")),
+    ],
+)
+def test_part_of_a_named_time(times, text, surface, expected):
+    assert one(times, text, R0313, surface) == expected
+
+
+def test_vague_part_keeps_the_whole_time(times):
+    found = times("Rain fell in the last days of February.", R0313)
+    assert found["February"] == ("2023-02-01", "2023-02-28")

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, NamedTuple, Optional, Union
 from claimx.docinfo import info, sent_of
 from claimx.rules import Overlay
 from claimx.timex.context import Tense, anchored, to_future
+from claimx.timex.parts import PartOf
 from claimx.timex.reference import reference_header_span
 from claimx.timex.resolve import Resolution, as_day, interpret, normalize
 from claimx.timex.rules import LEFT_EDGE, Pattern, Rules, _alt, load_rules, rules_key
@@ -133,6 +134,7 @@ class TimeFinder:
         from_next = _alt(lex.get("day_counted_from_next", {}).get("words", []))
         self._day_from_next = re.compile(rf"\b{from_next}$", flags)
         self._tense = Tense(lex)
+        self._parts = PartOf(lex)
         signals = _alt(lex.get("signal_modifiers", []))
         self._signal = re.compile(rf"{signals}{_NBSP}+", flags)
         self._skip_anchor = set(lex.get("not_claim_times", {}).get("patterns", []))
@@ -192,6 +194,7 @@ class TimeFinder:
         hits = self._no_overlap(hits, header)
         if ref is not None:
             self._apply_tense(doc, text, ref, hits)
+        hits = self._take_parts(doc, text, hits)
         hits = self._merge_ranges(doc, text, ref, hits)
         self._anchor_reldays(doc, text, hits)
         for h in hits:
@@ -442,6 +445,20 @@ class TimeFinder:
             tok = self._token_at(doc, h.s)
             if tok is not None and self._tense.is_future(tok):
                 h.res = to_future(h.res, ref)  # type: ignore[arg-type]
+
+    def _take_parts(self, doc: Doc, text: str, hits: list[_Hit]) -> list[_Hit]:
+        """"the first week of May", "the last two quarters of 1990": the part phrase joins
+        the time (dropping a hit it held) and cuts its interval."""
+        out: list[_Hit] = []
+        for h in hits:
+            m = self._parts.before(text, h.s) if h.res is not None else None
+            res = self._parts.narrow(m, h.res) if m and h.res is not None else None
+            if m and res is not None and doc.char_span(m.start(), h.e) is not None:
+                while out and out[-1].e > m.start():
+                    out.pop()
+                h = _Hit(m.start(), h.e, res, h.priority)
+            out.append(h)
+        return out
 
     def _anchor_reldays(self, doc: Doc, text: str, hits: list[_Hit]) -> None:
         """'the previous day', 'a year earlier', 'that year' -> counted from the time named
