@@ -731,3 +731,10 @@ def test_part_of_a_named_time(times, text, surface, expected):
 def test_vague_part_keeps_the_whole_time(times):
     found = times("Rain fell in the last days of February.", R0313)
     assert found["February"] == ("2023-02-01", "2023-02-28")
+
+
+def test_approximate_ago_and_later(times):
+    assert one(times, "The firm moved a month or so ago.", R0313,
+               "a month or so ago") == ("2023-02-13", "2023-02-13")
+    found = times("The plant shut in 2015. A year or so later, it reopened.", R0313)
+    assert found["A year or so later"] == ("2016-01-01", "2016-12-31")
