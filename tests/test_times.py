@@ -738,3 +738,10 @@ def test_approximate_ago_and_later(times):
                "a month or so ago") == ("2023-02-13", "2023-02-13")
     found = times("The plant shut in 2015. A year or so later, it reopened.", R0313)
     assert found["A year or so later"] == ("2016-01-01", "2016-12-31")
+
+
+def test_week_holding_a_day(times):
+    assert one(times, "The hearing is set for the week of Feb. 15.", R0313,
+               "the week of Feb. 15") == ("2023-02-13", "2023-02-19")
+    found = times("Sales rose in the month of February.", R0313)
+    assert found["February"] == ("2023-02-01", "2023-02-28")

@@ -26,13 +26,14 @@ class PartOf:
         self.edges: dict[str, str] = {k.lower(): v for k, v in part.get("edges", {}).items()}
         self.units: dict[str, list[int]] = {
             k.lower(): v for k, v in part.get("units", {}).items()}
+        self.holding = {w.lower() for w in part.get("holding_units", [])}
         self.plurals = {w.lower() for w in part.get("plurals_need_a_number", [])}
         self.numbers: dict[str, float] = {k.lower(): v for k, v in lex.get("numbers", {}).items()}
         self.regex: Optional[re.Pattern[str]] = None
         if self.edges and self.units:
             articles = _alt(part.get("articles", []))
             self.regex = re.compile(
-                rf"(?<!\w)(?:{articles}{_SP})?(?P<edge>{_alt(list(self.edges))}){_SP}"
+                rf"(?<!\w)(?:{articles}{_SP})?(?:(?P<edge>{_alt(list(self.edges))}){_SP})?"
                 rf"(?:(?P<num>\d{{1,2}}|{_alt(list(self.numbers))}){_SP})?"
                 rf"(?P<unit>{_alt(list(self.units))}){_SP}{_alt(part.get('links', []))}{_SP}$",
                 re.IGNORECASE)
@@ -47,6 +48,8 @@ class PartOf:
         """``res`` cut to the part ``m`` names; None when the part does not fit in it."""
         if res.start is None or res.end is None:
             return None
+        if not m.group("edge"):
+            return self._holding(m, res)
         num = m.group("num")
         if not num and m.group("unit").lower() in self.plurals:
             return None  # "the last days of May" names no definite stretch
@@ -55,6 +58,20 @@ class PartOf:
         edge = self.edges[m.group("edge").lower()]
         span = _cut(res.start, res.end, n * months, n * days, edge == "last")
         return replace(res, start=span[0], end=span[1]) if span else None
+
+    def _holding(self, m: re.Match[str], res: Resolution) -> Optional[Resolution]:
+        """"the week of March 6": the calendar week holding the day."""
+        if m.group("num") or m.group("unit").lower() not in self.holding:
+            return None
+        return _holding_week(res)
+
+
+def _holding_week(res: Resolution) -> Optional[Resolution]:
+    """The Monday-to-Sunday week that holds a single day."""
+    if res.start is None or res.start != res.end:
+        return None
+    start, end = D.week_interval(res.start)
+    return replace(res, start=start, end=end)
 
 
 def _cut(start: dt.date, end: dt.date, months: int, days: int,
