@@ -29,6 +29,8 @@ class PartOf:
         self.holding = {w.lower() for w in part.get("holding_units", [])}
         self.plurals = {w.lower() for w in part.get("plurals_need_a_number", [])}
         self.numbers: dict[str, float] = {k.lower(): v for k, v in lex.get("numbers", {}).items()}
+        self.links = {w.lower() for w in part.get("links", [])}
+        self._longest_link = max((len(w) for w in self.links), default=0) + 2
         self.regex: Optional[re.Pattern[str]] = None
         if self.edges and self.units:
             articles = _alt(part.get("articles", []))
@@ -42,6 +44,9 @@ class PartOf:
         """The part phrase ending right at ``start``, if any."""
         if self.regex is None:
             return None
+        tail = text[max(0, start - self._longest_link): start].split()
+        if not tail or tail[-1].lower() not in self.links:
+            return None  # cheap test first: the word before the time is not "of"
         return self.regex.search(text, max(0, start - _WINDOW), start)
 
     def narrow(self, m: re.Match[str], res: Resolution) -> Optional[Resolution]:
