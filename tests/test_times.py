@@ -745,3 +745,10 @@ def test_week_holding_a_day(times):
                "the week of Feb. 15") == ("2023-02-13", "2023-02-19")
     found = times("Sales rose in the month of February.", R0313)
     assert found["February"] == ("2023-02-01", "2023-02-28")
+
+
+def test_the_quarter_is_the_quarter_named_before(times):
+    text = "Profit rose 5% in the second quarter. In the quarter, sales rose 2%."
+    found = times(text, R0313)
+    assert found["the second quarter"] == ("2022-04-01", "2022-06-30")
+    assert found["the quarter"] == found["the second quarter"]

@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, Optional, Union
@@ -135,6 +135,9 @@ class TimeFinder:
         self._day_from_next = re.compile(rf"\b{from_next}$", flags)
         self._tense = Tense(lex)
         self._parts = PartOf(lex)
+        q_ana = lex.get("quarter_anaphora", {})
+        self._q_phrases = {w.lower() for w in q_ana.get("phrases", [])}
+        self._q_kinds = set(q_ana.get("kinds", []))
         signals = _alt(lex.get("signal_modifiers", []))
         self._signal = re.compile(rf"{signals}{_NBSP}+", flags)
         self._skip_anchor = set(lex.get("not_claim_times", {}).get("patterns", []))
@@ -197,6 +200,7 @@ class TimeFinder:
         hits = self._take_parts(doc, text, hits)
         hits = self._merge_ranges(doc, text, ref, hits)
         self._anchor_reldays(doc, text, hits)
+        self._quarter_anaphora(text, hits)
         for h in hits:
             taken[h.s: h.e] = b"\x01" * (h.e - h.s)
         hits.extend(self._entity_hits(doc, text, ref, taken, rejected))
@@ -482,6 +486,15 @@ class TimeFinder:
                 res = anchored(h.res, anchor.res)
                 if res is not None:
                     h.res = res
+
+    def _quarter_anaphora(self, text: str, hits: list[_Hit]) -> None:
+        """"the quarter", "that quarter" -> the quarter the text named last before it."""
+        last: Optional[Resolution] = None
+        for h in hits:
+            if h.res is not None and h.res.kind in self._q_kinds and h.res.resolved:
+                last = h.res
+            elif last is not None and " ".join(text[h.s: h.e].lower().split()) in self._q_phrases:
+                h.res = replace(last, kind="quarter_rel", pattern="anaphora")
 
     def _previous_time(self, doc: Doc, hits: list[_Hit], i: int) -> Optional[_Hit]:
         """The nearest resolved time before hit ``i``, in its sentence or the one before."""
