@@ -752,3 +752,11 @@ def test_the_quarter_is_the_quarter_named_before(times):
     found = times(text, R0313)
     assert found["the second quarter"] == ("2022-04-01", "2022-06-30")
     assert found["the quarter"] == found["the second quarter"]
+
+
+def test_the_year_quarter_takes_the_quarter_named_before(times):
+    text = "Sales rose in the third quarter, against a loss in the 2021 quarter."
+    found = times(text, R0313)
+    assert found["the 2021 quarter"] == ("2021-07-01", "2021-09-30")
+    alone = times("The 2021 period was weak.", R0313)
+    assert alone["The 2021 period"] == ("2021-01-01", "2021-12-31")

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, NamedTuple, Optional, Union
 
 from claimx.docinfo import info, sent_of
 from claimx.rules import Overlay
+from claimx.timex import dates as D
 from claimx.timex.context import Tense, anchored, to_future
 from claimx.timex.parts import PartOf
 from claimx.timex.reference import reference_header_span
@@ -138,6 +139,8 @@ class TimeFinder:
         q_ana = lex.get("quarter_anaphora", {})
         self._q_phrases = {w.lower() for w in q_ana.get("phrases", [])}
         self._q_kinds = set(q_ana.get("kinds", []))
+        self._q_years = set(q_ana.get("year_patterns", []))
+        self._q_nouns = {w.lower() for w in q_ana.get("year_nouns", [])}
         signals = _alt(lex.get("signal_modifiers", []))
         self._signal = re.compile(rf"{signals}{_NBSP}+", flags)
         self._skip_anchor = set(lex.get("not_claim_times", {}).get("patterns", []))
@@ -495,6 +498,14 @@ class TimeFinder:
                 last = h.res
             elif last is not None and " ".join(text[h.s: h.e].lower().split()) in self._q_phrases:
                 h.res = replace(last, kind="quarter_rel", pattern="anaphora")
+            elif last is not None and self._quarter_of_year(text, h):
+                h.res = _in_year(last, h.res)  # type: ignore[arg-type]
+
+    def _quarter_of_year(self, text: str, h: _Hit) -> bool:
+        """"the 1988 quarter": a year pattern ending in a quarter noun."""
+        words = text[h.s: h.e].lower().split()
+        return (h.res is not None and h.res.pattern in self._q_years
+                and bool(words) and words[-1] in self._q_nouns)
 
     def _previous_time(self, doc: Doc, hits: list[_Hit], i: int) -> Optional[_Hit]:
         """The nearest resolved time before hit ``i``, in its sentence or the one before."""
@@ -551,6 +562,16 @@ class TimeFinder:
             out.append(_Hit(s, e, res, 99))
             taken[s:e] = b"\x01" * (e - s)
         return out
+
+
+def _in_year(quarter: Resolution, year: Resolution) -> Resolution:
+    """``quarter`` moved to the year ``year`` names ("the 1988 quarter")."""
+    if quarter.start is None or quarter.end is None or year.start is None:
+        return year
+    y = year.start.year
+    start = dt.date(y, quarter.start.month, 1)
+    end = D.month_end(y, quarter.end.month)
+    return replace(quarter, start=start, end=end, kind="quarter_rel", pattern="anaphora")
 
 
 def _in_order(a: Optional[Resolution], b: Optional[Resolution]) -> bool:
