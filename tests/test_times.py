@@ -752,6 +752,9 @@ def test_the_quarter_is_the_quarter_named_before(times):
     found = times(text, R0313)
     assert found["the second quarter"] == ("2022-04-01", "2022-06-30")
     assert found["the quarter"] == found["the second quarter"]
+    text = "Revenue fell in the first quarter. The latest period included a charge."
+    found = times(text, R0313)
+    assert found["The latest period"] == ("2023-01-01", "2023-03-31")
 
 
 def test_the_year_quarter_takes_the_quarter_named_before(times):
