@@ -589,6 +589,27 @@ def test_the_future(times, text, surface, expected):
     assert one(times, text, R0313, surface) == expected
 
 
+@pytest.mark.parametrize(
+    "text, surface, expected",
+    [
+        # a past verb keeps its own time inside a future clause
+        ("Under the deal, agreed Friday, members would get a bonus.", "Friday",
+         ("2023-03-10", "2023-03-10")),
+        # a marker word under "had" is past
+        ("The permit had been due to lapse on Thursday.", "Thursday",
+         ("2023-03-09", "2023-03-09")),
+        # an infinitival relative clause looks ahead
+        ("The rules to be issued in early June will set the fees.", "early June",
+         ("2023-06-01", "2023-06-30")),
+        # a possessive time names its noun, not the verb's future
+        ("They will try to overturn Friday's verdict in the appeal.", "Friday",
+         ("2023-03-10", "2023-03-10")),
+    ],
+)
+def test_tense_of_the_governing_verb(times, text, surface, expected):
+    assert one(times, text, R0313, surface) == expected
+
+
 def test_month_in_past_tense_stays_in_the_past(times):
     text = "The committee met in December, a spokesman said."
     assert one(times, text, R0313, "December") == ("2022-12-01", "2022-12-31")
@@ -688,3 +709,57 @@ def test_time_of_a_relative_clause_stays_with_its_noun(extractor):
 def test_now_is_never_a_claims_time(extractor):
     text = "The fund now holds 40% of the shares, its manager said."
     assert _claim_time(extractor, text, "40%") is None
+
+
+@pytest.mark.parametrize(
+    "text, surface, expected",
+    [
+        ("Exports fell in the first week of February.", "the first week of February",
+         ("2023-02-01", "2023-02-07")),
+        ("Profits doubled in the first six months of 2021.",
+         "the first six months of 2021", ("2021-01-01", "2021-06-30")),
+        ("Hiring slowed over the last two quarters of 2020.",
+         "the last two quarters of 2020", ("2020-07-01", "2020-12-31")),
+        ("Orders picked up in the final 10 days of January.",
+         "the final 10 days of January", ("2023-01-22", "2023-01-31")),
+    ],
+)
+def test_part_of_a_named_time(times, text, surface, expected):
+    assert one(times, text, R0313, surface) == expected
+
+
+def test_vague_part_keeps_the_whole_time(times):
+    found = times("Rain fell in the last days of February.", R0313)
+    assert found["February"] == ("2023-02-01", "2023-02-28")
+
+
+def test_approximate_ago_and_later(times):
+    assert one(times, "The firm moved a month or so ago.", R0313,
+               "a month or so ago") == ("2023-02-13", "2023-02-13")
+    found = times("The plant shut in 2015. A year or so later, it reopened.", R0313)
+    assert found["A year or so later"] == ("2016-01-01", "2016-12-31")
+
+
+def test_week_holding_a_day(times):
+    assert one(times, "The hearing is set for the week of Feb. 15.", R0313,
+               "the week of Feb. 15") == ("2023-02-13", "2023-02-19")
+    found = times("Sales rose in the month of February.", R0313)
+    assert found["February"] == ("2023-02-01", "2023-02-28")
+
+
+def test_the_quarter_is_the_quarter_named_before(times):
+    text = "Profit rose 5% in the second quarter. In the quarter, sales rose 2%."
+    found = times(text, R0313)
+    assert found["the second quarter"] == ("2022-04-01", "2022-06-30")
+    assert found["the quarter"] == found["the second quarter"]
+    text = "Revenue fell in the first quarter. The latest period included a charge."
+    found = times(text, R0313)
+    assert found["The latest period"] == ("2023-01-01", "2023-03-31")
+
+
+def test_the_year_quarter_takes_the_quarter_named_before(times):
+    text = "Sales rose in the third quarter, against a loss in the 2021 quarter."
+    found = times(text, R0313)
+    assert found["the 2021 quarter"] == ("2021-07-01", "2021-09-30")
+    alone = times("The 2021 period was weak.", R0313)
+    assert alone["The 2021 period"] == ("2021-01-01", "2021-12-31")

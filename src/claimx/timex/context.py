@@ -30,6 +30,9 @@ class Tense:
         self.perfect = {w.lower() for w in markers.get("perfect", [])}
         self.words = {w.lower() for w in markers.get("words", [])}
         self.going = {w.lower() for w in markers.get("going", [])}
+        self.past_perfect = {w.lower() for w in markers.get("past_perfect", [])}
+        self.infinitive = {w.lower() for w in markers.get("infinitive", [])}
+        self.past_tags = set(markers.get("past_tags", []))
         self.fixed = {w.lower() for w in lex.get("weekday_relatives", {})}
         self.fixed |= {w.lower() for w in markers.get("fixed", [])}
 
@@ -43,9 +46,18 @@ class Tense:
             token = token.head
         return None
 
+    def _aux_in(self, token: Token, words: set[str]) -> bool:
+        """``token`` has an auxiliary child among ``words``."""
+        return any(c.dep_.startswith("aux") and c.lower_ in words for c in token.children)
+
+    def _past_perfect(self, word: Token) -> bool:
+        """A marker word under "had" ("had been due to expire"), on itself or its copula."""
+        heads = (word, word.head) if word.dep_ == "acomp" else (word,)
+        return any(self._aux_in(t, self.past_perfect) for t in heads)
+
     def _marked(self, verb: Token) -> bool:
         if verb.lower_ in self.words or verb.lemma_.lower() in self.words:
-            return True
+            return not self._past_perfect(verb)
         for child in verb.children:
             if child.dep_.startswith("aux") and child.lower_ in self.aux:
                 return not any(c.lower_ in self.perfect for c in verb.children)
@@ -59,6 +71,11 @@ class Tense:
             return False
         if self._marked(verb):
             return True
+        infinitive = self._aux_in(verb, self.infinitive)
+        if verb.dep_ in ("relcl", "acl") and infinitive:
+            return True
+        if verb.tag_ in self.past_tags and not infinitive:
+            return False
         head = verb.head
         return verb.dep_ in ("xcomp", "ccomp", "advcl") and head.i != verb.i and (
             head.lower_ in self.going or self._marked(head))

@@ -20,14 +20,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, Optional, Union
 
 from claimx.docinfo import info, sent_of
 from claimx.rules import Overlay
+from claimx.timex import dates as D
 from claimx.timex.context import Tense, anchored, to_future
+from claimx.timex.parts import PartOf
 from claimx.timex.reference import reference_header_span
 from claimx.timex.resolve import Resolution, as_day, interpret, normalize
 from claimx.timex.rules import LEFT_EDGE, Pattern, Rules, _alt, load_rules, rules_key
@@ -133,6 +135,12 @@ class TimeFinder:
         from_next = _alt(lex.get("day_counted_from_next", {}).get("words", []))
         self._day_from_next = re.compile(rf"\b{from_next}$", flags)
         self._tense = Tense(lex)
+        self._parts = PartOf(lex)
+        q_ana = lex.get("quarter_anaphora", {})
+        self._q_phrases = {w.lower() for w in q_ana.get("phrases", [])}
+        self._q_kinds = set(q_ana.get("kinds", []))
+        self._q_years = set(q_ana.get("year_patterns", []))
+        self._q_nouns = {w.lower() for w in q_ana.get("year_nouns", [])}
         signals = _alt(lex.get("signal_modifiers", []))
         self._signal = re.compile(rf"{signals}{_NBSP}+", flags)
         self._skip_anchor = set(lex.get("not_claim_times", {}).get("patterns", []))
@@ -192,8 +200,10 @@ class TimeFinder:
         hits = self._no_overlap(hits, header)
         if ref is not None:
             self._apply_tense(doc, text, ref, hits)
+        hits = self._take_parts(doc, text, hits)
         hits = self._merge_ranges(doc, text, ref, hits)
         self._anchor_reldays(doc, text, hits)
+        self._quarter_anaphora(text, hits)
         for h in hits:
             taken[h.s: h.e] = b"\x01" * (h.e - h.s)
         hits.extend(self._entity_hits(doc, text, ref, taken, rejected))
@@ -436,9 +446,26 @@ class TimeFinder:
         for h in hits:
             if not self._tense.applies(h.res, text[h.s: h.e]):
                 continue
+            last = self._token_at(doc, h.e - 1)
+            if last is not None and last.dep_ == "poss":
+                continue  # "Wednesday's ruling": the time of a noun, not of the verb
             tok = self._token_at(doc, h.s)
             if tok is not None and self._tense.is_future(tok):
                 h.res = to_future(h.res, ref)  # type: ignore[arg-type]
+
+    def _take_parts(self, doc: Doc, text: str, hits: list[_Hit]) -> list[_Hit]:
+        """"the first week of May", "the last two quarters of 1990": the part phrase joins
+        the time (dropping a hit it held) and cuts its interval."""
+        out: list[_Hit] = []
+        for h in hits:
+            m = self._parts.before(text, h.s) if h.res is not None else None
+            res = self._parts.narrow(m, h.res) if m and h.res is not None else None
+            if m and res is not None and doc.char_span(m.start(), h.e) is not None:
+                while out and out[-1].e > m.start():
+                    out.pop()
+                h = _Hit(m.start(), h.e, res, h.priority)
+            out.append(h)
+        return out
 
     def _anchor_reldays(self, doc: Doc, text: str, hits: list[_Hit]) -> None:
         """'the previous day', 'a year earlier', 'that year' -> counted from the time named
@@ -462,6 +489,23 @@ class TimeFinder:
                 res = anchored(h.res, anchor.res)
                 if res is not None:
                     h.res = res
+
+    def _quarter_anaphora(self, text: str, hits: list[_Hit]) -> None:
+        """"the quarter", "that quarter" -> the quarter the text named last before it."""
+        last: Optional[Resolution] = None
+        for h in hits:
+            if h.res is not None and h.res.kind in self._q_kinds and h.res.resolved:
+                last = h.res
+            elif last is not None and " ".join(text[h.s: h.e].lower().split()) in self._q_phrases:
+                h.res = replace(last, kind="quarter_rel", pattern="anaphora")
+            elif last is not None and self._quarter_of_year(text, h):
+                h.res = _in_year(last, h.res)  # type: ignore[arg-type]
+
+    def _quarter_of_year(self, text: str, h: _Hit) -> bool:
+        """"the 1988 quarter": a year pattern ending in a quarter noun."""
+        words = text[h.s: h.e].lower().split()
+        return (h.res is not None and h.res.pattern in self._q_years
+                and bool(words) and words[-1] in self._q_nouns)
 
     def _previous_time(self, doc: Doc, hits: list[_Hit], i: int) -> Optional[_Hit]:
         """The nearest resolved time before hit ``i``, in its sentence or the one before."""
@@ -518,6 +562,16 @@ class TimeFinder:
             out.append(_Hit(s, e, res, 99))
             taken[s:e] = b"\x01" * (e - s)
         return out
+
+
+def _in_year(quarter: Resolution, year: Resolution) -> Resolution:
+    """``quarter`` moved to the year ``year`` names ("the 1988 quarter")."""
+    if quarter.start is None or quarter.end is None or year.start is None:
+        return year
+    y = year.start.year
+    start = dt.date(y, quarter.start.month, 1)
+    end = D.month_end(y, quarter.end.month)
+    return replace(quarter, start=start, end=end, kind="quarter_rel", pattern="anaphora")
 
 
 def _in_order(a: Optional[Resolution], b: Optional[Resolution]) -> bool:
