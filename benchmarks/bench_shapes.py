@@ -64,7 +64,7 @@ def time_stages(ex, text: str, repeat: int) -> float:
     for _ in range(repeat):
         spent = 0.0
         for _, chunk in chunk_text(text, ex.nlp.max_length):
-            doc = ex._make_doc(chunk, None)
+            doc = ex._make_doc(chunk, ex._context(chunk, None))
             for name, proc in ex.nlp.pipeline:
                 t0 = time.process_time()
                 doc = proc(doc)

@@ -36,7 +36,7 @@ def main() -> None:
     timings = {}
     start = time.perf_counter()
     t0 = time.perf_counter()
-    docs = [ex._make_doc(t, None) for t in texts]
+    docs = [ex._make_doc(t, ex._context(t, None)) for t in texts]
     timings["tokenizer (make_doc)"] = time.perf_counter() - t0
     for name, proc in nlp.pipeline:
         t0 = time.perf_counter()

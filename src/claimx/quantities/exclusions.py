@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any
 
 from claimx.quantities.numbers import NumberParse
 
+from ..docinfo import info
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -164,9 +166,10 @@ class Exclusions:
         if prev in self.name_prefixes:
             return True
         core = doc[p.core]
-        if p.is_digit and (core.ent_type_ in self.name_number_labels or (
-                core.ent_type_ == "ORG" and core.ent_iob_ == "I"
-                and not (p.end < len(doc) and doc[p.end].tag_ in ("NNS", "NNPS")))):
+        counts = p.end < len(doc) and doc[p.end].tag_ in ("NNS", "NNPS")
+        if p.is_digit and not counts and (
+                (core.ent_type_ in self.name_number_labels and _named(doc, p.core))
+                or (core.ent_type_ == "ORG" and core.ent_iob_ == "I")):
             return True  # "Windows 10", "a Boeing 737", "the S&P 500" (not "Labour 203 seats")
         return bool(
             before.tag_ in ("NNP", "NNPS")
@@ -175,6 +178,13 @@ class Exclusions:
             and (core.head.i == before.i or before.head.i == core.i)
             and p.is_digit
         )
+
+
+def _named(doc: Doc, i: int) -> bool:
+    """Token ``i`` is part of an entity that holds a word, not a bare number the NER
+    labelled ("880" tagged FAC in "880 homes")."""
+    ent = info(doc).entity_at(i)
+    return ent is not None and any(not t.like_num for t in ent)
 
 
 def _counts_noun(tok: Token, excl: Exclusions) -> bool:
