@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Optional, Union, get_args, get_origin
 
 import attrs
 
-from .types import Claim, Record, plain, register_view, span_pair
+from .types import Claim, Record, iso_text, plain, register_view, span_pair
 
 if TYPE_CHECKING:
     import pandas
@@ -248,19 +248,7 @@ _PERSON_LABELS = ("PERSON",)
 
 
 def _iso_date(value: Union[dt.date, dt.datetime, str, None]) -> Optional[str]:
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip()[:10]).isoformat()
-        except ValueError:
-            raise ValueError(f"date_published {value!r} is not an ISO date 'YYYY-MM-DD'") from None
-    raise TypeError(f"date_published must be a date, a datetime, an ISO string or None, "
-                    f"not {type(value).__name__}")
+    return iso_text(value, "date_published")
 
 
 def schema_org(claim: Claim, *, url: Optional[str] = None,

@@ -53,6 +53,24 @@ def optional_date(value: Any) -> Optional[dt.date]:
     return dt.date.fromisoformat(str(value))
 
 
+def iso_text(value: Any, what: str = "date") -> Optional[str]:
+    """A date given as a date, a datetime, an ISO ``YYYY-MM-DD`` string or None, as an ISO
+    string (or None); ``what`` names the value in the error a bad one raises."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()[:10]).isoformat()
+        except ValueError:
+            raise ValueError(f"{what} {value!r} is not an ISO date 'YYYY-MM-DD'") from None
+    raise TypeError(f"{what} must be a date, a datetime, an ISO string or None, "
+                    f"not {type(value).__name__}")
+
+
 def iso_date(value: Optional[dt.date]) -> Optional[str]:
     """The ISO form of a date, or None."""
     return None if value is None else value.isoformat()

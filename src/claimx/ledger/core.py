@@ -1,7 +1,6 @@
 """The `Ledger`: claims of many documents in one SQLite file, read as a story."""
 from __future__ import annotations
 
-import datetime as dt
 import json
 import math
 import os
@@ -9,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any, Optional, Union
 
-from ..types import Claim
+from ..types import Claim, iso_text
 from . import store
 from .frames import Results, group_rows, pair_rows, series_rows, speaker_rows
 from .groups import Figure, FigureGroup, Pair, Series, build_groups, make_figure
@@ -20,18 +19,7 @@ UNATTRIBUTED = "(unattributed)"
 
 
 def _iso(value: Any, what: str = "date") -> Optional[str]:
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip()[:10]).isoformat()
-        except ValueError:
-            raise ValueError(f"{what} must be an ISO date YYYY-MM-DD, not {value!r}") from None
-    raise TypeError(f"{what} must be a date or an ISO string, not {type(value).__name__}")
+    return iso_text(value, what)
 
 
 def _check_meta(doc_id: Any, outlet: Any, url: Any, title: Any) -> None:
