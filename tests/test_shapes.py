@@ -8,26 +8,16 @@ A stage that is quadratic in the length of a sentence or of the document gives a
 from __future__ import annotations
 
 import sys
-import time
 
 import pytest
 
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from shapes import SHAPES  # noqa: E402
+from shapes import SHAPES, best_cpu_seconds  # noqa: E402
 
 SMALL, LARGE = 4_000, 16_000
 MAX_RATIO = 8.0
-
-
-def _cpu_seconds(extractor, text: str, runs: int) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        t0 = time.process_time()
-        extractor.extract(text)
-        best = min(best, time.process_time() - t0)
-    return best
 
 
 @pytest.mark.slow
@@ -37,5 +27,5 @@ def test_run_time_grows_linearly(extractor, shape):
     small, large = make(SMALL), make(LARGE)
     assert abs(len(small) - SMALL) < 200 and abs(len(large) - LARGE) < 200
     extractor.extract(make(1_000))  # warm the tokenizer cache on the shape's words
-    ratio = _cpu_seconds(extractor, large, 1) / max(_cpu_seconds(extractor, small, 2), 1e-3)
+    ratio = best_cpu_seconds(extractor, large, 1) / max(best_cpu_seconds(extractor, small, 2), 1e-3)
     assert ratio <= MAX_RATIO, f"{shape}: 16 kB takes {ratio:.1f}x the time of 4 kB"

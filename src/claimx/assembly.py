@@ -459,7 +459,7 @@ def _referents(doc: Doc, units: list[Unit], index: SpanIndex, cue: dict[str, Any
     if cue.get("both_sides"):
         picked = [u for u in before if u.speaker and _is_side(u.speaker, sides)]
         if cue.get("casualty"):
-            picked = [u for u in picked if _is_casualty(doc, u)]
+            picked = [u for u in picked if u.casualty]
         return picked
     attributed = [u for u in before if u.speaker]
     count = referent_count(cue)
@@ -475,7 +475,7 @@ def _referents(doc: Doc, units: list[Unit], index: SpanIndex, cue: dict[str, Any
             break
         picked.append(u)
     if cue.get("casualty"):
-        picked = [u for u in picked if _is_casualty(doc, u)] or picked
+        picked = [u for u in picked if u.casualty] or picked
     return picked[:count] if count else picked
 
 
@@ -501,10 +501,6 @@ def _is_side(speaker: dict[str, Any], sides: set[str]) -> bool:
         return True
     title = (speaker.get("title") or "").lower()
     return any(word in sides for word in title.split())
-
-
-def _is_casualty(doc: Doc, unit: Unit) -> bool:
-    return unit.casualty
 
 
 def _to_record(doc: Doc, unit: Unit) -> dict[str, Any]:

@@ -247,14 +247,10 @@ def json_schema() -> dict[str, Any]:
 _PERSON_LABELS = ("PERSON",)
 
 
-def _iso_date(value: Union[dt.date, dt.datetime, str, None]) -> Optional[str]:
-    return iso_text(value, "date_published")
-
-
 def schema_org(claim: Claim, *, url: Optional[str] = None,
                date_published: Union[dt.date, dt.datetime, str, None] = None) -> dict[str, Any]:
     """The claim as a schema.org ``Claim`` in JSON-LD (see `claimx.Claim.to_schema_org`)."""
-    published = _iso_date(date_published)
+    published = iso_text(date_published, "date_published")
     out: dict[str, Any] = {"@context": "https://schema.org", "@type": "Claim",
                            "text": claim.text}
     sp = claim.speaker

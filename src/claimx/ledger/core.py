@@ -18,10 +18,6 @@ from .records import COLUMNS, claim_records, extract_document
 UNATTRIBUTED = "(unattributed)"
 
 
-def _iso(value: Any, what: str = "date") -> Optional[str]:
-    return iso_text(value, what)
-
-
 def _check_meta(doc_id: Any, outlet: Any, url: Any, title: Any) -> None:
     if not isinstance(doc_id, str) or not doc_id.strip():
         raise TypeError(f"doc_id must be a non-empty str, not {doc_id!r}")
@@ -92,7 +88,7 @@ class Ledger:
         document with no text; the ledger is then unchanged.
         """
         _check_meta(doc_id, outlet, url, title)
-        iso = _iso(date)
+        iso = iso_text(date)
         if isinstance(text_or_claims, str):
             if not text_or_claims.strip():
                 raise ValueError(f"document {doc_id!r} has no text")
@@ -128,7 +124,7 @@ class Ledger:
                                 f"{type(d.get('text')).__name__}")
             if not d["text"].strip():
                 raise ValueError(f"document {d['doc_id']!r} has no text")
-            d["date"] = _iso(d.get("date"))
+            d["date"] = iso_text(d.get("date"))
         for d, (claims, date) in zip(docs, _progress(self._stream(docs, batch_size), len(docs),
                                                       progress)):
             self._write(d["doc_id"], d.get("outlet"), date, d.get("url"), d.get("title"),
