@@ -6,6 +6,7 @@ both once and keeps them for the document being processed (one per thread).
 """
 from __future__ import annotations
 
+import re
 import threading
 from bisect import bisect_left, bisect_right
 from functools import cached_property
@@ -23,6 +24,8 @@ class Sent(NamedTuple):
     start_char: int
     end_char: int
 
+
+_DIGITS = re.compile(r"\d+")
 
 #: depths are counted up to this many steps
 MAX_DEPTH = 100
@@ -48,20 +51,43 @@ class DocInfo:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.n_tokens = len(doc)
-        self.text = doc.text
         self._sents: Optional[list[Sent]] = None
         self._starts: list[int] = []
         self._entities: Optional[list[Optional[Span]]] = None
+
+    @cached_property
+    def text(self) -> str:
+        """``doc.text``, joined from the token columns (no Token objects built)."""
+        words, _, spaced = self._word_columns
+        return "".join([w + " " if space else w for w, space in zip(words, spaced)])
 
     @cached_property
     def _word_columns(self) -> tuple[list[str], list[str], list[bool]]:
         """Token texts, lower-cased texts and trailing-space flags, read in one pass."""
         from spacy.attrs import LOWER, ORTH, SPACY
 
+        if not self.n_tokens:
+            return [], [], []
         strings = self.doc.vocab.strings
-        rows = self.doc.to_array([ORTH, LOWER, SPACY]).tolist() if self.n_tokens else []
-        return ([strings[orth] for orth, _, _ in rows], [strings[low] for _, low, _ in rows],
-                [bool(space) for _, _, space in rows])
+        # column by column: one list per attribute, not one small list per token
+        orths, lows, spaces = self.doc.to_array([ORTH, LOWER, SPACY]).T.tolist()
+        return ([strings[orth] for orth in orths], [strings[low] for low in lows],
+                [bool(space) for space in spaces])
+
+    @cached_property
+    def digit_tokens(self) -> list[int]:
+        """The tokens holding a digit (``\\d``), in order: one search of the text, no loop
+        over the tokens."""
+        from spacy.attrs import IDX
+
+        if not self.n_tokens:
+            return []
+        starts = self.doc.to_array(IDX).tolist()
+        found: set[int] = set()
+        for run in _DIGITS.finditer(self.text):
+            first = bisect_right(starts, run.start()) - 1
+            found.update(range(first, bisect_right(starts, run.end() - 1, lo=first)))
+        return sorted(found)
 
     @cached_property
     def heads(self) -> list[int]:
@@ -85,20 +111,16 @@ class DocInfo:
 
     @cached_property
     def depths(self) -> list[int]:
-        """Every token's number of steps up to its root, counted up to ``MAX_DEPTH``."""
-        head = self.heads
-        depth = [-1] * len(head)
-        for i in range(len(head)):
-            path: list[int] = []
-            node = i
-            while depth[node] < 0 and head[node] != node and len(path) <= len(head):
-                path.append(node)
-                node = head[node]
-            d = depth[node] if depth[node] >= 0 else 0
-            depth[node] = d
-            for k in reversed(path):
-                d = min(d + 1, MAX_DEPTH)
-                depth[k] = d
+        """Every token's number of steps up to its root, counted up to ``MAX_DEPTH``
+        (read top-down from the roots, so each token is visited once)."""
+        head, kids = self.heads, self.kids
+        depth = [0] * len(head)
+        order = [i for i, h in enumerate(head) if h == i]
+        for node in order:  # grows as children are reached
+            below = min(depth[node] + 1, MAX_DEPTH)
+            for kid in kids[node]:
+                depth[kid] = below
+                order.append(kid)
         return depth
 
     @cached_property
@@ -108,8 +130,8 @@ class DocInfo:
 
         doc, n, head = self.doc, self.n_tokens, self.heads
         strings = doc.vocab.strings
-        rows = doc.to_array([DEP, POS, TAG]).tolist() if n else []
-        dep = [strings[row[0]] for row in rows]
+        deps, poses, tags = doc.to_array([DEP, POS, TAG]).T.tolist() if n else ([], [], [])
+        dep = [strings[label] for label in deps]
         subject, subject_or_mark = [False] * n, [False] * n
         for i, label in enumerate(dep):
             if label in ("nsubj", "nsubjpass") and head[i] != i:
@@ -117,7 +139,7 @@ class DocInfo:
             elif label == "mark" and head[i] != i:
                 subject_or_mark[head[i]] = True
         return Tree(head, _edges(head, range(n)), _edges(head, range(n - 1, -1, -1)), dep,
-                    [strings[row[1]] for row in rows], [strings[row[2]] for row in rows],
+                    [strings[p] for p in poses], [strings[t] for t in tags],
                     subject, subject_or_mark, self.kids)
 
     @property

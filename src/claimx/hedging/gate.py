@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from ..docinfo import info
-from ..matching import word_tests
+from ..matching import member_mask, word_tests
 
 _COLUMNS = (ORTH, LOWER, NORM, LEMMA)
 
@@ -72,7 +72,7 @@ class GatedMatcher:
             return sorted(jobs)
         table = doc.to_array(list(_COLUMNS))
         for column, hashes in self._anchor_arrays():
-            for i in np.flatnonzero(np.isin(table[:, column], hashes)).tolist():
+            for i in np.flatnonzero(member_mask(table[:, column], hashes)).tolist():
                 sent = table_info.sent_of(i)
                 for r in self.anchored.get((column, int(table[i, column])), ()):
                     jobs.add((r, sent.start, sent.end))

@@ -13,6 +13,8 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
+from ..matching import member_mask
+
 _COLUMNS = {"LOWER": LOWER, "LEMMA": LEMMA}
 _OTHER = {"POS", "TAG"}
 
@@ -68,7 +70,7 @@ class SingleWordRules:
         table = table.reshape(len(doc), len(attrs))
         hits = np.zeros(len(doc), dtype=bool)
         for k, a in enumerate(attrs):
-            hits |= np.isin(table[:, k], self._arrays[a])
+            hits |= member_mask(table[:, k], self._arrays[a])
         out = []
         for i in np.flatnonzero(hits).tolist():
             token = doc[i]

@@ -97,11 +97,17 @@ class _Ctx:
         self.words = list(table.words)  # a copy: currency prefixes are split off below
         self.low = table.lowers
         spaced = table.spaced
-        self.attached = [i > 0 and not spaced[i - 1] for i in range(self.n)]
+        self.attached = [False, *(not space for space in spaced[:-1])] if self.n else []
         self.ends: dict[tuple[int, int], int] = {}
         self.prefix_currency: dict[int, str] = {}
         self.margin: set[int] = set()
-        for i, w in enumerate(self.words):
+        # only a token with a digit can lose a currency prefix ("HK$10"), and only one
+        # with a leading "±" is a margin of error
+        self.digits = table.digit_tokens
+        marked = [i for i, w in enumerate(self.words) if w[:1] == "\u00b1"] \
+            if "\u00b1" in table.text else []
+        for i in sorted({*self.digits, *marked}):
+            w = self.words[i]
             if w[:1] == "\u00b1" and len(w) > 1:  # "±3": a margin of error
                 self.margin.add(i)
                 self.words[i] = w = w[1:]
@@ -224,15 +230,18 @@ class QuantityFinder:
         (time expressions) whose numbers are not quantities."""
         ctx = _Ctx(doc, self.currencies, exclude, self.numbers.group_separators)
         hits: list[QuantityHit] = []
-        i = 0
-        while i < ctx.n:
-            if not self._may_start(ctx, i):
-                i += 1
+        starters = self.starters
+        # the tokens `_may_start` can accept: those with a digit, a starter word, or a
+        # word changed by `_Ctx` (a prefix or margin sign taken off)
+        worded = [i for i, low in enumerate(ctx.low) if low in starters]
+        nxt = 0
+        for i in sorted({*ctx.digits, *worded, *ctx.margin, *ctx.prefix_currency}):
+            if i < nxt or not self._may_start(ctx, i):
                 continue
-            hit, nxt = self._at(ctx, i)
+            hit, after = self._at(ctx, i)
             if hit is not None:
                 hits.append(hit)
-            i = max(nxt, i + 1)
+            nxt = max(after, i + 1)
         return _inherit_listed(ctx, _non_overlapping(hits), self.listed)
 
     # -- one candidate -------------------------------------------------------------------

@@ -94,19 +94,23 @@ class CurrencyTable:
         self.names = frozenset(
             [*self.symbols.values(), *self.words.values(), *self.ambiguous.values()])
         self.max_word_tokens = max((len(k.split()) for k in self.words), default=1)
-        # longest first, for "HK$10" written as one token
-        self.prefixes = sorted(self.symbols, key=len, reverse=True)
+        with_digits = sorted(sym for sym in self.symbols if any(c.isdigit() for c in sym))
+        if with_digits:
+            raise ValueError(f"currency symbols may not hold digits: {with_digits}")
 
     def split_prefix(self, text: str) -> Optional[tuple[str, str]]:
-        """("HK$", "10") for a token that starts with a currency symbol, else None."""
-        for sym in self.prefixes:
-            if (
-                len(text) > len(sym)
-                and text.startswith(sym)
-                and text[len(sym)].isdigit()
-                and (not sym.isalpha() or (len(sym) >= 3 and sym.isupper()))
-            ):
-                return sym, text[len(sym):]
+        """("HK$", "10") for a token that starts with a currency symbol, else None.
+
+        No symbol holds a digit, so the only candidate is the text before the first digit.
+        """
+        for k, char in enumerate(text):
+            if char.isdigit():
+                break
+        else:
+            return None
+        sym = text[:k]
+        if k and sym in self.symbols and (not sym.isalpha() or (k >= 3 and sym.isupper())):
+            return sym, text[k:]
         return None
 
 

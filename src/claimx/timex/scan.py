@@ -120,15 +120,25 @@ def _parsed(source: str, flags: int) -> Optional[sre_parse.SubPattern]:
         return None
 
 
-def _guard(parsed: sre_parse.SubPattern) -> str:
-    """The first-character lookahead of a parse tree (see `first_char_guard`)."""
+def _first_class(parsed: sre_parse.SubPattern) -> str:
+    """The inside of a character class of the characters a match of a parse tree can
+    begin with, or "" when that cannot be told."""
     try:
         pieces, nullable = _first(parsed)
     except (_Unknown, RecursionError, ValueError, TypeError):
         return ""
     if nullable or not pieces:
         return ""
-    return "(?=[" + "".join(sorted(set(pieces))) + "])"
+    return "".join(sorted(set(pieces)))
+
+
+def _lookahead(char_class: str) -> str:
+    return f"(?=[{char_class}])" if char_class else ""
+
+
+def _guard(parsed: sre_parse.SubPattern) -> str:
+    """The first-character lookahead of a parse tree (see `first_char_guard`)."""
+    return _lookahead(_first_class(parsed))
 
 
 def first_char_guard(source: str, flags: int) -> str:
@@ -161,13 +171,20 @@ def _combinable(parsed: sre_parse.SubPattern) -> bool:
 MAX_MEMBERS = 17
 
 
-def _joined(parts: list[tuple[int, str]], prefix: str, flags: int) -> Optional[re.Pattern[str]]:
-    """One regex trying every member at each position; None when it cannot be compiled."""
+def _joined(parts: list[tuple[int, str, str]], prefix: str,
+            flags: int) -> Optional[re.Pattern[str]]:
+    """One regex trying every member (index, first-character class, lookahead) at each
+    position; None when it cannot be compiled. When every member's first characters are
+    known, their union is tested once before the members."""
     any_matched = "(?!)"
-    for index, _part in reversed(parts):
+    for index, _first, _part in reversed(parts):
         any_matched = f"(?(_p{index})|{any_matched})"
+    union = ""
+    if all(first for _index, first, _part in parts):
+        union = _lookahead("".join(first for _index, first, _part in parts))
     try:
-        return re.compile(prefix + "".join(part for _i, part in parts) + any_matched, flags)
+        return re.compile(prefix + union + "".join(part for _i, _g, part in parts)
+                          + any_matched, flags)
     except (re.error, RecursionError, OverflowError):
         return None
 
@@ -182,7 +199,7 @@ class CombinedScan:
         self.members: list[int] = []
         self.passes: list[tuple[re.Pattern[str], list[int]]] = []
         flags = None
-        parts: list[tuple[int, str]] = []
+        parts: list[tuple[int, str, str]] = []
         for index, pattern in enumerate(self.patterns):
             if pattern is None:
                 continue
@@ -194,14 +211,14 @@ class CombinedScan:
                 continue
             flags = pattern.flags
             # the prefix is zero-width, so the guard of the whole pattern is the body's
-            guard = _guard(parsed)
+            first = _first_class(parsed)
             body = _NAMED_GROUP.sub(r"\1(?:", source[len(prefix):])
-            parts.append((index, f"(?=(?P<_p{index}>{guard}{body}))?"))
+            parts.append((index, first, f"(?=(?P<_p{index}>{_lookahead(first)}{body}))?"))
         for first in range(0, len(parts), MAX_MEMBERS):
             chunk = parts[first:first + MAX_MEMBERS]
             regex = _joined(chunk, prefix, flags or 0)
             if regex is not None:
-                members = [index for index, _part in chunk]
+                members = [index for index, _first, _part in chunk]
                 self.passes.append((regex, members))
                 self.members.extend(members)
 
