@@ -16,6 +16,7 @@ from spacy.matcher import Matcher
 from claimx.matching import RuleMatcher, word_tests
 from claimx.quantities.finder import QuantityFinder
 from claimx.timex.finder import TimeFinder
+from claimx.timex.leads import lookahead, parse, read_leads
 from claimx.timex.rules import LEFT_EDGE
 from claimx.timex.scan import CombinedScan, first_char_guard
 
@@ -95,12 +96,39 @@ def test_first_char_guard():
     assert first_char_guard(r"(?:a)?", re.I) == ""
 
 
-def test_combined_scan_leaves_out_backreferences():
-    pats = [re.compile(r"\b(\w+) \1\b"), re.compile(r"\bspring\b", re.I), None]
+def test_combined_scan_leaves_out_patterns_that_may_begin_anywhere():
+    pats = [re.compile(r".pring"), re.compile(r"\bspring\b", re.I), None,
+            re.compile(r"\b(\w+) \1\b"), re.compile(r"(?:x)?")]
     scan = CombinedScan(pats)
-    assert scan.members == [1]
+    assert scan.members == [1, 3]  # a back-reference is fine: only the start is read
     found = scan.finditer("Spring is spring is spring")
     assert [m.span() for m in found[1]] == [(0, 6), (10, 16), (20, 26)]
+    assert [m.group() for m in found[3]] == []
+    assert [m.group() for m in scan.finditer("it is is so")[3]] == ["is is"]
+
+
+def test_leads_read_the_first_characters():
+    parsed = parse(r"(?:Jan|Feb)\.?[^\S\n]+\d", re.I)
+    assert read_leads(parsed, 2) == {("J", "a"), ("F", "e")}
+    assert lookahead(read_leads(parsed, 2)) == "(?=[FJ])(?=(?:[F][e]|[J][a]))"
+    assert read_leads(parse(r"x[^\S\n]y", 0), 2) == {("x", r"\s")}
+    assert lookahead(read_leads(parse(r"a?b", 0), 2)) == "(?=[ab])(?=(?:[a][b]|[b]))"
+    # a repeat takes as many turns as the room allows: "123 days" is admitted
+    guard = re.compile(lookahead(read_leads(parse(r"\d+ days", 0), 6)))
+    assert guard.match("123 days") and guard.match("1 days") and not guard.match("1 dogs")
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(st.sampled_from([r"(?:the )?(?:spring|fall)", r"\d{1,3}(?:,\d{3})* (?:days|weeks)",
+                        r"(?:mid|late)-?\d{4}s?", r"[A-Z][a-z]+ \d+", r"(?:ab)*c|x?y"]),
+       st.text(alphabet="thespringfall0123456789,- daywkmilAZabcxy", max_size=30),
+       st.integers(1, 6))
+def test_leads_admit_every_match(source, text, room):
+    regex = re.compile(source)
+    guard = re.compile(lookahead(read_leads(parse(source, 0), room)) or "")
+    for pos in range(len(text)):
+        if regex.match(text, pos):
+            assert guard.match(text, pos), (source, text, pos)
 
 
 TIME_REGEXES = [p.find for p in TimeFinder().rules.patterns]

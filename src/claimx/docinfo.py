@@ -109,19 +109,14 @@ class DocInfo:
                 kids[h].append(i)
         return kids
 
-    @cached_property
-    def depths(self) -> list[int]:
-        """Every token's number of steps up to its root, counted up to ``MAX_DEPTH``
-        (read top-down from the roots, so each token is visited once)."""
-        head, kids = self.heads, self.kids
-        depth = [0] * len(head)
-        order = [i for i, h in enumerate(head) if h == i]
-        for node in order:  # grows as children are reached
-            below = min(depth[node] + 1, MAX_DEPTH)
-            for kid in kids[node]:
-                depth[kid] = below
-                order.append(kid)
-        return depth
+    def depth_of(self, i: int) -> int:
+        """Token ``i``'s number of steps up to its root, counted up to ``MAX_DEPTH``."""
+        head = self.heads
+        steps = 0
+        while head[i] != i and steps < MAX_DEPTH:
+            i = head[i]
+            steps += 1
+        return steps
 
     @cached_property
     def tree(self) -> Tree:

@@ -103,11 +103,7 @@ class CurrencyTable:
 
         No symbol holds a digit, so the only candidate is the text before the first digit.
         """
-        for k, char in enumerate(text):
-            if char.isdigit():
-                break
-        else:
-            return None
+        k = next((i for i, char in enumerate(text) if char.isdigit()), 0)
         sym = text[:k]
         if k and sym in self.symbols and (not sym.isalpha() or (k >= 3 and sym.isupper())):
             return sym, text[k:]

@@ -255,8 +255,7 @@ class AttributionFinder:
         ids = {t.i for t in content_tokens}
         # the highest token: only tokens whose head lies outside the content can be it
         tops = [t for t in content_tokens if t.head.i not in ids or t.head.i == t.i]
-        depths = info(doc).depths
-        head = min(tops or content_tokens, key=lambda t: depths[t.i]).i
+        head = min(tops or content_tokens, key=lambda t: info(doc).depth_of(t.i)).i
         att = Attribution(cue_start, cue_end, "said", (c_start, c_end), (0, 0), head)
         att.extra["subject"] = subject.i
         return att
