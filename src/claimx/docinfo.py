@@ -10,7 +10,7 @@ import re
 import threading
 from bisect import bisect_left, bisect_right
 from functools import cached_property
-from typing import TYPE_CHECKING, NamedTuple, Optional
+from typing import TYPE_CHECKING, Callable, Generic, NamedTuple, Optional, TypeVar
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -31,18 +31,48 @@ _DIGITS = re.compile(r"\d+")
 MAX_DEPTH = 100
 
 
-class Tree(NamedTuple):
-    """The parse as plain lists, one entry per token (read once, not per question)."""
+T = TypeVar("T")
 
-    head: list[int]
-    left: list[int]  # first token index of the subtree
-    right: list[int]  # last token index of the subtree
-    dep: list[str]
-    pos: list[str]
-    tag: list[str]
-    subject: list[bool]  # has an nsubj or nsubjpass child
-    subject_or_mark: list[bool]  # has an nsubj, nsubjpass or mark child
-    children: list[list[int]]  # each token's children, in text order
+
+class Column(Generic[T]):
+    """One fact per token, read from spaCy on first use and kept (``column[i]``)."""
+
+    __slots__ = ("_read", "_memo")
+
+    def __init__(self, read: Callable[[int], T]) -> None:
+        self._read = read
+        self._memo: dict[int, T] = {}
+
+    def __getitem__(self, i: int) -> T:
+        memo = self._memo
+        if i not in memo:
+            memo[i] = self._read(i)
+        return memo[i]
+
+
+class Tree:
+    """The parse, token by token: each fact is read only for the tokens asked about (the
+    clause rules look at a few tokens around each number, not at the whole doc)."""
+
+    def __init__(self, doc: Doc, heads: list[int], kids: list[list[int]]) -> None:
+        self.head = heads
+        self.children = kids  # each token's children, in text order
+        self.left: Column[int] = Column(lambda i: doc[i].left_edge.i)  # subtree's first token
+        self.right: Column[int] = Column(lambda i: doc[i].right_edge.i)  # and last token
+        self.dep: Column[str] = Column(lambda i: doc[i].dep_)
+        self.pos: Column[str] = Column(lambda i: doc[i].pos_)
+        self.tag: Column[str] = Column(lambda i: doc[i].tag_)
+        # has an nsubj or nsubjpass child; has one of those or a mark child
+        self.subject: Column[bool] = Column(lambda i: self._has_child(i, _SUBJECTS))
+        self.subject_or_mark: Column[bool] = Column(
+            lambda i: self._has_child(i, _SUBJECTS_OR_MARK))
+
+    def _has_child(self, i: int, labels: frozenset[str]) -> bool:
+        return any(self.dep[k] in labels for k in self.children[i])
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_SUBJECTS_OR_MARK = _SUBJECTS | {"mark"}
 
 
 class DocInfo:
@@ -120,22 +150,8 @@ class DocInfo:
 
     @cached_property
     def tree(self) -> Tree:
-        """The dependency tree as lists: heads, subtree edges, labels, subject flags."""
-        from spacy.attrs import DEP, POS, TAG
-
-        doc, n, head = self.doc, self.n_tokens, self.heads
-        strings = doc.vocab.strings
-        deps, poses, tags = doc.to_array([DEP, POS, TAG]).T.tolist() if n else ([], [], [])
-        dep = [strings[label] for label in deps]
-        subject, subject_or_mark = [False] * n, [False] * n
-        for i, label in enumerate(dep):
-            if label in ("nsubj", "nsubjpass") and head[i] != i:
-                subject[head[i]] = subject_or_mark[head[i]] = True
-            elif label == "mark" and head[i] != i:
-                subject_or_mark[head[i]] = True
-        return Tree(head, _edges(head, range(n)), _edges(head, range(n - 1, -1, -1)), dep,
-                    [strings[p] for p in poses], [strings[t] for t in tags],
-                    subject, subject_or_mark, self.kids)
+        """The dependency tree, read token by token as asked (see `Tree`)."""
+        return Tree(self.doc, self.heads, self.kids)
 
     @property
     def words(self) -> list[str]:
@@ -200,28 +216,6 @@ class DocInfo:
     def previous(self, sent: Sent) -> Sent:
         """The sentence before ``sent`` (itself when it is the first)."""
         return self.sent_of(sent.start - 1) if sent.start > 0 else sent
-
-
-def _edges(head: list[int], order: range) -> list[int]:
-    """The first (``order`` ascending) or last (descending) token of every subtree.
-
-    Tokens are taken in ``order``; each walks up its ancestors until one already reached,
-    and the first token to reach an ancestor is its subtree's edge: linear in the doc.
-    """
-    edge = list(range(len(head)))
-    reached = [False] * len(head)
-    before = order.step > 0
-    for i in order:
-        node = i
-        while not reached[node]:
-            reached[node] = True
-            if (i < node) == before:
-                edge[node] = i
-            parent = head[node]
-            if parent == node:
-                break
-            node = parent
-    return edge
 
 
 _local = threading.local()

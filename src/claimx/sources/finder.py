@@ -3,14 +3,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Optional, Union
 
 import numpy as np
-from spacy.attrs import POS
+from spacy.attrs import LEMMA, POS
 from spacy.symbols import NOUN, VERB
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
@@ -121,10 +121,9 @@ class AttributionFinder:
         found: list[Attribution] = []
         quotes = find_quotations(info(doc).text)
         quote_starts = [q0 for q0, _ in quotes]
-        for i in _verb_indices(doc):
+        for i in _indices(doc, VERB, self.verbs):
             token = doc[i]
-            if token.lemma_.lower() in self.verbs and not _inside(
-                    quotes, quote_starts, token.idx):
+            if not _inside(quotes, quote_starts, token.idx):
                 att = self._verb(doc, token)
                 if att is not None:
                     found.append(att)
@@ -151,9 +150,10 @@ class AttributionFinder:
         table = info(doc)
         for sent in table.sents:
             stop = min(sent.end, sent.start + 8)
-            colon = next((t for t in doc[sent.start:stop] if t.text == ":"), None)
-            if colon is None or colon.i == sent.start or colon.i + 1 >= sent.end:
+            at = next((k for k in range(sent.start, stop) if table.words[k] == ":"), None)
+            if at is None or at == sent.start or at + 1 >= sent.end:
                 continue
+            colon = doc[at]
             name = doc[sent.start:colon.i]
             ents = [e for e in table.ents_within(sent.start, colon.i)
                     if e.label_ in ("PERSON", "ORG")]
@@ -177,9 +177,9 @@ class AttributionFinder:
         """"the union's claim that 300 jobs were cut", "the announcement by the club that
         ...": a noun of saying whose owner is named and whose "that" clause is what it says."""
         out = []
-        for i in _indices(doc, NOUN):
+        for i in _indices(doc, NOUN, self.statement_nouns):
             noun = doc[i]
-            if noun.lemma_.lower() not in self.statement_nouns or _inside(
+            if _inside(
                     quotes, quote_starts, noun.idx):
                 continue
             clause = next((c for c in noun.rights if c.dep_ in ("acl", "ccomp") and any(
@@ -254,7 +254,8 @@ class AttributionFinder:
         cue_start, cue_end = self._cue_bounds(verb)
         ids = {t.i for t in content_tokens}
         # the highest token: only tokens whose head lies outside the content can be it
-        tops = [t for t in content_tokens if t.head.i not in ids or t.head.i == t.i]
+        heads = info(doc).heads
+        tops = [t for t in content_tokens if heads[t.i] not in ids or heads[t.i] == t.i]
         head = min(tops or content_tokens, key=lambda t: info(doc).depth_of(t.i)).i
         att = Attribution(cue_start, cue_end, "said", (c_start, c_end), (0, 0), head)
         att.extra["subject"] = subject.i
@@ -1107,16 +1108,16 @@ def _nearest(doc: Doc, mention: Mention, recent: list[Mention], want: str) -> Op
     return None
 
 
-def _verb_indices(doc: Doc) -> list[int]:
-    """The indices of the tokens tagged VERB, read from the POS column in one pass."""
-    return _indices(doc, VERB)
-
-
-def _indices(doc: Doc, pos: int) -> list[int]:
-    """The indices of the tokens with part of speech ``pos``, read in one pass."""
+def _indices(doc: Doc, pos: int, lemmas: Container[str]) -> list[int]:
+    """The indices of the tokens with part of speech ``pos`` whose lower-cased lemma is in
+    ``lemmas``, read from the arrays (no Token is built for the others)."""
     if not len(doc):
         return []
-    return np.flatnonzero(doc.to_array(POS) == pos).tolist()
+    table = doc.to_array([POS, LEMMA])
+    where = np.flatnonzero(table[:, 0] == pos)
+    strings = doc.vocab.strings
+    return [i for i, lemma in zip(where.tolist(), table[where, 1].tolist())
+            if strings[lemma].lower() in lemmas]
 
 
 def _owner(noun: Token) -> Optional[Token]:

@@ -296,11 +296,13 @@ class CanonicalNames:
         self.particles = particles
         self._names: list[tuple[str, str]] = []  # (name, label)
         self._acronyms: dict[str, str] = {}
-        for ent in info(doc).ents:
+        table = info(doc)
+        for ent in table.ents:
             if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP", "FAC") or \
                     ent.start_char < start_char:
                 continue
-            words = [w for w in ent.text.split() if w.lower() not in honorifics]
+            words = [w for w in table.text[ent.start_char:ent.end_char].split()
+                     if w.lower() not in honorifics]
             if words and words[0].lower() in articles:
                 words = words[1:]
             name = " ".join(words).strip(" ,.'’")
@@ -311,9 +313,9 @@ class CanonicalNames:
             if name:
                 self._names.append((name, ent.label_))
             # "Long Name (ACR)" defines an acronym
-            nxt = doc[ent.end:ent.end + 3]
-            if len(nxt) == 3 and nxt[0].text == "(" and nxt[2].text == ")":
-                self._acronyms[nxt[1].text] = name
+            nxt = table.words[ent.end:ent.end + 3]
+            if len(nxt) == 3 and nxt[0] == "(" and nxt[2] == ")":
+                self._acronyms[nxt[1]] = name
         self._cache: dict[tuple[str, str], str] = {}
         #: every PERSON mention with its title, built on first need (role-noun resolution)
         self.people: Optional[list[Mention]] = None
