@@ -12,6 +12,8 @@ from bisect import bisect_left, bisect_right
 from functools import cached_property
 from typing import TYPE_CHECKING, Callable, Generic, NamedTuple, Optional, TypeVar
 
+import numpy as np
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
@@ -34,6 +36,27 @@ MAX_DEPTH = 100
 T = TypeVar("T")
 
 
+class Children:
+    """Every token's children, in text order: ``children[i]`` is a list. The tokens are
+    sorted once by their head (stable, so each group keeps text order), and a token's
+    children are its group, read out when asked."""
+
+    __slots__ = ("_order", "_starts")
+
+    def __init__(self, heads: np.ndarray) -> None:
+        order = np.argsort(heads, kind="stable")
+        self._order: list[int] = order.tolist()
+        self._starts: list[int] = np.searchsorted(
+            heads[order], np.arange(len(heads) + 1)).tolist()
+
+    def __getitem__(self, i: int) -> list[int]:
+        group = self._order[self._starts[i]:self._starts[i + 1]]
+        return [k for k in group if k != i] if i in group else group
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+
 class Column(Generic[T]):
     """One fact per token, read from spaCy on first use and kept (``column[i]``)."""
 
@@ -54,7 +77,7 @@ class Tree:
     """The parse, token by token: each fact is read only for the tokens asked about (the
     clause rules look at a few tokens around each number, not at the whole doc)."""
 
-    def __init__(self, doc: Doc, heads: list[int], kids: list[list[int]]) -> None:
+    def __init__(self, doc: Doc, heads: list[int], kids: Children) -> None:
         self.head = heads
         self.children = kids  # each token's children, in text order
         self.left: Column[int] = Column(lambda i: doc[i].left_edge.i)  # subtree's first token
@@ -122,22 +145,22 @@ class DocInfo:
     @cached_property
     def heads(self) -> list[int]:
         """Every token's head index (the root is its own head)."""
+        heads: list[int] = self._head_array.tolist()
+        return heads
+
+    @cached_property
+    def _head_array(self) -> np.ndarray:
         from spacy.attrs import HEAD
 
         if not self.n_tokens:
-            return []
-        offsets = self.doc.to_array([HEAD]).astype("int64").tolist()
-        return [i + offset for i, offset in enumerate(offsets)]
+            return np.zeros(0, dtype=np.int64)
+        offsets = self.doc.to_array(HEAD).astype(np.int64).reshape(-1)
+        return np.arange(self.n_tokens, dtype=np.int64) + offsets
 
     @cached_property
-    def kids(self) -> list[list[int]]:
-        """Every token's children, in text order."""
-        head = self.heads
-        kids: list[list[int]] = [[] for _ in head]
-        for i, h in enumerate(head):
-            if h != i:
-                kids[h].append(i)
-        return kids
+    def kids(self) -> Children:
+        """Every token's children, in text order (``kids[i]``)."""
+        return Children(self._head_array)
 
     def depth_of(self, i: int) -> int:
         """Token ``i``'s number of steps up to its root, counted up to ``MAX_DEPTH``."""
