@@ -26,19 +26,30 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
 #: Unicode categories that never belong in a name: symbols (emoji, flags), format
 #: characters (zero-width joiner, byte-order mark), private use, surrogates, unassigned
 _SYMBOLS = frozenset({"So", "Sk", "Cf", "Co", "Cs", "Cn"})
+#: the ASCII characters in those categories (both modifier symbols, Sk)
+_ASCII_SYMBOLS = frozenset(chr(c) for c in range(128)
+                           if unicodedata.category(chr(c)) in _SYMBOLS)
 
 
 def word_edges(text: str, start: int, end: int) -> tuple[int, int]:
     """[start, end) narrowed to a name's words: the last run between symbols (emoji,
     joiners, flags, byte-order marks, U+FFFD) that holds a letter or digit, cut to start and
     end on a letter or digit; empty if there is none."""
+    segment = text[start:end]
+    if segment.isascii() and not _ASCII_SYMBOLS.intersection(segment):
+        # no symbol to split at: the whole span is the one run
+        best = (start, end) if any(c.isalnum() for c in segment) else (start, start)
+        return _alnum_edges(text, *best)
     seg_start, best = start, (start, start)
     for i in range(start, end + 1):
         if i == end or _is_symbol(text[i]):
             if any(c.isalnum() for c in text[seg_start:i]):
                 best = (seg_start, i)
             seg_start = i + 1
-    start, end = best
+    return _alnum_edges(text, *best)
+
+
+def _alnum_edges(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and not text[start].isalnum():
         start += 1
     while end > start and not text[end - 1].isalnum():
