@@ -126,3 +126,48 @@ def test_a_role_named_institution_stays_apart_when_the_story_names_two_such_bodi
     ids = resolve(ms)
     assert ids[ms[2]] != ids[ms[3]]          # two named courts: "the court" is ambiguous
     assert ids[ms[4]] == ids[ms[5]]          # one government, named by its role
+
+
+def _doc_keys(text: str, claims: list[tuple[str, str, list[Any]]]) -> list[Any]:
+    """The keys of a document's claims, each (claim text, its sentence, its quantities as
+    (text, entity, unit))."""
+    made = []
+    for claim_text, sentence, quantities in claims:
+        c0, s0 = text.index(claim_text), text.index(sentence)
+        qs = []
+        for q_text, entity, unit in quantities:
+            start = text.index(q_text, c0)
+            qs.append({"text": q_text, "span": [start, start + len(q_text)], "value": 1.0,
+                       "low": 1.0, "high": 1.0, "bound": "exact", "unit": unit,
+                       "entity": entity})
+        made.append(Claim.from_dict({"text": claim_text, "span": [c0, c0 + len(claim_text)],
+                                     "sentence": [s0, s0 + len(sentence)], "speaker": None,
+                                     "cue": None, "quantities": qs, "time": None,
+                                     "hedges": []}))
+    return [figure_key(r) for r in claim_records(made, {"doc_id": "d"}, text)]
+
+
+def test_a_bare_measure_noun_refers_back_to_the_measure_it_names():
+    pct = "percentage"
+    first = "Officials reported a 40% literacy rate in May."
+    later = "By June the rate had reached 45%."
+    other = "Turnout was 70% and the share of young voters was 20%."
+    text = " ".join([first, later, other])
+    keys = _doc_keys(text, [(first, first, [("40% literacy rate", "literacy rate", pct)]),
+                            (later, later, [("45%", "rate", pct)]),
+                            (other, other, [("70%", "Turnout", pct),
+                                            ("20%", "share of young voters", pct)])])
+    assert keys[0] == keys[1]             # "the rate" is the literacy rate named before
+    assert keys[2] != keys[0]
+
+
+def test_a_percentage_without_entity_takes_the_one_named_earlier_in_its_sentence():
+    pct = "percentage"
+    text = "The agency called for a 90% literacy rate, and said 80% had been reached."
+    keys = _doc_keys(text, [("The agency called for a 90% literacy rate", text,
+                             [("90% literacy rate", "literacy rate", pct)]),
+                            ("said 80% had been reached", text, [("80%", None, pct)])])
+    assert keys[1] is not None and keys[1].split("|")[0] == keys[0].split("|")[0]
+    # a bare noun with nothing named before it keeps its own word
+    alone = "By June the rate had reached 45%."
+    assert _doc_keys(alone, [(alone, alone, [("45%", "rate", pct)])])[0].startswith("rate|")

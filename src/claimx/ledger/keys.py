@@ -404,7 +404,7 @@ def figure_key(record: dict[str, Any]) -> Optional[str]:
     an outcome around it ("81 had lost their lives"); a bare number or a span of time ("six
     months") has no key.
     """
-    entity = record.get("q_entity") or record.get("q_restates") or ""
+    entity = record.get("q_restates") or record.get("q_entity") or ""
     unit = record.get("q_unit") or _share(record)
     before, after = _context(record)
     words = _entity_words(entity)

@@ -12,6 +12,7 @@ import json
 from typing import Any, Optional
 
 from ..types import Claim
+from .keys import lemma, terms
 
 #: the columns of a claim record, in order (the Parquet schema and the SQLite table)
 COLUMNS = (
@@ -65,6 +66,35 @@ def _restated_entity(claim: Claim, qi: int, text: Optional[str]) -> Optional[str
     return prev.entity if between in ("(", "[", ", or", "or") else None
 
 
+def _referred_entities(claims: list[Claim],
+                       text: Optional[str]) -> dict[tuple[int, int], str]:
+    """(claim, quantity) -> the entity named earlier in the document that a number refers
+    back to. A bare measure noun ("the rate had reached 95%") takes the latest entity of
+    the same unit that ends in that noun ("a 95% immunization rate"); a percentage with no
+    entity takes the entity of an earlier percentage of its sentence ("called for a 100%
+    immunization rate, and stated 92% had been reached")."""
+    bare = {lemma(w) for w in terms()["anaphoric_measures"]}
+    shares = set(terms()["dimensionless_units"]) - {terms()["fraction_unit"]}
+    named: dict[str, list[str]] = {}          # unit -> the entities named so far
+    in_sentence: dict[tuple[int, str], str] = {}  # (sentence, unit) -> its latest entity
+    out: dict[tuple[int, int], str] = {}
+    for ci, claim in enumerate(claims):
+        sentence = _sentence(claim, text)[1]
+        for qi, q in enumerate(claim.quantities):
+            unit, entity = q.unit or "", (q.entity or "").strip()
+            noun = lemma(entity.lower()) if entity and " " not in entity else ""
+            if noun in bare:
+                earlier = [e for e in named.get(unit, []) if lemma(e.lower().split()[-1]) == noun]
+                if earlier:
+                    out[(ci, qi)] = earlier[-1]
+            elif not entity and unit in shares and (sentence, unit) in in_sentence:
+                out[(ci, qi)] = in_sentence[(sentence, unit)]
+            elif entity:
+                named.setdefault(unit, []).append(entity)
+                in_sentence[(sentence, unit)] = entity
+    return out
+
+
 def claim_records(claims: list[Claim], doc: dict[str, Any],
                   text: Optional[str] = None) -> list[dict[str, Any]]:
     """One record per quantity of ``claims``; ``doc`` gives doc_id, outlet, date and url.
@@ -75,6 +105,7 @@ def claim_records(claims: list[Claim], doc: dict[str, Any],
             "doc_date": doc.get("date"), "url": doc.get("url")}
     out: list[dict[str, Any]] = []
     seen: set[tuple[int, str]] = set()
+    referred = _referred_entities(claims, text)
     for ci, claim in enumerate(claims):
         sentence, sentence_start = _sentence(claim, text)
         siblings = json.dumps([[q.span[0], q.text, q.entity, q.unit] for q in claim.quantities],
@@ -90,7 +121,8 @@ def claim_records(claims: list[Claim], doc: dict[str, Any],
             out.append({**shared, "quantity_index": qi, "q_text": q.text, "q_start": q.span[0],
                         "q_value": q.value, "q_low": q.low, "q_high": q.high,
                         "q_bound": q.bound, "q_unit": q.unit, "q_entity": q.entity,
-                        "q_restates": _restated_entity(claim, qi, text),
+                        "q_restates": _restated_entity(claim, qi, text)
+                        or referred.get((ci, qi)),
                         "claim_quantities": siblings})
     return [{c: r.get(c) for c in COLUMNS} for r in out]
 
