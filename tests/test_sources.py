@@ -26,6 +26,8 @@ def claim_with(extractor, text, anchor):
     ("Residents warned that the dam could burst.", "dam could burst", "Residents", "said"),
     ("The plan will fail, said Maria Lopez, a local councillor.", "plan will fail",
      "Maria Lopez", "said"),
+    ("The ban is lawful, argued the council's lawyer, Tomas Berg.", "ban is lawful",
+     "Tomas Berg", "said"),
     ("The bridge, he said, was never inspected.", "never inspected", None, "said"),
     ("According to the World Health Organization, 12 cases were confirmed.", "12 cases",
      "World Health Organization", "according_to"),

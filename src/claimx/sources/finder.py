@@ -330,7 +330,10 @@ class AttributionFinder:
         nxt = obj.right_edge.i + 1
         if nxt < len(doc) and not doc[nxt].is_punct and not doc[nxt].is_space:
             return None
-        return obj if self._looks_like_source(doc, obj) else None
+        if not self._looks_like_source(doc, obj):
+            return None
+        # "..., argued the government's lawyer, Jane Roe.": the apposition's name
+        return _appositive_name(obj, verb)
 
     def _is_research(self, token: Token) -> bool:
         """A study, a report, its data or the researchers behind them."""
