@@ -885,6 +885,11 @@ def test_year_before_without_a_quarter_keeps_its_reading(times):
          ("2023-03-09", "2023-03-09")),
         ("Until Thursday, the police had refused to comment.", "Thursday",
          ("2023-03-09", "2023-03-09")),
+        # "until" under a past verb looks ahead only for a deferral
+        ("The curfew lasted until Thursday, officials said.", "Thursday",
+         ("2023-03-09", "2023-03-09")),
+        ("Shops remain closed until Thursday, the union said.", "Thursday",
+         ("2023-03-16", "2023-03-16")),
         # "is to" + infinitive looks ahead; a verb a few phrases up still counts
         ("The bank is to resume trading on Thursday.", "Thursday",
          ("2023-03-16", "2023-03-16")),

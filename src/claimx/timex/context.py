@@ -40,7 +40,9 @@ class Tense:
         ahead = lex.get("forward_signals", {})
         self.ahead = re.compile(
             rf"(?<![\w-])(?:(?P<neg>{_alt(ahead.get('negations', []))})\s+)?"
-            rf"{_alt(ahead.get('words', []))}\s+$", re.IGNORECASE)
+            rf"(?:(?P<until>{_alt(ahead.get('until', []))})|{_alt(ahead.get('words', []))})\s+$",
+            re.IGNORECASE)
+        self.deferrals = {w.lower() for w in ahead.get("deferrals", [])}
 
     def _verb(self, token: Token) -> Optional[Token]:
         """The verb (or predicate adjective) the time hangs from, a few heads up."""
@@ -90,13 +92,19 @@ class Tense:
 
     def looks_ahead(self, before: str, token: Token) -> bool:
         """True when ``before`` (the text up to the time) ends in a forward signal
-        ("postponed until Tuesday", "effective Feb. 1") that no negation precedes, and the
-        verb governing ``token`` has no past-perfect auxiliary ("until Monday, they had")."""
+        ("effective Feb. 1", "postponed until Tuesday") that no negation precedes, and the
+        verb governing ``token`` has no past-perfect auxiliary ("until Monday, they had"),
+        nor, after "until", is a past verb other than a deferral ("lasted until Monday")."""
         m = self.ahead.search(before)
         if m is None or m.group("neg"):
             return False
         verb = self._verb(token)
-        return verb is None or not self._aux_in(verb, self.past_perfect)
+        if verb is None:
+            return True
+        if self._aux_in(verb, self.past_perfect):
+            return False
+        return not (m.group("until") and verb.tag_ in self.past_tags
+                    and verb.lemma_.lower() not in self.deferrals)
 
     def applies(self, res: Optional[Resolution], text: str) -> bool:
         """A resolved time of a movable kind with no year or relative word of its own."""
