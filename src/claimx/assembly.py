@@ -1,6 +1,7 @@
 """Building Claim records from what the stages stored: attributions, quantities, times, hedges."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -14,7 +15,7 @@ from .docinfo import Tree, info, sent_of
 from .hedging import referent_count
 from .rules import Overlay, load_table
 from .spanindex import SpanIndex, trim_span
-from .timex.resolve import is_claim_time
+from .timex.resolve import is_claim_time, signalled
 
 #: clause heads where an unattributed claim stops growing upwards
 _CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "parataxis"}
@@ -56,6 +57,8 @@ def _bundled_rules() -> ClaimRules:
     return ClaimRules()
 
 
+#: tags of a verb in the past tense (its subject's relative clause may give its time)
+_PAST_TAGS = {"VBD", "VBN"}
 #: dependencies that put a time inside a noun phrase ("a 1989 report")
 _NP_DEPS = {"compound", "amod", "nmod", "nummod", "poss"}
 
@@ -81,11 +84,13 @@ class Unit:
 
 
 def build_claims(doc: Doc, data: dict[str, Any], start_at: int = 0,
-                 rules: Optional[ClaimRules] = None) -> list[dict[str, Any]]:
+                 rules: Optional[ClaimRules] = None,
+                 reference_date: Optional[dt.date] = None) -> list[dict[str, Any]]:
     """The claims of ``doc`` as JSON-ready dicts, in text order.
 
     ``data`` holds the records the stages wrote (``attributions``, ``quantities``,
-    ``times``, ``hedge_cues``); no claim starts before ``start_at``.
+    ``times``, ``hedge_cues``); no claim starts before ``start_at``; ``reference_date``
+    reads a claim's time with the signal word before it ("since 1993").
     """
     rules = rules or _bundled_rules()
     attributed = _attributed_units(doc, data, start_at)
@@ -97,7 +102,7 @@ def build_claims(doc: Doc, data: dict[str, Any], start_at: int = 0,
     for q in data.get("quantities", ()):
         for unit in _innermost(units, index, *q["span"]):
             unit.quantities.append(q)
-    _attach_times(doc, units, index, data, rules)
+    _attach_times(doc, units, index, claim_times(doc, data, start_at, reference_date), rules)
     _attach_hedges(doc, units, index, data.get("hedge_cues", ()))
     return [_to_record(doc, u) for u in units]
 
@@ -145,10 +150,24 @@ def _mark_units(doc: Doc, units: list[Unit], rules: ClaimRules) -> None:
         unit.casualty = bool(rules.casualty.search(surface))
 
 
-def _attach_times(doc: Doc, units: list[Unit], index: SpanIndex, data: dict[str, Any],
+def claim_times(doc: Doc, data: dict[str, Any], start_at: int,
+                reference_date: Optional[dt.date]) -> list[dict[str, Any]]:
+    """The time records a claim may take: none before ``start_at`` (a dateline's date), not
+    the present or vague ones, and each read with the signal word its span leaves out
+    ("since 1993": 1993 to R)."""
+    text = info(doc).text
+    out = []
+    for t in data.get("times", ()):
+        if t["span"][0] < start_at or not is_claim_time(t.get("text", "")):
+            continue
+        read = signalled(text, t["span"], reference_date) if t.get("start") else None
+        out.append(dict(t, start=read[0], end=read[1]) if read else t)
+    return out
+
+
+def _attach_times(doc: Doc, units: list[Unit], index: SpanIndex, times: list[dict[str, Any]],
                   rules: ClaimRules) -> None:
     """Give each claim the claim time that governs it (see `_choose_time`)."""
-    times = [t for t in data.get("times", ()) if is_claim_time(t.get("text", ""))]
     inside: dict[int, list[dict[str, Any]]] = {}
     for t in times:
         for unit in _innermost(units, index, *t["span"]):
@@ -404,15 +423,19 @@ def _source_phrase(prep: Token, rules: ClaimRules) -> bool:
 
 def _in_other_phrase(doc: Doc, unit: Unit, root: Token) -> bool:
     """A time inside a relative or participial clause of a noun ("an antibody isolated in
-    1995") that holds none of the claim's numbers belongs to that noun, not to the claim."""
+    1995") that holds none of the claim's numbers belongs to that noun, not to the claim;
+    in one of the claim's subject it is the claim's time when the claim's verb is past too
+    ("an accident followed by a fire on Thursday killed five"; not "the outbreak, which began
+    in December, may call for ...")."""
     token = root
     for _ in range(8):
         if token.i in (unit.head, unit.cue_head):
             return False  # the claim's own clause or its cue's
         if token.dep_ in ("acl", "relcl") and token.head.i != token.i:
             noun = token.head
-            if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i in (unit.head, unit.cue_head):
-                return False  # "an accident followed by a fire on Thursday killed five"
+            if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i in (unit.head, unit.cue_head) \
+                    and noun.head.tag_ in _PAST_TAGS:
+                return False
             lo, hi = noun.left_edge.idx, noun.right_edge.idx + len(noun.right_edge)
             return not any(lo <= q["span"][0] and q["span"][1] <= hi for q in unit.quantities)
         if token.head.i == token.i:

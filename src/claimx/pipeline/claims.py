@@ -34,7 +34,9 @@ class ClaimsStage(RuleFileStage):
             "times": read_records(doc, "claimx_times"),
             "hedge_cues": read_records(doc, "claimx_hedges"),
         }
-        set_claims(doc, build_claims(doc, found, context_of(doc).body_start, self.finder))
+        context = context_of(doc)
+        set_claims(doc, build_claims(doc, found, context.body_start, self.finder,
+                                     context.reference_date))
         return doc
 
     def build_finder(self) -> None:

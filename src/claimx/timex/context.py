@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Optional
 
 from claimx.timex import dates as D
 from claimx.timex.resolve import Resolution, period_bounds, period_shift
+from claimx.timex.rules import _alt
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
 #: kinds whose interval the tense can move to the next occurrence
 FUTURE_KINDS = frozenset({"month", "weekday", "date", "day_range", "season", "month_range"})
 _YEAR = re.compile(r"\d{4}|'\d\d")
-_MAX_STEPS = 4
+_MAX_STEPS = 5
 
 
 class Tense:
@@ -32,9 +33,16 @@ class Tense:
         self.going = {w.lower() for w in markers.get("going", [])}
         self.past_perfect = {w.lower() for w in markers.get("past_perfect", [])}
         self.infinitive = {w.lower() for w in markers.get("infinitive", [])}
+        self.be_to = {w.lower() for w in markers.get("be_to", [])}
         self.past_tags = set(markers.get("past_tags", []))
         self.fixed = {w.lower() for w in lex.get("weekday_relatives", {})}
         self.fixed |= {w.lower() for w in markers.get("fixed", [])}
+        ahead = lex.get("forward_signals", {})
+        self.ahead = re.compile(
+            rf"(?<![\w-])(?:(?P<neg>{_alt(ahead.get('negations', []))})\s+)?"
+            rf"(?:(?P<until>{_alt(ahead.get('until', []))})|{_alt(ahead.get('words', []))})\s+$",
+            re.IGNORECASE)
+        self.deferrals = {w.lower() for w in ahead.get("deferrals", [])}
 
     def _verb(self, token: Token) -> Optional[Token]:
         """The verb (or predicate adjective) the time hangs from, a few heads up."""
@@ -77,8 +85,26 @@ class Tense:
         if verb.tag_ in self.past_tags and not infinitive:
             return False
         head = verb.head
-        return verb.dep_ in ("xcomp", "ccomp", "advcl") and head.i != verb.i and (
-            head.lower_ in self.going or self._marked(head))
+        if head.i == verb.i or verb.dep_ not in ("xcomp", "ccomp", "advcl"):
+            return False
+        return head.lower_ in self.going or self._marked(head) or (
+            infinitive and head.lemma_.lower() in self.be_to)
+
+    def looks_ahead(self, before: str, token: Token) -> bool:
+        """True when ``before`` (the text up to the time) ends in a forward signal
+        ("effective Feb. 1", "postponed until Tuesday") that no negation precedes, and the
+        verb governing ``token`` has no past-perfect auxiliary ("until Monday, they had"),
+        nor, after "until", is a past verb other than a deferral ("lasted until Monday")."""
+        m = self.ahead.search(before)
+        if m is None or m.group("neg"):
+            return False
+        verb = self._verb(token)
+        if verb is None:
+            return True
+        if self._aux_in(verb, self.past_perfect):
+            return False
+        return not (m.group("until") and verb.tag_ in self.past_tags
+                    and verb.lemma_.lower() not in self.deferrals)
 
     def applies(self, res: Optional[Resolution], text: str) -> bool:
         """A resolved time of a movable kind with no year or relative word of its own."""

@@ -3,17 +3,20 @@
 Mechanism: the rule patterns (``data/time_patterns.json``) are run as regexes over
 ``doc.text``; ambiguous words (bare months, bare years, weekdays) are checked against
 their context, POS and NER; overlapping candidates are settled longest-first. Hits are then
-widened to a modifier ("late on", "just over", "over", "since"), to a clock time attached
-to a day ("4:42 local time on Saturday"), merged into ranges ("from 2015 to 2017"), and
-"the previous day", "a year earlier" and "that year" are counted from the time named just
-before (see `claimx.timex.context`, which also moves a weekday, date or month that a
-future verb governs to its next occurrence). Signal words ("since", "as of", "over") stay
-outside the span but still shape the interval. Model DATE entities the
-rules did not cover are kept when they are deictic ("the bitterly cold winter months"),
+widened to a modifier ("late on", "just over"), to a clock time attached to a day ("4:42
+local time on Saturday"), merged into ranges ("from 2015 to 2017"), and "the previous day",
+"a year earlier" and "that year" are counted from the time named just before (see
+`claimx.timex.context`, which also moves a weekday, date or month that a future verb or a
+forward signal such as "until" governs to its next occurrence); "the year-ago period" and
+its kin name the reported quarter a year earlier. Signal words ("since", "as of", "over",
+"earlier", "later") stay outside the span, whose interval is the time's own; a claim reads
+the signal ("since 1993": 1993 to R, `claimx.timex.resolve.signalled`). Model DATE
+entities the rules did not cover are kept when they are deictic ("the bitterly cold winter months"),
 resolved by dateparser when they name a month or weekday, else with start/end None.
 
 Clock times on their own ("at 18:00") and durations ("for six months", "36 years old")
-are not reported. The header or dateline given by the caller is never reported.
+are not reported. The ``date YYYY-MM-DD`` header given by the caller is never reported; a
+dateline's date is (claims do not take it: it is before the body).
 """
 from __future__ import annotations
 
@@ -23,7 +26,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple, Optional, Union
+from typing import TYPE_CHECKING, Any, NamedTuple, Optional, Union
 
 from claimx.docinfo import info, sent_of
 from claimx.rules import Overlay
@@ -32,7 +35,7 @@ from claimx.timex.context import Tense, anchored, to_future
 from claimx.timex.parts import PartOf
 from claimx.timex.reference import reference_header_span
 from claimx.timex.resolve import Resolution, as_day, interpret, normalize
-from claimx.timex.rules import LEFT_EDGE, Pattern, Rules, _alt, load_rules, rules_key
+from claimx.timex.rules import LEFT_EDGE, Pattern, Rules, _alt, expand, load_rules, rules_key
 from claimx.timex.scan import CombinedScan
 from claimx.types import TimeRef
 
@@ -89,6 +92,8 @@ class _Anchors:
 
 
 _WINDOW = 64
+#: characters before a time in which a forward signal ("as soon as") is looked for
+_SIGNAL_WINDOW = 24
 #: ``header`` default of `TimeFinder.find`: look for it in the doc's text
 DETECT = "detect"
 _NBSP = "[^\\S\\n]"
@@ -104,6 +109,8 @@ class TimeFinder:
         self._scan: Optional[CombinedScan] = None
         lex = self.rules.lex
         self._month_ctx = {w.lower() for w in lex.get("month_context", [])}
+        self._month_dets = {
+            w.lower() for w in lex.get("month_modifier_determiners", {}).get("words", [])}
         self._year_ctx = {w.lower() for w in lex.get("year_context", [])}
         self._blocking = set(lex.get("blocking_entity_labels", []))
         self._time_nouns = {w.lower() for w in lex.get("time_nouns", [])}
@@ -141,9 +148,16 @@ class TimeFinder:
         self._q_kinds = set(q_ana.get("kinds", []))
         self._q_years = set(q_ana.get("year_patterns", []))
         self._q_nouns = {w.lower() for w in q_ana.get("year_nouns", [])}
+        year_before = q_ana.get("year_before", {})
+        self._year_before, self._period_noun = _year_before_regexes(year_before)
+        self._after_period = {w.lower() for w in year_before.get("after", [])}
         signals = _alt(lex.get("signal_modifiers", []))
         self._signal = re.compile(rf"{signals}{_NBSP}+", flags)
         self._skip_anchor = set(lex.get("not_claim_times", {}).get("patterns", []))
+        reference = self.rules.reference
+        self._header_line = re.compile(
+            expand(reference["header"], reference["_frags"]), re.IGNORECASE
+        ) if reference.get("header") else None
 
     def _clock_before_regex(self, clock: str, zones: str) -> re.Pattern[str]:
         """A clock time (zone, note) just before a day: '4:42 local time on Saturday'."""
@@ -167,8 +181,10 @@ class TimeFinder:
     def find(self, doc: Doc, reference_date: Optional[dt.date],
              header: Union[tuple[int, int], None, str] = DETECT) -> list[TimeHit]:
         """Every time expression in ``doc``: sorted, non-overlapping, token-aligned; none
-        inside ``header`` (the character span of the text's date header or dateline; by
-        default looked for at the top of the doc, as the bundled rules find it)."""
+        inside ``header`` when it is a ``date YYYY-MM-DD`` header (the character span of the
+        text's date header or dateline; by default looked for at the top of the doc, as the
+        bundled rules find it). A dateline's date ("LAGOS, May 2 (Reuters) -") is a time of
+        the text and is reported; no claim takes it (it is before the body)."""
         reference_date = as_day(reference_date)
         try:
             text = info(doc).text
@@ -176,8 +192,7 @@ class TimeFinder:
                 return []
             if header == DETECT:
                 header = reference_header_span(text)
-            hits = self._find(doc, text, reference_date,
-                              header if isinstance(header, tuple) else None)
+            hits = self._find(doc, text, reference_date, self._date_header(text, header))
         except (ValueError, OverflowError, IndexError, KeyError, TypeError, RecursionError):
             return []
         out = []
@@ -185,6 +200,12 @@ class TimeFinder:
             iso = h.res.iso() if h.res is not None else None
             out.append(TimeHit(h.s, h.e, iso[0] if iso else None, iso[1] if iso else None))
         return out
+
+    def _date_header(self, text: str, header: object) -> Optional[tuple[int, int]]:
+        """``header`` when it is a ``date YYYY-MM-DD`` line, None for a dateline or none."""
+        if not isinstance(header, tuple) or self._header_line is None:
+            return None
+        return header if self._header_line.match(text, header[0], header[1]) else None
 
     # ------------------------------------------------------------ the stages
 
@@ -203,12 +224,13 @@ class TimeFinder:
         hits = self._take_parts(doc, text, hits)
         hits = self._merge_ranges(doc, text, ref, hits)
         self._anchor_reldays(doc, text, hits)
-        self._quarter_anaphora(text, hits)
         for h in hits:
             taken[h.s: h.e] = b"\x01" * (h.e - h.s)
         hits.extend(self._entity_hits(doc, text, ref, taken, rejected))
         hits.sort(key=lambda h: h.s)
-        return self._no_overlap(hits, header)
+        hits = self._join_year_before(text, self._no_overlap(hits, header))
+        self._quarter_anaphora(text, ref, hits)
+        return hits
 
     def _combined_scan(self) -> CombinedScan:
         """The patterns without an anchor, joined for one pass per text (built on first
@@ -330,7 +352,10 @@ class TimeFinder:
         if rel:
             return True
         prev = self._prev_word(doc, span[0])
-        return prev is not None and prev.lower_ in self._month_ctx
+        if prev is None:
+            return False
+        return prev.lower_ in self._month_ctx or (
+            prev.lower_ in self._month_dets and _modifies_noun(tok))
 
     def _check_year(self, m: re.Match[str], doc: Doc, span: Span) -> bool:
         tok = self._token_at(doc, m.start("year"))
@@ -348,16 +373,18 @@ class TimeFinder:
     # ------------------------------------------------------------- widening
 
     def _widen(self, doc: Doc, text: str, ref: Optional[dt.date], h: _Hit) -> _Hit:
-        """Take in a modifier before the hit and a clock time attached to a day."""
+        """Take in a modifier before the hit and a clock time attached to a day; leave a
+        leading signal word out."""
+        h = self._cut_signal(doc, text, ref, h)
         before = text[max(0, h.s - _WINDOW): h.s]
         m = self._mod_before.search(before)
         if m:
-            s = h.s - len(m.group(1))
+            s = self._after_signal(text, h.s - len(m.group(1)), h.s)
             span = doc.char_span(s, h.e, alignment_mode="contract")
-            if span is not None and span.start_char == s:
+            if s < h.s and span is not None and span.start_char == s:
                 res = self._resolve(text[s: h.e], ref)
                 if res is not None and (res.resolved or not h.res or not h.res.resolved):
-                    h = _Hit(self._after_signal(text, s, h.s), h.e, res, h.priority)
+                    h = _Hit(s, h.e, res, h.priority)
         if h.res is not None and h.res.kind in ("weekday", "date", "offset"):
             before = text[max(0, h.s - _WINDOW): h.s]
             m = self._clock_before.search(before)
@@ -375,10 +402,19 @@ class TimeFinder:
 
     def _after_signal(self, text: str, s: int, hit_start: int) -> int:
         """Where a widened hit's span begins: after a leading signal word ("since 1993",
-        "as of Sept. 30", "over the weekend" span the time alone; the interval still reads
-        the signal)."""
+        "as of Sept. 30", "over the weekend" span the time alone, and the interval is the
+        time's own; a claim reads the signal, see `claimx.timex.resolve.signalled`)."""
         m = self._signal.match(text, s, hit_start)
         return m.end() if m else s
+
+    def _cut_signal(self, doc: Doc, text: str, ref: Optional[dt.date], h: _Hit) -> _Hit:
+        """A hit opening with a signal word ("earlier this week", "later today") spans the
+        time after it, with that time's own interval, when that time resolves alone."""
+        m = self._signal.match(text, h.s, h.e)
+        if m is None or m.end() >= h.e or doc.char_span(m.end(), h.e) is None:
+            return h
+        res = self._resolve(text[m.end(): h.e], ref)
+        return _Hit(m.end(), h.e, res, h.priority) if res is not None and res.resolved else h
 
     def _no_overlap(self, hits: list[_Hit], header: Optional[tuple[int, int]]) -> list[_Hit]:
         out: list[_Hit] = []
@@ -442,7 +478,8 @@ class TimeFinder:
 
     def _apply_tense(self, doc: Doc, text: str, ref: dt.date, hits: list[_Hit]) -> None:
         """A weekday, date, month or season that a future verb governs ("will vote on
-        Tuesday") moves to its next occurrence."""
+        Tuesday") or a forward signal opens ("postponed until Tuesday") moves to its next
+        occurrence."""
         for h in hits:
             if not self._tense.applies(h.res, text[h.s: h.e]):
                 continue
@@ -450,7 +487,8 @@ class TimeFinder:
             if last is not None and last.dep_ == "poss":
                 continue  # "Wednesday's ruling": the time of a noun, not of the verb
             tok = self._token_at(doc, h.s)
-            if tok is not None and self._tense.is_future(tok):
+            if tok is not None and (self._tense.is_future(tok) or self._tense.looks_ahead(
+                    text[max(0, h.s - _SIGNAL_WINDOW): h.s], tok)):
                 h.res = to_future(h.res, ref)  # type: ignore[arg-type]
 
     def _take_parts(self, doc: Doc, text: str, hits: list[_Hit]) -> list[_Hit]:
@@ -490,16 +528,53 @@ class TimeFinder:
                 if res is not None:
                     h.res = res
 
-    def _quarter_anaphora(self, text: str, hits: list[_Hit]) -> None:
-        """"the quarter", "that quarter" -> the quarter the text named last before it."""
+    def _quarter_anaphora(self, text: str, ref: Optional[dt.date], hits: list[_Hit]) -> None:
+        """"the quarter", "that quarter" -> the quarter the text named last before it;
+        "the year-ago period", "year-earlier" -> the last one named that had ended by R (a
+        reported quarter, not a forecast one), a year earlier."""
         last: Optional[Resolution] = None
+        done: Optional[Resolution] = None
         for h in hits:
+            words = _words(text, h)
             if h.res is not None and h.res.kind in self._q_kinds and h.res.resolved:
                 last = h.res
-            elif last is not None and " ".join(text[h.s: h.e].lower().split()) in self._q_phrases:
+                done = h.res if ref is None or (h.res.end and h.res.end <= ref) else done
+            elif last is None:
+                continue
+            elif words in self._q_phrases:
                 h.res = replace(last, kind="quarter_rel", pattern="anaphora")
-            elif last is not None and self._quarter_of_year(text, h):
+            elif self._quarter_of_year(text, h):
                 h.res = _in_year(last, h.res)  # type: ignore[arg-type]
+            elif done is not None and self._names_year_before(words, h.res):
+                h.res = _year_before(done)
+
+    def _names_year_before(self, words: str, res: Optional[Resolution]) -> bool:
+        """"the year-ago period", "year-earlier", "the quarter a year ago" (resolved or not),
+        or "a year earlier" that nothing anchored."""
+        m = self._year_before.fullmatch(words)
+        if m is None:
+            return False
+        return bool(m.group("word") or m.group("after")) or res is None or not res.resolved
+
+    def _join_year_before(self, text: str, hits: list[_Hit]) -> list[_Hit]:
+        """"the corresponding period" + "last year", "the quarter" + "a year ago": one hit,
+        read as the second until `_quarter_anaphora` finds the quarter it names."""
+        out: list[_Hit] = []
+        for h in hits:
+            prev = out[-1] if out else None
+            if prev is not None and self._period_then_year_before(text, prev, h):
+                out[-1] = _Hit(prev.s, h.e, h.res, prev.priority)
+                continue
+            out.append(h)
+        return out
+
+    def _period_then_year_before(self, text: str, a: _Hit, b: _Hit) -> bool:
+        """``a`` is "the corresponding period" and ``b``, on the same line right after it,
+        "last year"."""
+        gap = text[a.e: b.s]
+        return not gap.strip() and "\n" not in gap \
+            and _words(text, b) in self._after_period \
+            and self._period_noun.fullmatch(_words(text, a)) is not None
 
     def _quarter_of_year(self, text: str, h: _Hit) -> bool:
         """"the 1988 quarter": a year pattern ending in a quarter noun."""
@@ -572,6 +647,38 @@ def _in_year(quarter: Resolution, year: Resolution) -> Resolution:
     start = dt.date(y, quarter.start.month, 1)
     end = D.month_end(y, quarter.end.month)
     return replace(quarter, start=start, end=end, kind="quarter_rel", pattern="anaphora")
+
+
+def _words(text: str, h: _Hit) -> str:
+    """The hit's words in lower case, single-spaced."""
+    return " ".join(text[h.s: h.e].lower().split())
+
+
+def _modifies_noun(tok: Token) -> bool:
+    """``tok`` modifies a common noun after it ("a June agreement")."""
+    head = tok.head
+    return tok.dep_ in ("compound", "nmod", "amod") and head.i > tok.i and head.pos_ == "NOUN"
+
+
+def _year_before_regexes(spec: Mapping[str, Any]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """"[leading words] year-ago [noun]" (group ``word``), "[leading words] noun a year
+    ago" (group ``after``) or one of the phrases; and "[leading words] noun" alone."""
+    words, phrases = _alt(spec.get("words", [])), _alt(spec.get("phrases", []))
+    leading, nouns = _alt(spec.get("leading", [])), _alt(spec.get("nouns", []))
+    after = _alt(spec.get("after", []))
+    lead = rf"(?:{leading} ){{0,2}}"
+    return (re.compile(rf"{lead}(?:(?P<word>{words})(?: {nouns})?|{nouns} (?P<after>{after}))"
+                       rf"|{phrases}"),
+            re.compile(rf"{lead}{nouns}"))
+
+
+def _year_before(quarter: Resolution) -> Resolution:
+    """``quarter`` a year earlier."""
+    if quarter.start is None or quarter.end is None:
+        return quarter
+    start, last = D.add_months(quarter.start, -12), D.add_months(quarter.end, -12)
+    return replace(quarter, start=start, end=D.month_end(last.year, last.month),
+                   kind="quarter_rel", pattern="anaphora")
 
 
 def _in_order(a: Optional[Resolution], b: Optional[Resolution]) -> bool:

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any, Callable, Optional
 
 from claimx.timex import dates as D
-from claimx.timex.rules import Pattern, Rules, load_rules
+from claimx.timex.rules import Pattern, Rules, _alt, load_rules
 
 MAX_EXPRESSION_CHARS = 160
 _WS = re.compile(r"\s+")
@@ -211,7 +211,7 @@ def _decade(g: Groups, ref: Ref, rules: Rules, p: Params) -> Found:
 def _year_of_part(g: Groups, ref: Optional[dt.date], rules: Rules,
                   first_month: int) -> Optional[int]:
     """The year of a quarter or half: written, 'last/this/next year's', or else the latest
-    one that has begun by R."""
+    one that has begun by R (the one before it when 'year-ago')."""
     year = _int(g.get("year"))
     if year:
         return year
@@ -220,7 +220,8 @@ def _year_of_part(g: Groups, ref: Optional[dt.date], rules: Rules,
     step = rules.words.relative_steps.get(_lower(g, "yrel"))
     if step is not None:
         return ref.year + step
-    return ref.year if first_month <= ref.month else ref.year - 1
+    latest = ref.year if first_month <= ref.month else ref.year - 1
+    return latest - 1 if g.get("yago") else latest
 
 
 def _quarter(g: Groups, ref: Ref, rules: Rules, p: Params) -> Found:
@@ -718,6 +719,28 @@ def resolve(expression: str, reference_date: Optional[dt.date]) -> Optional[tupl
     return _resolve_cached(expression, day)
 
 
+@lru_cache(maxsize=1)
+def _signal_before() -> re.Pattern[str]:
+    """A signal word (the lexicon's ``signal_modifiers``) ending right before a time."""
+    signals = _alt(load_rules(None).lex.get("signal_modifiers", []))
+    return re.compile(rf"(?<![\w-]){signals}[^\S\n]+$", re.IGNORECASE)
+
+
+_SIGNAL_CHARS = 24
+
+
+def signalled(text: str, span: tuple[int, int],
+              reference_date: Optional[dt.date]) -> Optional[tuple[str, str]]:
+    """The interval of the time at ``span`` read with the signal word written right before
+    it, which its span leaves out ("since 1993": 1993 to R; "earlier this week": its
+    Monday to R-1); None when no signal precedes it or the pair does not resolve."""
+    start, end = span
+    m = _signal_before().search(text, max(0, start - _SIGNAL_CHARS), start)
+    if m is None:
+        return None
+    return resolve(m.group(0) + text[start:end], reference_date)
+
+
 @lru_cache(maxsize=4096)
 def is_claim_time(expression: str) -> bool:
     """False for expressions that are never a claim's time: the present ("now",
@@ -729,4 +752,4 @@ def is_claim_time(expression: str) -> bool:
     return res is None or res.pattern not in skip
 
 
-__all__ = ["Resolution", "interpret", "is_claim_time", "normalize", "resolve"]
+__all__ = ["Resolution", "interpret", "is_claim_time", "normalize", "resolve", "signalled"]
