@@ -69,6 +69,10 @@ class AttributionFinder:
         self.honorifics = self.mentions.honorifics
         self.pronoun_resolver = PronounResolver(self.lexicon, self.mentions)
         self.group_nouns = {w.lower() for w in self.lexicon["group_nouns"]}
+        # people who may be a report's source: roles and occupations ("aides", "the author")
+        self.speaker_nouns = frozenset(self.lexicon["speaker_nouns"]) | frozenset(
+            self.lexicon["occupations"])
+        self.speaker_suffixes = tuple(self.lexicon["occupation_suffixes"])
         self.non_speakers = {w.lower() for w in self.lexicon["non_speakers"]}
         self.absolute_preps = set(self.lexicon["absolute_preps"])
         self.contrast_words = set(self.lexicon["contrast_conjunctions"])
@@ -205,6 +209,8 @@ class AttributionFinder:
             any(g.dep_ == "nsubj" and g.lower_ in self.object_pronouns for g in children(c))
             and not any(g.dep_ in ("aux", "auxpass") for g in children(c)))
             and not _purpose_after_comma(verb, c) and not _across_colon(verb, c)]
+        if not clausal:
+            clausal = _clause_after_prep(verb)
         inner = [c for c in clausal if c.lemma_.lower() in self.verbs and c.pos_ == "VERB"
                  and not any(g.dep_ in _CLAUSAL + ("dobj",) for g in children(c))]
         nested_subject = None
@@ -222,7 +228,10 @@ class AttributionFinder:
         # "X reported, citing Y, that ...": X speaks; citing names X's evidence
         subject = nested_subject or self._subject(verb)
         if subject is None:
-            return None
+            subject = _set_off_name(verb)
+            if subject is None:
+                return None
+            clausal = [c for c in clausal if c.i > verb.i]
         needs = _needs(rule, verb)
         research = bool(rule.get("object_with")) and self._is_research(subject)
         if research or (subject.i > verb.i and (_hangs_off_content(verb) or _clause_before(verb))):
@@ -233,6 +242,7 @@ class AttributionFinder:
         objects = [c for c in children(verb)
                    if c.dep_ in ("dobj", "attr", "oprd", "acomp") and c.i > verb.i]
         content_tokens += _trailing_participle(doc, content_tokens, clausal, objects)
+        content_tokens = content_tokens or _adjacent_quote(verb, subject)
         if not content_tokens:
             return None
         if rule.get("subject") == "source" and not research and \
@@ -305,7 +315,7 @@ class AttributionFinder:
                 # "with analysts estimating ...", "released a statement saying ..."
                 return self._report_author(current.head)
             if current.dep_ in _INHERIT_SUBJECT and current.head.i != current.i:
-                current = current.head
+                current = self._through_preposition(current, current.head)
                 if current.dep_ == "ccomp" and current.head.lemma_.lower() in self.verbs:
                     # "X said the 36 must face charges, adding ...": X adds, not the 36
                     current = current.head
@@ -313,6 +323,14 @@ class AttributionFinder:
                 continue
             return None
         return None
+
+    def _through_preposition(self, clause: Token, head: Token) -> Token:
+        """Where a subject is inherited from: "after saying ...", "by citing ..." hang on a
+        preposition whose clause has the subject ("with X saying" names its own)."""
+        if clause.dep_ == "pcomp" and head.dep_ == "prep" and head.head.i != head.i and \
+                head.lower_ not in self.absolute_preps:
+            return head.head
+        return head
 
     def _inverted_source(self, verb: Token) -> Optional[Token]:
         """"The dam will be finished by 2030, reported officials.": a subjectless verb after a
@@ -343,8 +361,10 @@ class AttributionFinder:
             return True
         if token.lower_ in self.mentions.pronouns and token.lower_ not in self.neuter_pronouns:
             return True
-        return token.lower_ in self.group_nouns or token.lemma_.lower() in self.group_nouns \
-            or token.lemma_.lower() in self.documents
+        lemma = token.lemma_.lower()
+        return token.lower_ in self.group_nouns or lemma in self.group_nouns \
+            or lemma in self.documents or lemma in self.speaker_nouns \
+            or lemma.endswith(self.speaker_suffixes)
 
     # -- "according to X" and friends ----------------------------------------------------
     def _phrase(self, doc: Doc, start: int, end: int,
@@ -644,6 +664,26 @@ class AttributionFinder:
 
 
 # -- helpers ----------------------------------------------------------------------------------
+def _set_off_name(verb: Token) -> Optional[Token]:
+    """The subject of a verb the parse left without one, when a name set off by commas
+    opens its clause ("In a call on Monday, Col. Jane Roe, a spokeswoman, said ..."): the
+    last such name before the verb, with no other clause between them."""
+    doc = verb.doc
+    if verb.i < 3 or doc[verb.i - 1].text != ",":
+        return None
+    sent = sent_of(verb)
+    for ent in reversed(info(doc).ents_within(sent.start, verb.i - 1)):
+        if ent.label_ not in _NAME_LABELS or doc[ent.end].text != ",":
+            continue
+        left = max(sent.start, min(ent.start, ent.root.left_edge.i))  # with its title
+        opens = left == sent.start or doc[left - 1].text == ","
+        if opens and not any(c.dep_ in _SUBJECTS and c.i != ent.root.i
+                             for t in doc[ent.end:verb.i] for c in children(t)):
+            return ent.root
+        return None
+    return None
+
+
 def _person_in_run(token: Token) -> Token:
     """"according to Connecticut Senator Jane Roe": the person a run of proper nouns ends
     with, when the parse made the place in front of it the head."""
@@ -840,10 +880,50 @@ def _across_colon(verb: Token, child: Token) -> bool:
 
 def _purpose_after_comma(verb: Token, child: Token) -> bool:
     """"..., Roberts said, to determine if ...": an infinitive set off by a comma is a
-    purpose clause of the content, not what is said."""
+    purpose clause of the content, not what is said ('said, "Let them in"' is)."""
     if child.dep_ != "xcomp" or child.i < verb.i:
         return False
-    return any(t.text == "," for t in verb.doc[verb.i + 1:child.left_edge.i])
+    between = verb.doc[verb.i + 1:child.left_edge.i]
+    return any(t.text == "," for t in between) and not any(_opens_quote(t) for t in between)
+
+
+#: how many words may stand between a reporting verb and the quotation it introduces
+_QUOTE_GAP = 6
+
+
+def _adjacent_quote(verb: Token, subject: Token) -> list[Token]:
+    """The quotation right before a verb and its subject ('"Absolutely," he said') or right
+    after the verb and a comma or colon ('Roe said, "Let them in."'), which the parse did
+    not make the verb's clause: its words (to the end of the sentence when it runs on)."""
+    doc = verb.doc
+    sent = sent_of(verb)
+    lo = min(verb.i, subject.left_edge.i)
+    if lo - 1 > sent.start and _closes_quote(doc[lo - 1]) and (
+            subject.head.i == verb.i or subject.i > verb.i):
+        opener = next((t.i for t in doc[sent.start:lo - 1] if _opens_quote(t)), sent.start)
+        return list(doc[opener:lo])
+    for t in doc[verb.i + 1:min(sent.end, verb.i + _QUOTE_GAP)]:
+        if _opens_quote(t) and doc[t.i - 1].text in (",", ":"):
+            closer = next((c.i for c in doc[t.i + 1:sent.end] if _closes_quote(c)), sent.end - 1)
+            return list(doc[t.i:closer + 1])
+        if t.pos_ in ("VERB", "AUX") or t.is_quote:
+            break
+    return []
+
+
+def _opens_quote(token: Token) -> bool:
+    """A quotation mark that opens: attached to the word after it, not to the one before."""
+    doc = token.doc
+    return token.is_quote and token.tag_ != "POS" and not token.whitespace_ and \
+        token.i + 1 < len(doc) and (token.i == 0 or bool(doc[token.i - 1].whitespace_))
+
+
+def _closes_quote(token: Token) -> bool:
+    """A quotation mark that closes: attached to the word or comma before it."""
+    doc = token.doc
+    return token.is_quote and token.tag_ != "POS" and token.i > 0 and \
+        not doc[token.i - 1].whitespace_ and (token.i + 1 == len(doc) or bool(token.whitespace_)
+                                              or doc[token.i + 1].is_punct)
 
 
 def _clause_after_object(verb: Token, obj: Token, joiners: frozenset[str],
@@ -864,6 +944,26 @@ def _clause_after_object(verb: Token, obj: Token, joiners: frozenset[str],
                 return None
             return clause
     return None
+
+
+def _clause_after_prep(verb: Token) -> list[Token]:
+    """"said in a statement that ...", "saying in a debate that ...": a "that" clause the
+    parse hung on the noun of the verb's prepositional phrase is what the verb reports."""
+    for prep in verb.rights:
+        if prep.dep_ != "prep":
+            continue
+        noun = _pobj_of(prep)
+        clause = None if noun is None else next((c for c in noun.rights if c.dep_ in (
+            "acl", "relcl", "ccomp") and _is_that_clause(c)), None)
+        if clause is not None:
+            return [clause]
+    return []
+
+
+def _is_that_clause(clause: Token) -> bool:
+    """A clause opened by the complementizer "that", with a subject of its own."""
+    deps = [(c.dep_, c.lower_) for c in clause.lefts]
+    return ("mark", "that") in deps and any(d in _SUBJECTS for d, _ in deps)
 
 
 def _prep_content(verb: Token, preps: tuple[str, ...]) -> list[Token]:
@@ -1051,9 +1151,10 @@ def _run_end(doc: Doc, i: int, allowed: set[int]) -> int:
 
 
 def _has_quote(doc: Doc, tokens: list[Token]) -> bool:
-    return any(t.text in {'"', "\u201c", "\u201d", "\u00ab", "\u00bb"} or t.is_quote
-               for t in tokens) or any(
-        t.i > 0 and doc[t.i - 1].is_quote for t in tokens[:1])
+    """Do the tokens hold a quotation mark (not a possessive's apostrophe)?"""
+    return any(t.text in {'"', "\u201c", "\u201d", "\u00ab", "\u00bb"} or (
+        t.is_quote and t.tag_ != "POS") for t in tokens) or any(
+        t.i > 0 and doc[t.i - 1].is_quote and doc[t.i - 1].tag_ != "POS" for t in tokens[:1])
 
 
 def _any_cue_between(found: list[Attribution], start: int, end: int,
