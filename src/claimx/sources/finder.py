@@ -73,6 +73,7 @@ class AttributionFinder:
         self.speaker_nouns = frozenset(self.lexicon["speaker_nouns"]) | frozenset(
             self.lexicon["occupations"])
         self.speaker_suffixes = tuple(self.lexicon["occupation_suffixes"])
+        self.quantity_speakers = frozenset(self.lexicon["quantity_speakers"])
         self.non_speakers = {w.lower() for w in self.lexicon["non_speakers"]}
         self.absolute_preps = set(self.lexicon["absolute_preps"])
         self.contrast_words = set(self.lexicon["contrast_conjunctions"])
@@ -85,6 +86,7 @@ class AttributionFinder:
         self.aspect = frozenset(self.lexicon["aspect_lemmas"])
         self.dateline = re.compile(
             load_table("preamble.json", overlays.get("preamble.json"))["place_dateline"])
+        self.turn = re.compile(self.lexicon["transcript_turn"])
         self.relatives = set(self.lexicon["relative_pronouns"])
         self.part_of_preps = frozenset(self.lexicon["part_of_preps"])
         self.neuter_pronouns = frozenset(self.lexicon["neuter_pronouns"])
@@ -133,6 +135,8 @@ class AttributionFinder:
                 if att is not None:
                     found.append(att)
         found.extend(self._colons(doc))
+        cues = {a.cue_start for a in found}
+        found.extend(a for a in self._transcript_turns(doc) if a.cue_start not in cues)
         found.extend(self._statement_nouns(doc, quotes, quote_starts))
         for key, start, end in self.matcher(doc):
             rule = self.phrase_rules[key]
@@ -173,6 +177,29 @@ class AttributionFinder:
             att = Attribution(colon.idx, colon.idx + 1, "quote" if quoted else "said",
                               (content_start, content_end), (0, 0), head)
             att.extra["subject"] = ents[0].root.i
+            out.append(att)
+        return out
+
+    def _transcript_turns(self, doc: Doc) -> list[Attribution]:
+        """"PENCE: Well, look, ...": a transcript's turn, a paragraph opened by the name of a
+        person of the article in capitals and a colon; the rest of the line is what they say."""
+        text = info(doc).text
+        matches = list(self.turn.finditer(text)) if ":" in text else []
+        if not matches:
+            return []
+        people = {ent[-1].lower_ for ent in info(doc).ents if ent.label_ == "PERSON"}
+        out = []
+        for m in matches:
+            name = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+            end = text.find("\n", m.end())
+            start, end = trim_span(text, m.end(), len(text) if end < 0 else end)
+            content = doc.char_span(start, end, alignment_mode="expand")
+            if name is None or content is None or name[-1].lower_ not in people:
+                continue
+            att = Attribution(m.end(1), m.end(1) + 1, "said", (start, end), (0, 0),
+                              content.root.i)
+            att.extra["subject"] = name[-1].i
+            att.extra["turn"] = True  # a name in capitals, not a dateline
             out.append(att)
         return out
 
@@ -357,6 +384,11 @@ class AttributionFinder:
     def _looks_like_source(self, doc: Doc, token: Token) -> bool:
         if token.lower_ in self.non_speakers:
             return False
+        if token.lower_ in self.quantity_speakers:
+            # "many of his supporters" speak as the supporters; "some", "most" as people
+            group = next((_pobj_of(c) for c in children(token) if c.dep_ == "prep"
+                          and c.lower_ in self.part_of_preps), None)
+            return group is None or self._looks_like_source(doc, group)
         if token.ent_type_ in self.mentions.source_labels or token.pos_ == "PROPN":
             return True
         if token.lower_ in self.mentions.pronouns and token.lower_ not in self.neuter_pronouns:
@@ -702,7 +734,7 @@ def _person_in_run(token: Token) -> Token:
 def _outside_datelines(doc: Doc, att: Attribution, zones: Zones) -> bool:
     """Keep an attribution whose source is not a dateline; its content starts after one."""
     subject = att.extra.get("subject")
-    if subject is not None and doc[subject].idx in zones:
+    if subject is not None and doc[subject].idx in zones and not att.extra.get("turn"):
         return False
     start = zones.end_of(att.content[0])
     if start != att.content[0]:
@@ -752,7 +784,8 @@ def _claim_span(doc: Doc, att: Attribution) -> tuple[int, int]:
     return start, end
 
 
-_DASH = re.compile(r"[ \t]*[-\u2013\u2014]{1,2}[ \t]*")
+#: a dash (hyphen, en, em or quotation dash) between a quotation and the name that holds it
+_DASH = re.compile(r"[ \t\u00a0]*[-\u2013\u2014\u2015]{1,2}[ \t\u00a0]*")
 
 
 def _inside(quotes: list[tuple[int, int]], starts: list[int], char: int) -> bool:
@@ -850,12 +883,25 @@ def _name_colon_quote(doc: Doc, q_start: int, q_end: int) -> Optional[Attributio
 
 
 def _needs(rule: dict[str, Any], verb: Token) -> str:
-    """What the verb must report; a frame with all of the rule's ``any_with_deps`` reports
-    its object ("called the plan a disaster": an object and a predicate on it)."""
+    """What the verb must report; a frame with all of the rule's ``any_with_deps`` (and one
+    of its ``any_with_preps``) reports its object ("called the plan a disaster", "cited the
+    remarks as proof": an object and a predicate on it)."""
     deps = rule.get("any_with_deps")
-    if deps and all(any(c.dep_ == d and c.i > verb.i for c in children(verb)) for d in deps):
+    if deps and all(any(c.dep_ == d and c.i > verb.i for c in children(verb)) for d in deps) \
+            and _has_prep(verb, rule.get("any_with_preps")):
         return "any"
     return str(rule.get("needs", "any"))
+
+
+def _has_prep(verb: Token, preps: Optional[list[str]]) -> bool:
+    """Has the verb one of ``preps`` after it ("cited the remarks as proof"), or its object
+    ("cited remarks he made as proof": the parse hangs it in the relative clause)? True when
+    the rule names none."""
+    if not preps:
+        return True
+    tails = [c for c in children(verb) if c.i > verb.i and c.dep_ in ("prep", "dobj")]
+    return any(t.dep_ == "prep" and t.lower_ in preps for c in tails
+               for t in (subtree(c) if c.dep_ == "dobj" else (c,)))
 
 
 def _own_words(verb: Token) -> set[Token]:
@@ -888,7 +934,7 @@ def _purpose_after_comma(verb: Token, child: Token) -> bool:
 
 
 #: how many words may stand between a reporting verb and the quotation it introduces
-_QUOTE_GAP = 6
+_QUOTE_GAP = 10
 
 
 def _adjacent_quote(verb: Token, subject: Token) -> list[Token]:
@@ -897,9 +943,13 @@ def _adjacent_quote(verb: Token, subject: Token) -> list[Token]:
     not make the verb's clause: its words (to the end of the sentence when it runs on)."""
     doc = verb.doc
     sent = sent_of(verb)
-    lo = min(verb.i, subject.left_edge.i)
+    top = subject
+    while top.head.i != verb.i and top.head.i != top.i and top.i < verb.i and \
+            top.dep_ in ("appos", "compound", "conj"):
+        top = top.head  # "Roe's spokesman, Jane Doe, wrote": the subject holds the name
+    lo = min(verb.i, top.left_edge.i)
     if lo - 1 > sent.start and _closes_quote(doc[lo - 1]) and (
-            subject.head.i == verb.i or subject.i > verb.i):
+            top.head.i == verb.i or subject.i > verb.i):
         opener = next((t.i for t in doc[sent.start:lo - 1] if _opens_quote(t)), sent.start)
         return list(doc[opener:lo])
     for t in doc[verb.i + 1:min(sent.end, verb.i + _QUOTE_GAP)]:
