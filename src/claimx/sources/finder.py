@@ -87,6 +87,7 @@ class AttributionFinder:
         self.dateline = re.compile(
             load_table("preamble.json", overlays.get("preamble.json"))["place_dateline"])
         self.turn = re.compile(self.lexicon["transcript_turn"])
+        self.dash_name = re.compile(self.lexicon["dash_name"])
         self.relatives = set(self.lexicon["relative_pronouns"])
         self.part_of_preps = frozenset(self.lexicon["part_of_preps"])
         self.neuter_pronouns = frozenset(self.lexicon["neuter_pronouns"])
@@ -608,9 +609,10 @@ class AttributionFinder:
             return None
         after = doc.char_span(m.end(), min(m.end() + 1, len(info(doc).text)),
                               alignment_mode="expand")
-        if after is None or after[0].ent_type_ not in ("PERSON", "ORG"):
+        if after is None:
             return None
-        ent = info(doc).entity_at(after[0].i)
+        ent = info(doc).entity_at(after[0].i) if after[0].ent_type_ in _NAME_LABELS else \
+            self._name_line(doc, m.end())
         span = doc.char_span(q_start, q_end, alignment_mode="expand")
         if ent is None or span is None:
             return None
@@ -619,6 +621,12 @@ class AttributionFinder:
                           (q_start, q_end), (0, 0), span.root.i)
         att.extra["subject"] = ent.root.i
         return att
+
+    def _name_line(self, doc: Doc, start: int) -> Optional[Any]:
+        """A capitalised name that fills the rest of its line from ``start`` (a signature)."""
+        m = self.dash_name.match(info(doc).text, start)
+        return None if m is None else doc.char_span(
+            start, start + len(m.group().rstrip(" .,\t\n\u00a0")), alignment_mode="expand")
 
     # -- speakers -------------------------------------------------------------------------
     def _resolve_speakers(self, doc: Doc, found: list[Attribution], canon: CanonicalNames,
