@@ -323,7 +323,9 @@ class AttributionFinder:
             if current.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in self.relatives
                                                for c in children(current)):
                 return current.head  # "the police, which indicated ..."
-            subjects = [c for c in children(current) if c.dep_ in ("nsubj", "csubj")
+            # a clause the verb hangs on may be passive ("After saying X, she was taken ...")
+            deps = ("nsubj", "csubj", "nsubjpass") if seen else ("nsubj", "csubj")
+            subjects = [c for c in children(current) if c.dep_ in deps
                         and (c.lower_ not in self.non_speakers or _organisation_it(c))]
             if subjects:
                 # a bad parse may give several subjects: the one nearest the verb speaks
@@ -550,7 +552,7 @@ class AttributionFinder:
             verb = after
             source = next((c for c in children(after) if c.i > after.i and c.dep_ in (
                 "nsubj", "dobj", "attr", "npadvmod")), None)
-        elif span.start >= 2 and doc[span.start - 1].text == ",":
+        elif span.start >= 2 and doc[span.start - 1].text in (",", ":"):
             first = doc[sent_of(doc[span.start - 1]).start]
             if self._past_reporting(first) and first.i < span.start - 2:
                 verb, source = first, doc[span.start - 2]
@@ -1005,12 +1007,13 @@ def _clause_after_object(verb: Token, obj: Token, joiners: frozenset[str],
 
 
 def _clause_after_prep(verb: Token) -> list[Token]:
-    """"said in a statement that ...", "saying in a debate that ...": a "that" clause the
-    parse hung on the noun of the verb's prepositional phrase is what the verb reports."""
-    for prep in verb.rights:
-        if prep.dep_ != "prep":
-            continue
-        noun = _pobj_of(prep)
+    """"said in a statement that ...", "tweeted in the early hours that ...": a "that"
+    clause the parse hung on the noun of the verb's prepositional phrase, or on the verb as
+    an adverbial clause, is what the verb reports."""
+    for child in verb.rights:
+        if child.dep_ == "advcl" and (_is_that_clause(child) or _bare_clause(child)):
+            return [child]
+        noun = _pobj_of(child) if child.dep_ == "prep" else None
         clause = None if noun is None else next((c for c in noun.rights if c.dep_ in (
             "acl", "relcl", "ccomp") and _is_that_clause(c)), None)
         if clause is not None:
@@ -1018,10 +1021,21 @@ def _clause_after_prep(verb: Token) -> list[Token]:
     return []
 
 
+def _bare_clause(clause: Token) -> bool:
+    """A finite clause with a subject and no conjunction ("said after the vote he would
+    stay"): an adverbial clause needs a "when", "if" or "because" to be one."""
+    deps = {c.dep_ for c in children(clause)}
+    return "nsubj" in deps and "mark" not in deps and (
+        "aux" in deps or clause.tag_ in ("VBD", "VBZ", "VBP", "MD")) and not any(
+        c.dep_ == "advmod" and c.tag_ in ("WRB", "WDT") for c in clause.lefts)
+
+
 def _is_that_clause(clause: Token) -> bool:
-    """A clause opened by the complementizer "that", with a subject of its own."""
-    deps = [(c.dep_, c.lower_) for c in clause.lefts]
-    return ("mark", "that") in deps and any(d in _SUBJECTS for d, _ in deps)
+    """A clause opened by the complementizer "that" (which the parse may call an adverb),
+    with a subject of its own."""
+    lefts = list(clause.lefts)
+    return bool(lefts) and lefts[0].lower_ == "that" and lefts[0].dep_ in ("mark", "advmod") \
+        and any(c.dep_ in _SUBJECTS for c in lefts)
 
 
 def _prep_content(verb: Token, preps: tuple[str, ...]) -> list[Token]:
