@@ -853,7 +853,7 @@ def _content_of(doc: Doc, verb: Token, needs: str, clausal: list[Token],
                 ) -> list[Token]:
     """The tokens a reporting verb reports, by its dependency frame; empty when none fits."""
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children(verb)) or (
-        verb.dep_ == "acl" and verb.tag_ == "VBN")
+        verb.dep_ == "acl" and verb.tag_ == "VBN" and _complements(verb) < 2)
     agent = any(c.dep_ == "agent" for c in children(verb))
     if passive and agent and not clausal:
         return _passive_content(verb)  # "was described by X as ...", "a plane, reported by X as"
@@ -900,7 +900,22 @@ def _needs(rule: dict[str, Any], verb: Token) -> str:
     if deps and all(any(c.dep_ == d and c.i > verb.i for c in children(verb)) for d in deps) \
             and _has_prep(verb, rule.get("any_with_preps")):
         return "any"
+    if rule.get("any_with_complements") and _complements(verb) >= 2:
+        return "any"
     return str(rule.get("needs", "any"))
+
+
+#: the dependencies of a verb's object and of what it says of the object
+_COMPLEMENTS = ("dobj", "oprd", "xcomp", "attr")
+
+
+def _complements(verb: Token) -> int:
+    """How many complements the verb has, counting those of a complement the parse hung
+    them on ("calling Trump a fascist", "a bill critics called anti-gay")."""
+    found = [c for c in children(verb) if c.dep_ in _COMPLEMENTS]
+    nested = [g for c in found if c.dep_ == "xcomp" for g in children(c)
+              if g.dep_ in _COMPLEMENTS]
+    return len(found) + len(nested)
 
 
 def _has_prep(verb: Token, preps: Optional[list[str]]) -> bool:
