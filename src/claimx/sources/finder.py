@@ -392,8 +392,9 @@ class AttributionFinder:
             group = next((_pobj_of(c) for c in children(token) if c.dep_ == "prep"
                           and c.lower_ in self.part_of_preps), None)
             return group is None or self._looks_like_source(doc, group)
-        if token.ent_type_ in self.mentions.source_labels or token.pos_ == "PROPN":
-            return True
+        if token.ent_type_ in self.mentions.source_labels or token.pos_ == "PROPN" or (
+                token.is_title and token.pos_ == "NOUN" and not token.is_sent_start):
+            return True  # a capitalised noun inside a sentence is a name the tagger missed
         if token.lower_ in self.mentions.pronouns and token.lower_ not in self.neuter_pronouns:
             return True
         lemma = token.lemma_.lower()
@@ -1038,11 +1039,16 @@ def _clause_after_prep(verb: Token) -> list[Token]:
 
 def _bare_clause(clause: Token) -> bool:
     """A finite clause with a subject and no conjunction ("said after the vote he would
-    stay"): an adverbial clause needs a "when", "if" or "because" to be one."""
+    stay"): an adverbial clause needs a "when", "if" or "because" to be one, a relative
+    clause a "which" or "who"."""
     deps = {c.dep_ for c in children(clause)}
     return "nsubj" in deps and "mark" not in deps and (
         "aux" in deps or clause.tag_ in ("VBD", "VBZ", "VBP", "MD")) and not any(
-        c.dep_ == "advmod" and c.tag_ in ("WRB", "WDT") for c in clause.lefts)
+        t.tag_ in _WH_TAGS for t in clause.doc[clause.left_edge.i:clause.i])
+
+
+#: the tags of "which", "who", "whose", "when": words that open a relative clause
+_WH_TAGS = ("WDT", "WP", "WP$", "WRB")
 
 
 def _is_that_clause(clause: Token) -> bool:
