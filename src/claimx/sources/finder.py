@@ -719,7 +719,7 @@ def _set_off_name(verb: Token) -> Optional[Token]:
         if ent.label_ not in _NAME_LABELS or doc[ent.end].text != ",":
             continue
         left = max(sent.start, min(ent.start, ent.root.left_edge.i))  # with its title
-        opens = left == sent.start or doc[left - 1].text == ","
+        opens = left == sent.start or doc[left - 1].text in (",", "--", "\u2014", "\u2013")
         if opens and not any(c.dep_ in _SUBJECTS and c.i != ent.root.i
                              for t in doc[ent.end:verb.i] for c in children(t)):
             return ent.root
@@ -833,7 +833,7 @@ def _frame_fits(rule: dict[str, Any], verb: Token, aspect: frozenset[str]) -> bo
     An infinitive ("to determine if", "plans to announce") reports nothing yet, unless an
     aspect verb carries it ("went on to say", "continued to insist")."""
     if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children(verb)) \
-            and not (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in aspect):
+            and not (verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() in aspect):
         return False
     deps = rule.get("not_with_deps", ())
     if deps and any(c.dep_ in deps for c in children(verb)):
