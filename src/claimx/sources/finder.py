@@ -974,10 +974,8 @@ def _adjacent_quote(verb: Token, subject: Token) -> list[Token]:
             top.dep_ in ("appos", "compound", "conj"):
         top = top.head  # "Roe's spokesman, Jane Doe, wrote": the subject holds the name
     lo = min(verb.i, top.left_edge.i)
-    if lo - 1 > sent.start and _closes_quote(doc[lo - 1]) and (
-            top.head.i == verb.i or subject.i > verb.i):
-        opener = next((t.i for t in doc[sent.start:lo - 1] if _opens_quote(t)), sent.start)
-        return list(doc[opener:lo])
+    if lo > 1 and _closes_quote(doc[lo - 1]) and (top.head.i == verb.i or subject.i > verb.i):
+        return list(doc[_quote_opener(doc, lo - 1):lo])
     for t in doc[verb.i + 1:min(sent.end, verb.i + _QUOTE_GAP)]:
         if _opens_quote(t) and doc[t.i - 1].text in (",", ":"):
             closer = next((c.i for c in doc[t.i + 1:sent.end] if _closes_quote(c)), sent.end - 1)
@@ -985,6 +983,21 @@ def _adjacent_quote(verb: Token, subject: Token) -> list[Token]:
         if t.pos_ in ("VERB", "AUX") or t.is_quote:
             break
     return []
+
+
+#: how far back (in tokens) the opening mark of a quotation is looked for
+_QUOTE_REACH = 150
+
+
+def _quote_opener(doc: Doc, closer: int) -> int:
+    """Where the quotation closed at token ``closer`` opens: the nearest opening mark before
+    it in its paragraph (the paragraph's start when there is none)."""
+    for t in reversed(doc[max(0, closer - _QUOTE_REACH):closer]):
+        if _opens_quote(t):
+            return t.i
+        if t.is_space and "\n\n" in t.text or "\n\n" in t.whitespace_:
+            return t.i + 1
+    return max(0, closer - _QUOTE_REACH)
 
 
 def _opens_quote(token: Token) -> bool:
@@ -1031,7 +1044,7 @@ def _clause_after_prep(verb: Token) -> list[Token]:
             return [child]
         noun = _pobj_of(child) if child.dep_ == "prep" else None
         clause = None if noun is None else next((c for c in noun.rights if c.dep_ in (
-            "acl", "relcl", "ccomp") and _is_that_clause(c)), None)
+            "acl", "relcl", "ccomp") and (_is_that_clause(c) or _whole_clause(c))), None)
         if clause is not None:
             return [clause]
     return []
@@ -1045,6 +1058,17 @@ def _bare_clause(clause: Token) -> bool:
     return "nsubj" in deps and "mark" not in deps and (
         "aux" in deps or clause.tag_ in ("VBD", "VBZ", "VBP", "MD")) and not any(
         t.tag_ in _WH_TAGS for t in clause.doc[clause.left_edge.i:clause.i])
+
+
+def _whole_clause(clause: Token) -> bool:
+    """A bare clause with nothing missing, so not a relative clause on the noun before it
+    ("admitted under questioning he had been wrong"; "the speech he gave" lacks its
+    object)."""
+    return _bare_clause(clause) and any(c.dep_ in _WHOLE for c in children(clause))
+
+
+#: dependencies that show a clause has its object or predicate (no gap for a relative)
+_WHOLE = ("dobj", "attr", "acomp", "ccomp", "xcomp", "oprd", "auxpass")
 
 
 #: the tags of "which", "who", "whose", "when": words that open a relative clause
