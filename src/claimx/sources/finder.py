@@ -270,7 +270,8 @@ class AttributionFinder:
         objects = [c for c in children(verb)
                    if c.dep_ in ("dobj", "attr", "oprd", "acomp") and c.i > verb.i]
         content_tokens += _trailing_participle(doc, content_tokens, clausal, objects)
-        content_tokens = content_tokens or _adjacent_quote(verb, subject)
+        content_tokens = content_tokens or _adjacent_quote(verb, subject) or \
+            _closing_report(verb, subject)
         if not content_tokens:
             return None
         if rule.get("subject") == "source" and not research and \
@@ -1000,6 +1001,27 @@ def _quote_opener(doc: Doc, closer: int) -> int:
     return max(0, closer - _QUOTE_REACH)
 
 
+def _closing_report(verb: Token, subject: Token) -> list[Token]:
+    """'..., she said.' and '..., said Jane Roe, a planner.': a verb and its subject that
+    close the sentence after a comma report what comes before the comma (when the parse
+    hung that elsewhere)."""
+    doc = verb.doc
+    sent = sent_of(verb)
+    first = min(verb.i, subject.left_edge.i)
+    if first - 2 <= sent.start or doc[first - 1].text != "," or \
+            not sent.start <= subject.i < sent.end:
+        return []
+    own = {t.i for t in subtree(subject)}
+    if any(t.pos_ in ("VERB", "AUX") and t.i not in own for t in doc[verb.i + 1:sent.end]) \
+            or any(c.dep_ in _OBJECTS and c.i > verb.i for c in children(verb)):
+        return []  # "..., he established a pact": the verb has a report of its own
+    return list(doc[sent.start:first - 1])
+
+
+#: the dependencies of what a verb says or names after it
+_OBJECTS = ("dobj", "dative", "attr", "oprd", "acomp", "xcomp", "ccomp")
+
+
 def _opens_quote(token: Token) -> bool:
     """A quotation mark that opens: attached to the word after it, not to the one before."""
     doc = token.doc
@@ -1068,7 +1090,7 @@ def _whole_clause(clause: Token) -> bool:
 
 
 #: dependencies that show a clause has its object or predicate (no gap for a relative)
-_WHOLE = ("dobj", "attr", "acomp", "ccomp", "xcomp", "oprd", "auxpass")
+_WHOLE = ("dobj", "attr", "acomp", "ccomp", "oprd", "auxpass")
 
 
 #: the tags of "which", "who", "whose", "when": words that open a relative clause
