@@ -317,6 +317,7 @@ class AttributionFinder:
     def _subject(self, verb: Token) -> Optional[Token]:
         seen = 0
         current = verb
+        passive_ok = False
         quoted = _quoted_as(verb)
         if quoted is not None:
             return quoted
@@ -324,8 +325,9 @@ class AttributionFinder:
             if current.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in self.relatives
                                                for c in children(current)):
                 return current.head  # "the police, which indicated ..."
-            # a clause the verb hangs on may be passive ("After saying X, she was taken ...")
-            deps = ("nsubj", "csubj", "nsubjpass") if seen else ("nsubj", "csubj")
+            # the complement of a passive ("X can be heard yelling that ..."): X yells
+            deps = ("nsubj", "csubj", "nsubjpass") if passive_ok and not any(
+                c.dep_ == "agent" for c in children(current)) else ("nsubj", "csubj")
             subjects = [c for c in children(current) if c.dep_ in deps
                         and (c.lower_ not in self.non_speakers or _organisation_it(c))]
             if subjects:
@@ -346,6 +348,7 @@ class AttributionFinder:
                 # "with analysts estimating ...", "released a statement saying ..."
                 return self._report_author(current.head)
             if current.dep_ in _INHERIT_SUBJECT and current.head.i != current.i:
+                passive_ok = current.dep_ == "xcomp"
                 current = self._through_preposition(current, current.head)
                 if current.dep_ == "ccomp" and current.head.lemma_.lower() in self.verbs:
                     # "X said the 36 must face charges, adding ...": X adds, not the 36
@@ -1318,12 +1321,23 @@ def _quote_owner(found: list[Attribution], text: str, q_start: int,
 def _runs_into(found: list[Attribution], text: str, q_start: int,
                joiners: frozenset[str]) -> Optional[Attribution]:
     """An attribution whose content runs on into the quotation ('said he was X and "..."',
-    'told the press X: "..."'): the quotation is more of what it reports."""
+    'told the press X: "..."', or later in the same sentence with no cue between): the
+    quotation is more of what it reports."""
     for att in found:
-        if att.cue_end <= q_start and 0 <= q_start - att.content[1] <= 6 and \
-                text[att.content[1]:q_start].strip(" ,:") in joiners | {""}:
+        if att.cue_end > q_start or q_start < att.content[1]:
+            continue
+        gap = text[att.content[1]:q_start]
+        if len(gap) <= 6 and gap.strip(" ,:") in joiners | {""}:
             return att
+        if len(gap) <= _RUN_ON and not _SENTENCE_END.search(gap) and \
+                not _any_cue_between(found, att.content[1], q_start):
+            return att  # 'said he would stay because they had "..."': the same sentence
     return None
+
+
+#: how far (in characters) reported content may run on to a quotation in its sentence
+_RUN_ON = 60
+_SENTENCE_END = re.compile(r"[.!?;]\s|\n")
 
 
 def _gap_is_short(text: str, end: int, cue_start: int) -> bool:
