@@ -256,7 +256,8 @@ class AttributionFinder:
         # "X reported, citing Y, that ...": X speaks; citing names X's evidence
         subject = nested_subject or self._subject(verb)
         if subject is None:
-            subject = _set_off_name(verb)
+            subject = _set_off_name(verb) or (_name_after(verb) if verb.i and _closes_quote(
+                doc[verb.i - 1]) else None)
             if subject is None:
                 return None
             clausal = [c for c in clausal if c.i > verb.i]
@@ -397,8 +398,8 @@ class AttributionFinder:
                           and c.lower_ in self.part_of_preps), None)
             return group is None or self._looks_like_source(doc, group)
         if token.ent_type_ in self.mentions.source_labels or token.pos_ == "PROPN" or (
-                token.is_title and token.pos_ == "NOUN" and not token.is_sent_start):
-            return True  # a capitalised noun inside a sentence is a name the tagger missed
+                token.is_title and token.pos_ in _MISTAGGED and not token.is_sent_start):
+            return True  # a capitalised word inside a sentence is a name the tagger missed
         if token.lower_ in self.mentions.pronouns and token.lower_ not in self.neuter_pronouns:
             return True
         lemma = token.lemma_.lower()
@@ -556,7 +557,7 @@ class AttributionFinder:
         if after is not None and after.lemma_.lower() in self.verbs and after.pos_ == "VERB":
             verb = after
             source = next((c for c in children(after) if c.i > after.i and c.dep_ in (
-                "nsubj", "dobj", "attr", "npadvmod")), None)
+                "nsubj", "dobj", "attr", "npadvmod")), None) or _name_after(after)
         elif span.start >= 2 and doc[span.start - 1].text in (",", ":"):
             first = doc[sent_of(doc[span.start - 1]).start]
             if self._past_reporting(first) and first.i < span.start - 2:
@@ -729,6 +730,30 @@ def _set_off_name(verb: Token) -> Optional[Token]:
             return ent.root
         return None
     return None
+
+
+#: the parts of speech the tagger gives a name it does not know ("Wines believes")
+_MISTAGGED = ("NOUN", "ADV", "ADJ", "VERB")
+
+
+def _name_after(verb: Token) -> Optional[Token]:
+    """The name or noun phrase right after a verb that the parse did not make its subject
+    ('"...," tweeted Rubio spokesman Jane Roe.'): the head of the entity or noun run there."""
+    doc = verb.doc
+    i = verb.i + 1
+    while i < len(doc) and i <= verb.i + 2 and doc[i].pos_ == "DET":
+        i += 1
+    if i >= len(doc):
+        return None
+    ent = info(doc).entity_at(i) if doc[i].ent_type_ in _NAME_LABELS else None
+    if ent is not None:
+        return ent.root
+    if doc[i].pos_ not in ("NOUN", "PROPN") and not doc[i].is_title:
+        return None
+    end = i
+    while end + 1 < len(doc) and end - i < 6 and doc[end + 1].pos_ in ("NOUN", "PROPN"):
+        end += 1
+    return doc[end]
 
 
 def _person_in_run(token: Token) -> Token:
