@@ -715,20 +715,24 @@ class AttributionFinder:
 def _set_off_name(verb: Token) -> Optional[Token]:
     """The subject of a verb the parse left without one, when a name set off by commas
     opens its clause ("In a call on Monday, Col. Jane Roe, a spokeswoman, said ..."): the
-    last such name before the verb, with no other clause between them."""
+    last such name before the verb (names inside the apposition do not open it), with no
+    other clause between them."""
     doc = verb.doc
-    if verb.i < 3 or doc[verb.i - 1].text != ",":
+    comma = verb.i - 1
+    while comma > 0 and doc[comma].head.i == verb.i and doc[comma].dep_ in ("advmod", "aux",
+                                                                               "neg"):
+        comma -= 1  # "..., a spokeswoman, also said", "..., has said"
+    if comma < 2 or doc[comma].text != ",":
         return None
     sent = sent_of(verb)
-    for ent in reversed(info(doc).ents_within(sent.start, verb.i - 1)):
+    for ent in reversed(info(doc).ents_within(sent.start, comma)):
         if ent.label_ not in _NAME_LABELS or doc[ent.end].text != ",":
             continue
         left = max(sent.start, min(ent.start, ent.root.left_edge.i))  # with its title
         opens = left == sent.start or doc[left - 1].text in (",", "--", "\u2014", "\u2013")
         if opens and not any(c.dep_ in _SUBJECTS and c.i != ent.root.i
-                             for t in doc[ent.end:verb.i] for c in children(t)):
+                             for t in doc[ent.end:comma] for c in children(t)):
             return ent.root
-        return None
     return None
 
 
