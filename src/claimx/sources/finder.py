@@ -211,12 +211,16 @@ class AttributionFinder:
         out = []
         for i in _indices(doc, NOUN):
             noun = doc[i]
-            if noun.lemma_.lower() not in self.statement_nouns or _inside(
-                    quotes, quote_starts, noun.idx):
+            if _inside(quotes, quote_starts, noun.idx):
                 continue
-            clause = next((c for c in noun.rights if c.dep_ in ("acl", "ccomp") and any(
-                g.dep_ == "mark" and g.lower_ == "that" for g in c.lefts) and any(
-                g.dep_ in _SUBJECTS for g in children(c))), None)
+            verb = self._tagged_as_noun(doc, noun)
+            if verb is not None:
+                out.append(verb)
+                continue
+            if noun.lemma_.lower() not in self.statement_nouns:
+                continue
+            clause = next((c for c in noun.rights if c.dep_ in ("acl", "ccomp", "relcl")
+                           and _is_that_clause(c)), None)
             owner = _owner(noun)
             if clause is None or owner is None or not self._looks_like_source(doc, owner):
                 continue
@@ -225,6 +229,21 @@ class AttributionFinder:
                 att.cue_start, att.cue_end = noun.idx, noun.idx + len(noun)
                 out.append(att)
         return out
+
+    def _tagged_as_noun(self, doc: Doc, noun: Token) -> Optional[Attribution]:
+        """"Roe claims that ...", "Roe charges that ...": a reporting verb in -s the tagger
+        took for a plural noun, between a name or pronoun and a "that" clause."""
+        if noun.tag_ != "NNS" or noun.lemma_.lower() not in self.verbs or noun.i == 0 or \
+                noun.i + 1 >= len(doc) or doc[noun.i + 1].lower_ != "that":
+            return None
+        subject = doc[noun.i - 1]
+        clause = doc[noun.i + 1].head
+        if subject.pos_ not in ("PROPN", "PRON") or clause.i <= noun.i + 1 or \
+                not self._looks_like_source(doc, subject):
+            return None
+        ent = info(doc).entity_at(subject.i)
+        return self._attribution(doc, noun, ent.root if ent is not None else subject,
+                                 list(subtree(clause)))
 
     # -- reporting verbs -------------------------------------------------------------------
     def _verb(self, doc: Doc, verb: Token) -> Optional[Attribution]:
@@ -1134,7 +1153,7 @@ def _is_that_clause(clause: Token) -> bool:
     with a subject of its own."""
     lefts = list(clause.lefts)
     return bool(lefts) and lefts[0].lower_ == "that" and lefts[0].dep_ in ("mark", "advmod") \
-        and any(c.dep_ in _SUBJECTS for c in lefts)
+        and any(c.dep_ in _SUBJECTS or c.dep_ == "expl" for c in lefts)
 
 
 def _prep_content(verb: Token, preps: tuple[str, ...]) -> list[Token]:
