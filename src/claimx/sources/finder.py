@@ -1022,7 +1022,7 @@ def _adjacent_quote(verb: Token, subject: Token) -> list[Token]:
     doc = verb.doc
     sent = sent_of(verb)
     top = subject
-    while top.head.i != verb.i and top.head.i != top.i and top.i < verb.i and \
+    while top.head.i not in (verb.i, top.i) and top.i < verb.i and \
             top.dep_ in ("appos", "compound", "conj"):
         top = top.head  # "Roe's spokesman, Jane Doe, wrote": the subject holds the name
     lo = min(verb.i, top.left_edge.i)
