@@ -490,3 +490,123 @@ def test_a_name_before_a_colon_holds_the_quotation(extractor):
             "the polls rarely last until the vote.\u201d")
     claim = claim_with(extractor, text, "rarely last")
     assert claim.speaker.name == "Jane Roe"
+
+
+# -- issue 14: more cues found -------------------------------------------------------------
+@pytest.mark.parametrize("text, anchor, name", [
+    # a curly quotation closed by a straight mark
+    ("\u201cWe lost 20 homes in one night,\" the mayor said.", "20 homes", "mayor"),
+    # ''doubled apostrophes'' as quotation marks
+    ("''We lost 20 homes in one night,'' the mayor said.", "20 homes", "mayor"),
+])
+def test_mixed_and_doubled_quotation_marks(extractor, text, anchor, name):
+    claim = claim_with(extractor, text, anchor)
+    assert claim.speaker.name == name
+    assert claim.text.startswith(text[0])
+
+
+def test_a_verb_inside_doubled_apostrophes_is_no_cue(extractor):
+    text = ("The mayor spoke first. ''I think the roads will reopen, and my staff told me so "
+            "on Monday,'' he said.")
+    cues = [c.cue.text for c in extractor.extract(text) if c.cue is not None]
+    assert "think" not in cues and "told" not in cues and "said" in cues
+
+
+@pytest.mark.parametrize("text, anchor, name", [
+    # a participle after a preposition takes the subject of the clause it hangs on
+    ("Anna Berg drew criticism after saying in a debate that 30 schools would close.",
+     "30 schools", "Anna Berg"),
+    ("The mayor defended the plan by citing a survey, saying 70 percent backed it.",
+     "70 percent", "mayor"),
+    # the parse hangs the "that" clause on the noun of a prepositional phrase
+    ("Jonas Weir said in a statement that \"12 bridges need urgent repairs.\"",
+     "12 bridges", "Jonas Weir"),
+    ("Lena Falk tweeted in the early hours that 8 flights had been cancelled.",
+     "8 flights", "Lena Falk"),
+    # a bare clause after a reporting verb and a phrase of time
+    ("Ivo Marek said after the meeting he would close 4 plants next year.", "4 plants",
+     "Ivo Marek"),
+    # a passive head passes its subject on to the participle it carries
+    ("Nora Vale can be heard yelling to the guards that 3 men were unarmed.", "3 men",
+     "Nora Vale"),
+    # raising verbs carry a reporting infinitive
+    ("Paul Dunn appeared to suggest that 40 percent of the votes were forged.",
+     "40 percent", "Paul Dunn"),
+])
+def test_subjects_and_clauses_the_parse_hangs_elsewhere(extractor, text, anchor, name):
+    claim = claim_with(extractor, text, anchor)
+    assert claim.cue is not None and claim.speaker is not None
+    assert claim.speaker.name == name
+
+
+@pytest.mark.parametrize("text, anchor, name", [
+    ("Her aides suggested that 12 staff members would leave.", "12 staff", "aides"),
+    ("The authors found that 30 percent of the firms had closed.", "30 percent", "authors"),
+    ("Exit polling shows she won 83 percent of young voters.", "83 percent", "Exit polling"),
+    ("Video shows that 2 officers fired at the car.", "2 officers", "Video"),
+    ("Only 52 percent of the voters agreed that the mayor was honest.", "mayor was honest",
+     "52 percent"),
+    ("Most of the residents believe the dam will hold for 10 more years.", "10 more years",
+     "Most of the residents"),
+])
+def test_people_roles_shares_and_records_can_be_sources(extractor, text, anchor, name):
+    claim = claim_with(extractor, text, anchor)
+    assert claim.speaker is not None and name.lower() in claim.speaker.text.lower()
+
+
+@pytest.mark.parametrize("text, anchor, name", [
+    ('"Absolutely," Ann Poe said when a reporter asked about the 4 new plants.',
+     "Absolutely", "Ann Poe"),
+    ('Ivo Marek said, "Let the 12 ministers explain it to the voters."', "12 ministers",
+     "Ivo Marek"),
+    ("Kara Holm responded pointedly, with a smile: \u201cIt can happen to 45 of us.\u201d",
+     "45 of us", "Kara Holm"),
+])
+def test_a_quotation_next_to_the_verb_is_what_it_reports(extractor, text, anchor, name):
+    claim = claim_with(extractor, text, anchor)
+    assert claim.cue is not None and claim.speaker.name == name
+
+
+def test_a_name_set_off_by_commas_speaks_when_the_parse_gives_no_subject(extractor):
+    text = ("But in a conference call with reporters on Dec. 2, Col. Ivo T. Marek, a military "
+            "spokesman in the capital, said, \"I mean, 30 raids is a combat operation.\"")
+    assert claim_with(extractor, text, "30 raids").speaker.name == "Ivo T. Marek"
+
+
+def test_a_quotation_dash_and_a_name_alone_on_its_line(extractor):
+    text = ("Readers wrote to us.\n\u201cThe plan will cost 40 jobs in our town.\u201d "
+            "\u2015\u00a0Kelda Wynn Orr\n\u201cWe need 12 more buses.\u201d \u2015 Pim Saar\n")
+    assert claim_with(extractor, text, "40 jobs").speaker.name == "Kelda Wynn Orr"
+    assert claim_with(extractor, text, "12 more buses").speaker.name == "Pim Saar"
+
+
+def test_a_transcript_turn_speaks_for_the_named_person(extractor):
+    text = ("Host Ana Ruiz spoke with Senator Tom Vale on Sunday.\n\nRUIZ: Will the 40 plants "
+            "close?\n\nVALE: Well, look, 12 of them will close next year.\n\nCORRECTION: An "
+            "earlier version misstated the date.")
+    claim = claim_with(extractor, text, "12 of them")
+    assert claim.speaker.name == "Tom Vale"
+    assert all(c.speaker is None or "CORRECTION" not in c.speaker.text
+               for c in extractor.extract(text))
+
+
+@pytest.mark.parametrize("text, anchor, name", [
+    ("Ana Ruiz cited the 3 closures as proof that the plan had failed.", "3 closures",
+     "Ana Ruiz"),
+    ("Tom Vale likened the 40 new rules to a tax on farmers.", "40 new rules", "Tom Vale"),
+    ("Lena Falk was calling the mayor a liar by 9 p.m.", "mayor a liar", "Lena Falk"),
+    ("An explosion hurt 29 people, which the mayor described as \u201can intentional act.\u201d",
+     "intentional act", "mayor"),
+])
+def test_verbs_that_say_what_something_is(extractor, text, anchor, name):
+    claim = claim_with(extractor, text, anchor)
+    assert claim.cue is not None and claim.speaker.name == name
+
+
+@pytest.mark.parametrize("text", [
+    "The donors have just begun to spend on the Republicans' majority in 12 states.",
+    "The mayor called the fire chief on Monday about the 3 fires.",
+    "She cited 3 reasons for the delay.",
+])
+def test_no_cue_without_a_frame_that_reports(extractor, text):
+    assert [c.cue for c in extractor.extract(text) if c.cue is not None] == []

@@ -69,6 +69,11 @@ class AttributionFinder:
         self.honorifics = self.mentions.honorifics
         self.pronoun_resolver = PronounResolver(self.lexicon, self.mentions)
         self.group_nouns = {w.lower() for w in self.lexicon["group_nouns"]}
+        # people who may be a report's source: roles and occupations ("aides", "the author")
+        self.speaker_nouns = frozenset(self.lexicon["speaker_nouns"]) | frozenset(
+            self.lexicon["occupations"])
+        self.speaker_suffixes = tuple(self.lexicon["occupation_suffixes"])
+        self.quantity_speakers = frozenset(self.lexicon["quantity_speakers"])
         self.non_speakers = {w.lower() for w in self.lexicon["non_speakers"]}
         self.absolute_preps = set(self.lexicon["absolute_preps"])
         self.contrast_words = set(self.lexicon["contrast_conjunctions"])
@@ -81,6 +86,8 @@ class AttributionFinder:
         self.aspect = frozenset(self.lexicon["aspect_lemmas"])
         self.dateline = re.compile(
             load_table("preamble.json", overlays.get("preamble.json"))["place_dateline"])
+        self.turn = re.compile(self.lexicon["transcript_turn"])
+        self.dash_name = re.compile(self.lexicon["dash_name"])
         self.relatives = set(self.lexicon["relative_pronouns"])
         self.part_of_preps = frozenset(self.lexicon["part_of_preps"])
         self.neuter_pronouns = frozenset(self.lexicon["neuter_pronouns"])
@@ -128,6 +135,8 @@ class AttributionFinder:
                 if att is not None:
                     found.append(att)
         found.extend(self._colons(doc))
+        cues = {a.cue_start for a in found}
+        found.extend(a for a in self._transcript_turns(doc) if a.cue_start not in cues)
         found.extend(self._statement_nouns(doc, quotes, quote_starts))
         for key, start, end in self.matcher(doc):
             rule = self.phrase_rules[key]
@@ -172,19 +181,48 @@ class AttributionFinder:
             out.append(att)
         return out
 
+    def _transcript_turns(self, doc: Doc) -> list[Attribution]:
+        """"PENCE: Well, look, ...": a transcript's turn, a paragraph opened by the name of a
+        person of the article in capitals and a colon; the rest of the line is what they say."""
+        text = info(doc).text
+        matches = list(self.turn.finditer(text)) if ":" in text else []
+        if not matches:
+            return []
+        people = {ent[-1].lower_ for ent in info(doc).ents if ent.label_ == "PERSON"}
+        out = []
+        for m in matches:
+            name = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+            end = text.find("\n", m.end())
+            start, end = trim_span(text, m.end(), len(text) if end < 0 else end)
+            content = doc.char_span(start, end, alignment_mode="expand")
+            if name is None or content is None or name[-1].lower_ not in people:
+                continue
+            att = Attribution(m.end(1), m.end(1) + 1, "said", (start, end), (0, 0),
+                              content.root.i)
+            att.extra["subject"] = name[-1].i
+            att.extra["turn"] = True  # a name in capitals, not a dateline
+            out.append(att)
+        return out
+
     def _statement_nouns(self, doc: Doc, quotes: list[tuple[int, int]],
                          quote_starts: list[int]) -> list[Attribution]:
         """"the union's claim that 300 jobs were cut", "the announcement by the club that
         ...": a noun of saying whose owner is named and whose "that" clause is what it says."""
         out = []
-        for i in _indices(doc, NOUN, self.statement_nouns):
+        # statement nouns, and reporting verbs the tagger took for nouns
+        lemmas = set(self.statement_nouns) | set(self.verbs)
+        for i in _indices(doc, NOUN, lemmas):
             noun = doc[i]
-            if _inside(
-                    quotes, quote_starts, noun.idx):
+            if _inside(quotes, quote_starts, noun.idx):
                 continue
-            clause = next((c for c in noun.rights if c.dep_ in ("acl", "ccomp") and any(
-                g.dep_ == "mark" and g.lower_ == "that" for g in c.lefts) and any(
-                g.dep_ in _SUBJECTS for g in children(c))), None)
+            verb = self._tagged_as_noun(doc, noun)
+            if verb is not None:
+                out.append(verb)
+                continue
+            if noun.lemma_.lower() not in self.statement_nouns:
+                continue
+            clause = next((c for c in noun.rights if c.dep_ in ("acl", "ccomp", "relcl")
+                           and _is_that_clause(c)), None)
             owner = _owner(noun)
             if clause is None or owner is None or not self._looks_like_source(doc, owner):
                 continue
@@ -193,6 +231,21 @@ class AttributionFinder:
                 att.cue_start, att.cue_end = noun.idx, noun.idx + len(noun)
                 out.append(att)
         return out
+
+    def _tagged_as_noun(self, doc: Doc, noun: Token) -> Optional[Attribution]:
+        """"Roe claims that ...", "Roe charges that ...": a reporting verb in -s the tagger
+        took for a plural noun, between a name or pronoun and a "that" clause."""
+        if noun.tag_ != "NNS" or noun.lemma_.lower() not in self.verbs or noun.i == 0 or \
+                noun.i + 1 >= len(doc) or doc[noun.i + 1].lower_ != "that":
+            return None
+        subject = doc[noun.i - 1]
+        clause = doc[noun.i + 1].head
+        if subject.pos_ not in ("PROPN", "PRON") or clause.i <= noun.i + 1 or \
+                not self._looks_like_source(doc, subject):
+            return None
+        ent = info(doc).entity_at(subject.i)
+        return self._attribution(doc, noun, ent.root if ent is not None else subject,
+                                 list(subtree(clause)))
 
     # -- reporting verbs -------------------------------------------------------------------
     def _verb(self, doc: Doc, verb: Token) -> Optional[Attribution]:
@@ -205,6 +258,8 @@ class AttributionFinder:
             any(g.dep_ == "nsubj" and g.lower_ in self.object_pronouns for g in children(c))
             and not any(g.dep_ in ("aux", "auxpass") for g in children(c)))
             and not _purpose_after_comma(verb, c) and not _across_colon(verb, c)]
+        if not clausal:
+            clausal = _clause_after_prep(verb)
         inner = [c for c in clausal if c.lemma_.lower() in self.verbs and c.pos_ == "VERB"
                  and not any(g.dep_ in _CLAUSAL + ("dobj",) for g in children(c))]
         nested_subject = None
@@ -222,7 +277,11 @@ class AttributionFinder:
         # "X reported, citing Y, that ...": X speaks; citing names X's evidence
         subject = nested_subject or self._subject(verb)
         if subject is None:
-            return None
+            subject = _set_off_name(verb) or (_name_after(verb) if verb.i and _closes_quote(
+                doc[verb.i - 1]) else None)
+            if subject is None:
+                return None
+            clausal = [c for c in clausal if c.i > verb.i]
         needs = _needs(rule, verb)
         research = bool(rule.get("object_with")) and self._is_research(subject)
         if research or (subject.i > verb.i and (_hangs_off_content(verb) or _clause_before(verb))):
@@ -233,6 +292,8 @@ class AttributionFinder:
         objects = [c for c in children(verb)
                    if c.dep_ in ("dobj", "attr", "oprd", "acomp") and c.i > verb.i]
         content_tokens += _trailing_participle(doc, content_tokens, clausal, objects)
+        content_tokens = content_tokens or _adjacent_quote(verb, subject) or \
+            _closing_report(verb, subject)
         if not content_tokens:
             return None
         if rule.get("subject") == "source" and not research and \
@@ -278,6 +339,7 @@ class AttributionFinder:
     def _subject(self, verb: Token) -> Optional[Token]:
         seen = 0
         current = verb
+        passive_ok = False
         quoted = _quoted_as(verb)
         if quoted is not None:
             return quoted
@@ -285,7 +347,10 @@ class AttributionFinder:
             if current.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in self.relatives
                                                for c in children(current)):
                 return current.head  # "the police, which indicated ..."
-            subjects = [c for c in children(current) if c.dep_ in ("nsubj", "csubj")
+            # the complement of a passive ("X can be heard yelling that ..."): X yells
+            deps = ("nsubj", "csubj", "nsubjpass") if passive_ok and not any(
+                c.dep_ == "agent" for c in children(current)) else ("nsubj", "csubj")
+            subjects = [c for c in children(current) if c.dep_ in deps
                         and (c.lower_ not in self.non_speakers or _organisation_it(c))]
             if subjects:
                 # a bad parse may give several subjects: the one nearest the verb speaks
@@ -305,7 +370,8 @@ class AttributionFinder:
                 # "with analysts estimating ...", "released a statement saying ..."
                 return self._report_author(current.head)
             if current.dep_ in _INHERIT_SUBJECT and current.head.i != current.i:
-                current = current.head
+                passive_ok = current.dep_ == "xcomp"
+                current = self._through_preposition(current, current.head)
                 if current.dep_ == "ccomp" and current.head.lemma_.lower() in self.verbs:
                     # "X said the 36 must face charges, adding ...": X adds, not the 36
                     current = current.head
@@ -313,6 +379,14 @@ class AttributionFinder:
                 continue
             return None
         return None
+
+    def _through_preposition(self, clause: Token, head: Token) -> Token:
+        """Where a subject is inherited from: "after saying ...", "by citing ..." hang on a
+        preposition whose clause has the subject ("with X saying" names its own)."""
+        if clause.dep_ == "pcomp" and head.dep_ == "prep" and head.head.i != head.i and \
+                head.lower_ not in self.absolute_preps:
+            return head.head
+        return head
 
     def _inverted_source(self, verb: Token) -> Optional[Token]:
         """"The dam will be finished by 2030, reported officials.": a subjectless verb after a
@@ -342,12 +416,20 @@ class AttributionFinder:
     def _looks_like_source(self, doc: Doc, token: Token) -> bool:
         if token.lower_ in self.non_speakers:
             return False
-        if token.ent_type_ in self.mentions.source_labels or token.pos_ == "PROPN":
-            return True
+        if token.lower_ in self.quantity_speakers:
+            # "many of his supporters" speak as the supporters; "some", "most" as people
+            group = next((_pobj_of(c) for c in children(token) if c.dep_ == "prep"
+                          and c.lower_ in self.part_of_preps), None)
+            return group is None or self._looks_like_source(doc, group)
+        if token.ent_type_ in self.mentions.source_labels or token.pos_ == "PROPN" or (
+                token.is_title and token.pos_ in _MISTAGGED and not token.is_sent_start):
+            return True  # a capitalised word inside a sentence is a name the tagger missed
         if token.lower_ in self.mentions.pronouns and token.lower_ not in self.neuter_pronouns:
             return True
-        return token.lower_ in self.group_nouns or token.lemma_.lower() in self.group_nouns \
-            or token.lemma_.lower() in self.documents
+        lemma = token.lemma_.lower()
+        return token.lower_ in self.group_nouns or lemma in self.group_nouns \
+            or lemma in self.documents or lemma in self.speaker_nouns \
+            or lemma.endswith(self.speaker_suffixes)
 
     # -- "according to X" and friends ----------------------------------------------------
     def _phrase(self, doc: Doc, start: int, end: int,
@@ -499,8 +581,8 @@ class AttributionFinder:
         if after is not None and after.lemma_.lower() in self.verbs and after.pos_ == "VERB":
             verb = after
             source = next((c for c in children(after) if c.i > after.i and c.dep_ in (
-                "nsubj", "dobj", "attr", "npadvmod")), None)
-        elif span.start >= 2 and doc[span.start - 1].text == ",":
+                "nsubj", "dobj", "attr", "npadvmod")), None) or _name_after(after)
+        elif span.start >= 2 and doc[span.start - 1].text in (",", ":"):
             first = doc[sent_of(doc[span.start - 1]).start]
             if self._past_reporting(first) and first.i < span.start - 2:
                 verb, source = first, doc[span.start - 2]
@@ -559,9 +641,10 @@ class AttributionFinder:
             return None
         after = doc.char_span(m.end(), min(m.end() + 1, len(info(doc).text)),
                               alignment_mode="expand")
-        if after is None or after[0].ent_type_ not in ("PERSON", "ORG"):
+        if after is None:
             return None
-        ent = info(doc).entity_at(after[0].i)
+        ent = info(doc).entity_at(after[0].i) if after[0].ent_type_ in _NAME_LABELS else \
+            self._name_line(doc, m.end())
         span = doc.char_span(q_start, q_end, alignment_mode="expand")
         if ent is None or span is None:
             return None
@@ -570,6 +653,12 @@ class AttributionFinder:
                           (q_start, q_end), (0, 0), span.root.i)
         att.extra["subject"] = ent.root.i
         return att
+
+    def _name_line(self, doc: Doc, start: int) -> Optional[Any]:
+        """A capitalised name that fills the rest of its line from ``start`` (a signature)."""
+        m = self.dash_name.match(info(doc).text, start)
+        return None if m is None else doc.char_span(
+            start, start + len(m.group().rstrip(" .,\t\n\u00a0")), alignment_mode="expand")
 
     # -- speakers -------------------------------------------------------------------------
     def _resolve_speakers(self, doc: Doc, found: list[Attribution], canon: CanonicalNames,
@@ -647,6 +736,54 @@ class AttributionFinder:
 
 
 # -- helpers ----------------------------------------------------------------------------------
+def _set_off_name(verb: Token) -> Optional[Token]:
+    """The subject of a verb the parse left without one, when a name set off by commas
+    opens its clause ("In a call on Monday, Col. Jane Roe, a spokeswoman, said ..."): the
+    last such name before the verb (names inside the apposition do not open it), with no
+    other clause between them."""
+    doc = verb.doc
+    comma = verb.i - 1
+    while comma > 0 and doc[comma].head.i == verb.i and doc[comma].dep_ in ("advmod", "aux",
+                                                                               "neg"):
+        comma -= 1  # "..., a spokeswoman, also said", "..., has said"
+    if comma < 2 or doc[comma].text != ",":
+        return None
+    sent = sent_of(verb)
+    for ent in reversed(info(doc).ents_within(sent.start, comma)):
+        if ent.label_ not in _NAME_LABELS or doc[ent.end].text != ",":
+            continue
+        left = max(sent.start, min(ent.start, ent.root.left_edge.i))  # with its title
+        opens = left == sent.start or doc[left - 1].text in (",", "--", "\u2014", "\u2013")
+        if opens and not any(c.dep_ in _SUBJECTS and c.i != ent.root.i
+                             for t in doc[ent.end:comma] for c in children(t)):
+            return ent.root
+    return None
+
+
+#: the parts of speech the tagger gives a name it does not know ("Wines believes")
+_MISTAGGED = ("NOUN", "ADV", "ADJ", "VERB")
+
+
+def _name_after(verb: Token) -> Optional[Token]:
+    """The name or noun phrase right after a verb that the parse did not make its subject
+    ('"...," tweeted Rubio spokesman Jane Roe.'): the head of the entity or noun run there."""
+    doc = verb.doc
+    i = verb.i + 1
+    while i < len(doc) and i <= verb.i + 2 and doc[i].pos_ == "DET":
+        i += 1
+    if i >= len(doc):
+        return None
+    ent = info(doc).entity_at(i) if doc[i].ent_type_ in _NAME_LABELS else None
+    if ent is not None:
+        return ent.root
+    if doc[i].pos_ not in ("NOUN", "PROPN") and not doc[i].is_title:
+        return None
+    end = i
+    while end + 1 < len(doc) and end - i < 6 and doc[end + 1].pos_ in ("NOUN", "PROPN"):
+        end += 1
+    return doc[end]
+
+
 def _person_in_run(token: Token) -> Token:
     """"according to Connecticut Senator Jane Roe": the person a run of proper nouns ends
     with, when the parse made the place in front of it the head."""
@@ -665,7 +802,7 @@ def _person_in_run(token: Token) -> Token:
 def _outside_datelines(doc: Doc, att: Attribution, zones: Zones) -> bool:
     """Keep an attribution whose source is not a dateline; its content starts after one."""
     subject = att.extra.get("subject")
-    if subject is not None and doc[subject].idx in zones:
+    if subject is not None and doc[subject].idx in zones and not att.extra.get("turn"):
         return False
     start = zones.end_of(att.content[0])
     if start != att.content[0]:
@@ -715,7 +852,8 @@ def _claim_span(doc: Doc, att: Attribution) -> tuple[int, int]:
     return start, end
 
 
-_DASH = re.compile(r"[ \t]*[-\u2013\u2014]{1,2}[ \t]*")
+#: a dash (hyphen, en, em or quotation dash) between a quotation and the name that holds it
+_DASH = re.compile(r"[ \t\u00a0]*[-\u2013\u2014\u2015]{1,2}[ \t\u00a0]*")
 
 
 def _inside(quotes: list[tuple[int, int]], starts: list[int], char: int) -> bool:
@@ -752,7 +890,7 @@ def _frame_fits(rule: dict[str, Any], verb: Token, aspect: frozenset[str]) -> bo
     An infinitive ("to determine if", "plans to announce") reports nothing yet, unless an
     aspect verb carries it ("went on to say", "continued to insist")."""
     if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children(verb)) \
-            and not (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in aspect):
+            and not (verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() in aspect):
         return False
     deps = rule.get("not_with_deps", ())
     if deps and any(c.dep_ in deps for c in children(verb)):
@@ -773,7 +911,7 @@ def _content_of(doc: Doc, verb: Token, needs: str, clausal: list[Token],
                 ) -> list[Token]:
     """The tokens a reporting verb reports, by its dependency frame; empty when none fits."""
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children(verb)) or (
-        verb.dep_ == "acl" and verb.tag_ == "VBN")
+        verb.dep_ == "acl" and verb.tag_ == "VBN" and _complements(verb) < 2)
     agent = any(c.dep_ == "agent" for c in children(verb))
     if passive and agent and not clausal:
         return _passive_content(verb)  # "was described by X as ...", "a plane, reported by X as"
@@ -813,12 +951,40 @@ def _name_colon_quote(doc: Doc, q_start: int, q_end: int) -> Optional[Attributio
 
 
 def _needs(rule: dict[str, Any], verb: Token) -> str:
-    """What the verb must report; a frame with all of the rule's ``any_with_deps`` reports
-    its object ("called the plan a disaster": an object and a predicate on it)."""
+    """What the verb must report; a frame with all of the rule's ``any_with_deps`` (and one
+    of its ``any_with_preps``) reports its object ("called the plan a disaster", "cited the
+    remarks as proof": an object and a predicate on it)."""
     deps = rule.get("any_with_deps")
-    if deps and all(any(c.dep_ == d and c.i > verb.i for c in children(verb)) for d in deps):
+    if deps and all(any(c.dep_ == d and c.i > verb.i for c in children(verb)) for d in deps) \
+            and _has_prep(verb, rule.get("any_with_preps")):
+        return "any"
+    if rule.get("any_with_complements") and _complements(verb) >= 2:
         return "any"
     return str(rule.get("needs", "any"))
+
+
+#: the dependencies of a verb's object and of what it says of the object
+_COMPLEMENTS = ("dobj", "oprd", "xcomp", "attr")
+
+
+def _complements(verb: Token) -> int:
+    """How many complements the verb has, counting those of a complement the parse hung
+    them on ("calling Trump a fascist", "a bill critics called anti-gay")."""
+    found = [c for c in children(verb) if c.dep_ in _COMPLEMENTS]
+    nested = [g for c in found if c.dep_ == "xcomp" for g in children(c)
+              if g.dep_ in _COMPLEMENTS]
+    return len(found) + len(nested)
+
+
+def _has_prep(verb: Token, preps: Optional[list[str]]) -> bool:
+    """Has the verb one of ``preps`` after it ("cited the remarks as proof"), or its object
+    ("cited remarks he made as proof": the parse hangs it in the relative clause)? True when
+    the rule names none."""
+    if not preps:
+        return True
+    tails = [c for c in children(verb) if c.i > verb.i and c.dep_ in ("prep", "dobj")]
+    return any(t.dep_ == "prep" and t.lower_ in preps for c in tails
+               for t in (subtree(c) if c.dep_ == "dobj" else (c,)))
 
 
 def _own_words(verb: Token) -> set[Token]:
@@ -843,10 +1009,88 @@ def _across_colon(verb: Token, child: Token) -> bool:
 
 def _purpose_after_comma(verb: Token, child: Token) -> bool:
     """"..., Roberts said, to determine if ...": an infinitive set off by a comma is a
-    purpose clause of the content, not what is said."""
+    purpose clause of the content, not what is said ('said, "Let them in"' is)."""
     if child.dep_ != "xcomp" or child.i < verb.i:
         return False
-    return any(t.text == "," for t in verb.doc[verb.i + 1:child.left_edge.i])
+    between = verb.doc[verb.i + 1:child.left_edge.i]
+    return any(t.text == "," for t in between) and not any(_opens_quote(t) for t in between)
+
+
+#: how many words may stand between a reporting verb and the quotation it introduces
+_QUOTE_GAP = 10
+
+
+def _adjacent_quote(verb: Token, subject: Token) -> list[Token]:
+    """The quotation right before a verb and its subject ('"Absolutely," he said') or right
+    after the verb and a comma or colon ('Roe said, "Let them in."'), which the parse did
+    not make the verb's clause: its words (to the end of the sentence when it runs on)."""
+    doc = verb.doc
+    sent = sent_of(verb)
+    top = subject
+    while top.head.i not in (verb.i, top.i) and top.i < verb.i and \
+            top.dep_ in ("appos", "compound", "conj"):
+        top = top.head  # "Roe's spokesman, Jane Doe, wrote": the subject holds the name
+    lo = min(verb.i, top.left_edge.i)
+    if lo > 1 and _closes_quote(doc[lo - 1]) and (top.head.i == verb.i or subject.i > verb.i):
+        return list(doc[_quote_opener(doc, lo - 1):lo])
+    for t in doc[verb.i + 1:min(sent.end, verb.i + _QUOTE_GAP)]:
+        if _opens_quote(t) and doc[t.i - 1].text in (",", ":"):
+            closer = next((c.i for c in doc[t.i + 1:sent.end] if _closes_quote(c)), sent.end - 1)
+            return list(doc[t.i:closer + 1])
+        if t.pos_ in ("VERB", "AUX") or t.is_quote:
+            break
+    return []
+
+
+#: how far back (in tokens) the opening mark of a quotation is looked for
+_QUOTE_REACH = 150
+
+
+def _quote_opener(doc: Doc, closer: int) -> int:
+    """Where the quotation closed at token ``closer`` opens: the nearest opening mark before
+    it in its paragraph (the paragraph's start when there is none)."""
+    for t in reversed(doc[max(0, closer - _QUOTE_REACH):closer]):
+        if _opens_quote(t):
+            return t.i
+        if t.is_space and "\n\n" in t.text or "\n\n" in t.whitespace_:
+            return t.i + 1
+    return max(0, closer - _QUOTE_REACH)
+
+
+def _closing_report(verb: Token, subject: Token) -> list[Token]:
+    """'..., she said.' and '..., said Jane Roe, a planner.': a verb and its subject that
+    close the sentence after a comma report what comes before the comma (when the parse
+    hung that elsewhere)."""
+    doc = verb.doc
+    sent = sent_of(verb)
+    first = min(verb.i, subject.left_edge.i)
+    if first - 2 <= sent.start or doc[first - 1].text != "," or \
+            not sent.start <= subject.i < sent.end:
+        return []
+    own = {t.i for t in subtree(subject)}
+    if any(t.pos_ in ("VERB", "AUX") and t.i not in own for t in doc[verb.i + 1:sent.end]) \
+            or any(c.dep_ in _OBJECTS and c.i > verb.i for c in children(verb)):
+        return []  # "..., he established a pact": the verb has a report of its own
+    return list(doc[sent.start:first - 1])
+
+
+#: the dependencies of what a verb says or names after it
+_OBJECTS = ("dobj", "dative", "attr", "oprd", "acomp", "xcomp", "ccomp")
+
+
+def _opens_quote(token: Token) -> bool:
+    """A quotation mark that opens: attached to the word after it, not to the one before."""
+    doc = token.doc
+    return token.is_quote and token.tag_ != "POS" and not token.whitespace_ and \
+        token.i + 1 < len(doc) and (token.i == 0 or bool(doc[token.i - 1].whitespace_))
+
+
+def _closes_quote(token: Token) -> bool:
+    """A quotation mark that closes: attached to the word or comma before it."""
+    doc = token.doc
+    return token.is_quote and token.tag_ != "POS" and token.i > 0 and \
+        not doc[token.i - 1].whitespace_ and (token.i + 1 == len(doc) or bool(token.whitespace_)
+                                              or doc[token.i + 1].is_punct)
 
 
 def _clause_after_object(verb: Token, obj: Token, joiners: frozenset[str],
@@ -867,6 +1111,54 @@ def _clause_after_object(verb: Token, obj: Token, joiners: frozenset[str],
                 return None
             return clause
     return None
+
+
+def _clause_after_prep(verb: Token) -> list[Token]:
+    """"said in a statement that ...", "tweeted in the early hours that ...": a "that"
+    clause the parse hung on the noun of the verb's prepositional phrase, or on the verb as
+    an adverbial clause, is what the verb reports."""
+    for child in verb.rights:
+        if child.dep_ == "advcl" and (_is_that_clause(child) or _bare_clause(child)):
+            return [child]
+        noun = _pobj_of(child) if child.dep_ == "prep" else None
+        clause = None if noun is None else next((c for c in noun.rights if c.dep_ in (
+            "acl", "relcl", "ccomp") and (_is_that_clause(c) or _whole_clause(c))), None)
+        if clause is not None:
+            return [clause]
+    return []
+
+
+def _bare_clause(clause: Token) -> bool:
+    """A finite clause with a subject and no conjunction ("said after the vote he would
+    stay"): an adverbial clause needs a "when", "if" or "because" to be one, a relative
+    clause a "which" or "who"."""
+    deps = {c.dep_ for c in children(clause)}
+    return "nsubj" in deps and "mark" not in deps and (
+        "aux" in deps or clause.tag_ in ("VBD", "VBZ", "VBP", "MD")) and not any(
+        t.tag_ in _WH_TAGS for t in clause.doc[clause.left_edge.i:clause.i])
+
+
+def _whole_clause(clause: Token) -> bool:
+    """A bare clause with nothing missing, so not a relative clause on the noun before it
+    ("admitted under questioning he had been wrong"; "the speech he gave" lacks its
+    object)."""
+    return _bare_clause(clause) and any(c.dep_ in _WHOLE for c in children(clause))
+
+
+#: dependencies that show a clause has its object or predicate (no gap for a relative)
+_WHOLE = ("dobj", "attr", "acomp", "ccomp", "oprd", "auxpass")
+
+
+#: the tags of "which", "who", "whose", "when": words that open a relative clause
+_WH_TAGS = ("WDT", "WP", "WP$", "WRB")
+
+
+def _is_that_clause(clause: Token) -> bool:
+    """A clause opened by the complementizer "that" (which the parse may call an adverb),
+    with a subject of its own."""
+    lefts = list(clause.lefts)
+    return bool(lefts) and lefts[0].lower_ == "that" and lefts[0].dep_ in ("mark", "advmod") \
+        and any(c.dep_ in _SUBJECTS or c.dep_ == "expl" for c in lefts)
 
 
 def _prep_content(verb: Token, preps: tuple[str, ...]) -> list[Token]:
@@ -1054,9 +1346,10 @@ def _run_end(doc: Doc, i: int, allowed: set[int]) -> int:
 
 
 def _has_quote(doc: Doc, tokens: list[Token]) -> bool:
-    return any(t.text in {'"', "\u201c", "\u201d", "\u00ab", "\u00bb"} or t.is_quote
-               for t in tokens) or any(
-        t.i > 0 and doc[t.i - 1].is_quote for t in tokens[:1])
+    """Do the tokens hold a quotation mark (not a possessive's apostrophe)?"""
+    return any(t.text in {'"', "\u201c", "\u201d", "\u00ab", "\u00bb"} or (
+        t.is_quote and t.tag_ != "POS") for t in tokens) or any(
+        t.i > 0 and doc[t.i - 1].is_quote and doc[t.i - 1].tag_ != "POS" for t in tokens[:1])
 
 
 def _any_cue_between(found: list[Attribution], start: int, end: int,
@@ -1081,12 +1374,23 @@ def _quote_owner(found: list[Attribution], text: str, q_start: int,
 def _runs_into(found: list[Attribution], text: str, q_start: int,
                joiners: frozenset[str]) -> Optional[Attribution]:
     """An attribution whose content runs on into the quotation ('said he was X and "..."',
-    'told the press X: "..."'): the quotation is more of what it reports."""
+    'told the press X: "..."', or later in the same sentence with no cue between): the
+    quotation is more of what it reports."""
     for att in found:
-        if att.cue_end <= q_start and 0 <= q_start - att.content[1] <= 6 and \
-                text[att.content[1]:q_start].strip(" ,:") in joiners | {""}:
+        if att.cue_end > q_start or q_start < att.content[1]:
+            continue
+        gap = text[att.content[1]:q_start]
+        if len(gap) <= 6 and gap.strip(" ,:") in joiners | {""}:
             return att
+        if len(gap) <= _RUN_ON and not _SENTENCE_END.search(gap) and \
+                not _any_cue_between(found, att.content[1], q_start):
+            return att  # 'said he would stay because they had "..."': the same sentence
     return None
+
+
+#: how far (in characters) reported content may run on to a quotation in its sentence
+_RUN_ON = 60
+_SENTENCE_END = re.compile(r"[.!?;]\s|\n")
 
 
 def _gap_is_short(text: str, end: int, cue_start: int) -> bool:

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import re
 
-OPENERS = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d", '"': '"'}
+OPENERS = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d", '"': '"', "''": "''"}
 _MARKS = re.compile('[\u201c\u201d\u00ab\u00bb\u201e"]')
+#: the marks with doubled apostrophes, ''newspaper style'', as a double mark of their own
+_MARKS_TWO = re.compile('\'\'|[\u201c\u201d\u00ab\u00bb\u201e"]')
 _PARAGRAPH = re.compile(r"\n\s*\n")
 MIN_WORDS = 4
 
@@ -22,12 +24,15 @@ def find_quotations(text: str) -> list[tuple[int, int]]:
     Quote marks pair within a paragraph; an opening mark left unclosed at the end of its
     paragraph closes there (news style for quotes that run on). Short quoted phrases
     (scare quotes, titles) of fewer than MIN_WORDS words are not quotations. Besides double
-    marks and guillemets, ``wire'' backticks and single marks (curly or straight) count.
+    marks and guillemets, ''doubled apostrophes'', ``wire'' backticks and single marks
+    (curly or straight) count.
     """
     spans: list[tuple[int, int]] = []
     start = 0
+    # doubled apostrophes are marks of their own, unless ``wire'' style closes with them
+    marks = _MARKS_TWO if "''" in text and "``" not in text else _MARKS
     for para_end in [m.start() for m in _PARAGRAPH.finditer(text)] + [len(text)]:
-        spans.extend(_pair(text, start, para_end))
+        spans.extend(_pair(text, start, para_end, marks))
         start = para_end
     spans = [s for s in spans if len(text[s[0]:s[1]].split()) >= MIN_WORDS]
     if "`" in text or "'" in text or "\u2018" in text:
@@ -45,19 +50,20 @@ def _merge(spans: list[tuple[int, int]], extra: list[tuple[int, int]]) -> list[t
     return sorted(out)
 
 
-def _pair(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _pair(text: str, start: int, end: int, marks: re.Pattern[str]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     open_at = -1
     closer = ""
-    for m in _MARKS.finditer(text, start, end):
+    for m in marks.finditer(text, start, end):
         ch = m.group()
         if open_at < 0:
             if ch in OPENERS:
                 open_at, closer = m.start(), OPENERS[ch]
-        elif ch == closer or (closer == '"' and ch == "\u201d"):
+        elif ch == closer or (closer == '"' and ch == "\u201d") or (
+                closer == "\u201d" and ch == '"' and _mixed_close(text, open_at, m.start())):
             out.append((open_at, m.end()))
             open_at = -1
-        elif ch in OPENERS and ch != '"':
+        elif ch in OPENERS and ch not in ('"', "''"):
             open_at, closer = m.start(), OPENERS[ch]
     if open_at >= 0:
         stop = end
@@ -65,3 +71,11 @@ def _pair(text: str, start: int, end: int) -> list[tuple[int, int]]:
             stop -= 1
         out.append((open_at, stop))
     return out
+
+
+def _mixed_close(text: str, open_at: int, at: int) -> bool:
+    """Does the straight mark at ``at`` end the curly quotation opened at ``open_at``
+    ('\u201cWe won," she said')? It must end a word, with no straight mark open inside the
+    quotation ('\u201cIt was "a joke" today\u201d' nests one)."""
+    return not text[at - 1].isspace() and not text[at + 1:at + 2].isalnum() and \
+        text.count('"', open_at, at) % 2 == 0
