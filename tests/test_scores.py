@@ -20,11 +20,11 @@ FLOORS = {"recall": 0.95, "precision": 0.95, "speaker": 0.95, "speaker_named": 0
           "quantity": 0.97, "entity": 0.97, "time": 0.97, "time_resolved": 0.97,
           "hedge": 0.97, "hedge_f1": 0.97, "hedge_kind": 0.97}
 #: measured on dev-wide.jsonl (32 articles no rule was written from at first; the last
-#: rounds of rules looked at its misses, so these are in-sample): recall 0.969,
-#: precision 0.962, speaker 0.942, speaker_named 0.906, quantity 1.0, entity 0.972,
-#: time 0.970, time_resolved 0.940, hedge 0.968, hedge_kind 0.970, hedge_f1 0.903
-WIDE_FLOORS = {"recall": 0.96, "precision": 0.95, "speaker": 0.93, "speaker_named": 0.90,
-               "quantity": 0.99, "entity": 0.96, "time": 0.96, "time_resolved": 0.92,
+#: rounds of rules looked at its misses, so these are in-sample): recall 0.974,
+#: precision 0.962, speaker 0.942, speaker_named 0.907, quantity 1.0, entity 0.972,
+#: time 0.971, time_resolved 0.940, hedge 0.968, hedge_kind 0.970, hedge_f1 0.903
+WIDE_FLOORS = {"recall": 0.965, "precision": 0.95, "speaker": 0.93, "speaker_named": 0.90,
+               "quantity": 0.99, "entity": 0.96, "time": 0.965, "time_resolved": 0.92,
                "hedge": 0.96, "hedge_f1": 0.89, "hedge_kind": 0.95}
 
 

@@ -182,7 +182,7 @@ class AttributionFinder:
         return out
 
     def _transcript_turns(self, doc: Doc) -> list[Attribution]:
-        """"PENCE: Well, look, ...": a transcript's turn, a paragraph opened by the name of a
+        """"ROE: Well, look, ...": a transcript's turn, a paragraph opened by the name of a
         person of the article in capitals and a colon; the rest of the line is what they say."""
         text = info(doc).text
         matches = list(self.turn.finditer(text)) if ":" in text else []
