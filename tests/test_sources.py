@@ -610,3 +610,25 @@ def test_verbs_that_say_what_something_is(extractor, text, anchor, name):
 ])
 def test_no_cue_without_a_frame_that_reports(extractor, text):
     assert [c.cue for c in extractor.extract(text) if c.cue is not None] == []
+
+
+@pytest.mark.parametrize("text, anchor, name", [
+    # "as X put it": the clause it hangs on
+    ("As Ana Ruiz, a tax lawyer, recently put it, ''Did the firm move 40 jobs abroad?''",
+     "40 jobs", "Ana Ruiz"),
+    # a reporting verb the tagger took for a plural noun
+    ("But Tom Vale claims that 12 of the ballots were forged.", "12 of the ballots",
+     "Tom Vale"),
+    # a statement noun whose clause opens with "there", and a possessive pronoun owner
+    ("The paper checked Lena Falk\u2019s claim that there have been 300 floods this year.",
+     "300 floods", "Lena Falk"),
+])
+def test_as_x_put_it_mistagged_verbs_and_statement_nouns(extractor, text, anchor, name):
+    claim = claim_with(extractor, text, anchor)
+    assert claim.cue is not None and claim.speaker is not None
+    assert claim.speaker.name == name
+
+
+def test_putting_something_somewhere_is_no_report(extractor):
+    text = "As he put it on the shelf, 3 phones rang."
+    assert [c.cue for c in extractor.extract(text) if c.cue is not None] == []

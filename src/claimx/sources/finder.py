@@ -84,6 +84,7 @@ class AttributionFinder:
         self.object_pronouns = set(self.lexicon["object_pronouns"])
         self.publishing = set(self.lexicon["publishing_lemmas"])
         self.aspect = frozenset(self.lexicon["aspect_lemmas"])
+        self.placing = frozenset(self.lexicon["placing_preps"])
         self.dateline = re.compile(
             load_table("preamble.json", overlays.get("preamble.json"))["place_dateline"])
         self.turn = re.compile(self.lexicon["transcript_turn"])
@@ -250,7 +251,7 @@ class AttributionFinder:
     # -- reporting verbs -------------------------------------------------------------------
     def _verb(self, doc: Doc, verb: Token) -> Optional[Attribution]:
         rule = self.verbs[verb.lemma_.lower()]
-        if not _frame_fits(rule, verb, self.aspect):
+        if not _frame_fits(rule, verb, self.aspect, self.placing):
             return None
         # "denied him bail": an object-case "subject" of a bare verb marks a misparsed
         # double object ("claiming them to be ..." keeps its "to")
@@ -885,13 +886,16 @@ def _close_quote(text: str, start: int, end: int) -> tuple[int, int]:
     return (start, k + 1) if k >= 0 and not text[end:k].strip(",.;:!?") else (start, end)
 
 
-def _frame_fits(rule: dict[str, Any], verb: Token, aspect: frozenset[str]) -> bool:
+def _frame_fits(rule: dict[str, Any], verb: Token, aspect: frozenset[str],
+                placing: frozenset[str] = frozenset()) -> bool:
     """Does the verb stand in the frame its rule asks for (its particle, no excluded deps)?
     An infinitive ("to determine if", "plans to announce") reports nothing yet, unless an
     aspect verb carries it ("went on to say", "continued to insist")."""
     if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children(verb)) \
             and not (verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() in aspect):
         return False
+    if rule.get("as_it") and _as_it(verb):
+        return not _placed(verb, placing)  # "as X put it"
     deps = rule.get("not_with_deps", ())
     if deps and any(c.dep_ in deps for c in children(verb)):
         return False
@@ -923,7 +927,7 @@ def _content_of(doc: Doc, verb: Token, needs: str, clausal: list[Token],
     elif _hangs_off_content(verb):
         # "..., he said" hung off the content, "X reported in May, 62 outlets closed",
         # or "as X pointed out, ..." (whose misattached complements stay content)
-        own = _own_words(verb) if verb.dep_ != "advcl" else {verb} | {
+        own = _own_words(verb) if verb.dep_ != "advcl" or _as_it(verb) else {verb} | {
             t for c in children(verb) if c.dep_ in ("mark", "nsubj", "aux", "punct")
             for t in subtree(c)}
         tokens = [t for t in subtree(verb.head) if t not in own]
@@ -1213,8 +1217,22 @@ def _hangs_off_content(verb: Token) -> bool:
         return True
     # "as X pointed out, ...": an "as" clause with its own subject and no object
     deps = {c.dep_ for c in children(verb)}
-    return verb.dep_ == "advcl" and "nsubj" in deps and not deps & {"dobj", "prep"} and any(
-        c.dep_ == "mark" and c.lower_ == "as" for c in children(verb))
+    return _as_it(verb) or (verb.dep_ == "advcl" and "nsubj" in deps and not deps & {
+        "dobj", "prep"} and any(c.dep_ == "mark" and c.lower_ == "as" for c in children(verb)))
+
+
+def _as_it(verb: Token) -> bool:
+    """"As X put it, ...": an "as" clause whose object "it" is the clause it hangs on."""
+    kids = list(children(verb))
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in kids) \
+        and any(c.dep_ == "nsubj" for c in kids) and any(
+            c.dep_ == "dobj" and c.lower_ == "it" for c in kids)
+
+
+def _placed(verb: Token, placing: frozenset[str]) -> bool:
+    """"as he put it on the shelf", "put it down": a particle or a preposition of place."""
+    return any(c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in placing)
+               for c in children(verb))
 
 
 def _object_content(doc: Doc, verb: Token, needs: str,

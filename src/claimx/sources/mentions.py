@@ -75,14 +75,18 @@ class MentionBuilder:
 
     def _named(self, doc: Doc, head: Token, ent: Span, canon: CanonicalNames) -> Mention:
         start, end = self._np_bounds(head)
+        # an entity the NER ran on into a possessive ending ("Jane Roe's"): without it
+        ent_end = ent.end - 1 if ent.end - 1 > ent.start and doc[ent.end - 1].tag_ == "POS" \
+            else ent.end
+        ent_text = doc[ent.start:ent_end].text
         start = min(start, ent.start)
-        end = max(end, ent.end)
+        end = max(end, ent_end)
         # words before the entity in its noun phrase are a title ("Nigerian President"),
         # unless they are part of the name ("CNN Philippines")
         lead = doc[start:ent.start]
         if len(lead) and all(t.pos_ == "PROPN" and not self.is_title_word(t.lower_)
                              for t in lead):
-            name = " ".join((lead.text + " " + ent.text).split())
+            name = " ".join((lead.text + " " + ent_text).split())
             label = doc[start].ent_type_ or ent.label_
             if canon.has_particle(name):
                 label = "PERSON"  # "Marit van der Linde": a surname particle makes a person
@@ -94,7 +98,7 @@ class MentionBuilder:
         title = "".join(t.text_with_ws for t in title_tokens).strip(" ,\n") or None
         if title is None:
             title = self._apposition(head)
-        name_text = ent.text
+        name_text = ent_text
         words = name_text.split()
         while words and words[0].lower() in self.dropped_words:
             words = words[1:]
@@ -180,10 +184,11 @@ class MentionBuilder:
             and child.head.i == head.i
 
     def _trim_edges(self, doc: Doc, start: int, end: int, head: int) -> tuple[int, int]:
-        """The range without leading determiners and punctuation, nor trailing punctuation."""
+        """The range without leading determiners and punctuation, nor trailing punctuation
+        or possessive ending ("Jane Roe's claim": Jane Roe)."""
         while start < head and (doc[start].lower_ in self.determiners or doc[start].is_punct):
             start += 1
-        while end - 1 > head and doc[end - 1].is_punct:
+        while end - 1 > head and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
             end -= 1
         return start, end
 
