@@ -80,6 +80,8 @@ class AttributionFinder:
         self.research_nouns = set(self.lexicon["research_nouns"])
         self.documents = frozenset(self.lexicon["document_nouns"])
         self.statement_nouns = frozenset(self.lexicon["statement_nouns"])
+        # the nouns worth a look: statement nouns, and reporting verbs tagged as nouns
+        self.noun_lemmas = self.statement_nouns | frozenset(self.verbs)
         self.particles = frozenset(self.lexicon["name_particles"])
         self.object_pronouns = set(self.lexicon["object_pronouns"])
         self.publishing = set(self.lexicon["publishing_lemmas"])
@@ -210,9 +212,7 @@ class AttributionFinder:
         """"the union's claim that 300 jobs were cut", "the announcement by the club that
         ...": a noun of saying whose owner is named and whose "that" clause is what it says."""
         out = []
-        # statement nouns, and reporting verbs the tagger took for nouns
-        lemmas = set(self.statement_nouns) | set(self.verbs)
-        for i in _indices(doc, NOUN, lemmas):
+        for i in _indices(doc, NOUN, self.noun_lemmas):
             noun = doc[i]
             if _inside(quotes, quote_starts, noun.idx):
                 continue
