@@ -176,3 +176,15 @@ def test_load_rejects_a_pipeline_without_parser():
 
     with pytest.raises(ValueError, match="parser"):
         claimx.load(spacy.blank("en"))
+
+
+def test_parse_many_gives_what_parse_gives(extractor, seed_0306, seed_0313):
+    texts = [seed_0306, "", "Police said 12 people were hurt on Monday.", seed_0313]
+    dates = [None, None, "2024-05-06", "2023-03-13"]
+    docs = list(extractor.parse_many(texts, dates, batch_size=2))
+    assert [d.text for d in docs] == texts
+    for doc, text, date in zip(docs, texts, dates):
+        assert [c.to_dict() for c in doc._.claims] == \
+            [c.to_dict() for c in extractor.parse(text, date)._.claims]
+    with pytest.raises(TypeError, match="iterable of str"):
+        next(extractor.parse_many("one text"))

@@ -632,3 +632,45 @@ def test_as_x_put_it_mistagged_verbs_and_statement_nouns(extractor, text, anchor
 def test_putting_something_somewhere_is_no_report(extractor):
     text = "As he put it on the shelf, 3 phones rang."
     assert [c.cue for c in extractor.extract(text) if c.cue is not None] == []
+
+
+def test_a_speaker_never_runs_across_a_line_break(extractor):
+    text = ("The ruling closed with a line in Latin: pacta sunt servanda\n\n"
+            "Governor Alvarez had previously stated she would not run for the seat.")
+    claim = claim_with(extractor, text, "would not run")
+    assert claim.speaker.text == "Governor Alvarez"
+    assert "\n" not in claim.speaker.text and "\n" not in (claim.speaker.title or "")
+
+
+def test_a_speaker_leaves_out_a_bracket_it_does_not_close(extractor):
+    text = "On Monday, the Pacific Fisheries Council (PFC) declared the season to be over."
+    claim = claim_with(extractor, text, "season to be over")
+    assert claim.speaker.name == "Pacific Fisheries Council"
+    assert claim.speaker.text.count("(") == claim.speaker.text.count(")")
+    # the bracketed acronym between name and verb stays inside the claim
+    assert claim.text.startswith("the Pacific Fisheries Council (PFC) declared")
+
+
+def test_declaring_an_object_to_be_something_across_an_aside(extractor):
+    text = ("The agency declared the outbreak of the fever \u2014 a disease carried by "
+            "ticks \u2014 to be an epidemic.")
+    claim = claim_with(extractor, text, "to be an epidemic")
+    assert claim.speaker.name == "agency"
+
+
+def test_an_inverted_condition_does_not_give_the_speaker(extractor):
+    text = ("Deputy Mayor Clara Nunez, the next in line should Ortiz remain suspended by "
+            "the council, has expressed she is unwilling to take the post.")
+    claim = claim_with(extractor, text, "unwilling to take the post")
+    assert claim.speaker.name == "Clara Nunez"
+
+
+def test_a_surname_tagged_as_a_common_noun_is_still_the_person(extractor):
+    # the tagger reads "Price" and "Stone" as common nouns at the start of a sentence
+    for surname in ("Price", "Stone"):
+        text = (f"Senator Martha {surname} opened the hearing. {surname} characterized the "
+                "deal as \"a terrible mistake.\"")
+        doc = extractor.nlp(text)
+        assert doc[7].text == surname and doc[7].pos_ == "NOUN"  # the case under test
+        claim = claim_with(extractor, text, "a terrible mistake")
+        assert claim.speaker.name == f"Martha {surname}" and claim.speaker.label == "PERSON"

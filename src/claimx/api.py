@@ -123,6 +123,41 @@ class Extractor:
 
             return merge_docs(self.nlp, docs, context)
 
+    def parse_many(self, texts: Iterable[str],
+                   reference_dates: Optional[Iterable[DateLike]] = None,
+                   batch_size: int = 64) -> Iterator[Doc]:
+        """One Doc per text, in input order, as `parse` gives it, run in batches through
+        ``nlp.pipe``. The Docs stay valid after they are yielded (no memory zone is used:
+        for claims alone over a large stream, `pipe` is leaner)."""
+        if isinstance(texts, str):
+            raise TypeError("parse_many expects an iterable of str, not a single str")
+        dates = iter(reference_dates) if reference_dates is not None else None
+        batch: list[tuple[str, Optional[dt.date]]] = []
+        for text in texts:
+            ref = coerce_reference_date(next(dates, None)) if dates is not None else None
+            batch.append((replace_surrogates(_check_text(text)), ref))
+            if len(batch) >= batch_size:
+                yield from self._parse_batch(batch, batch_size)
+                batch = []
+        if batch:
+            yield from self._parse_batch(batch, batch_size)
+
+    def _parse_batch(self, batch: list[tuple[str, Optional[dt.date]]],
+                     batch_size: int) -> list[Doc]:
+        """Texts that fit ``nlp.max_length`` through ``nlp.pipe`` together; longer ones
+        chunked by `parse`."""
+        short = [(i, self._make_doc(text, self._context(text, ref).for_chunk(0, len(text))))
+                 for i, (text, ref) in enumerate(batch) if len(text) <= self.nlp.max_length]
+        out: dict[int, Doc] = {}
+        with self._lock:
+            for (i, _), doc in zip(short, self.nlp.pipe((d for _, d in short),
+                                                        batch_size=batch_size)):
+                out[i] = doc
+        for i, (text, ref) in enumerate(batch):
+            if i not in out:
+                out[i] = self.parse(text, ref)
+        return [out[i] for i in range(len(batch))]
+
     def extract(self, text: str, reference_date: DateLike = None) -> list[Claim]:
         """The claims of ``text``, in text order.
 

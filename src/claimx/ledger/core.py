@@ -6,14 +6,17 @@ import math
 import os
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from typing import Any, Optional, Union
+from typing import TYPE_CHECKING, Any, Optional, Union
 
 from ..types import Claim, iso_text
 from . import store
 from .frames import Results, group_rows, pair_rows, series_rows, speaker_rows
 from .groups import Figure, FigureGroup, Pair, Series, build_groups, make_figure
 from .identity import Mention, resolve
-from .records import COLUMNS, claim_records, extract_document
+from .records import COLUMNS, Extracted, claim_records, extract_document, from_doc
+
+if TYPE_CHECKING:
+    from ..quantities.holder import Owner
 
 UNATTRIBUTED = "(unattributed)"
 
@@ -74,8 +77,9 @@ class Ledger:
             self._extractor = claimx.load(self._model)
         return self._extractor
 
-    def _extract(self, text: str, date: Optional[str]) -> tuple[list[Claim], Optional[str]]:
-        """The claims of ``text`` and its date (given, else found in its header/dateline)."""
+    def _extract(self, text: str, date: Optional[str]) -> Extracted:
+        """The claims of ``text``, its date (given, else found in its header/dateline) and
+        the holders of its figures."""
         return extract_document(self.extractor, text, date)
 
     def add(self, text_or_claims: Union[str, list[Any]], doc_id: str, *,
@@ -92,20 +96,23 @@ class Ledger:
         if isinstance(text_or_claims, str):
             if not text_or_claims.strip():
                 raise ValueError(f"document {doc_id!r} has no text")
-            claims, iso = self._extract(text_or_claims, iso)
-            return self._write(doc_id, outlet, iso, url, title, text_or_claims, claims)
+            found = self._extract(text_or_claims, iso)
+            return self._write(doc_id, outlet, found.date, url, title, text_or_claims,
+                               found.claims, found.holders)
         claims = _as_claims(text_or_claims, doc_id)
         return self._write(doc_id, outlet, iso, url, title, None, claims)
 
     def _write(self, doc_id: str, outlet: Optional[str], date: Optional[str],
                url: Optional[str], title: Optional[str], text: Optional[str],
-               claims: list[Claim]) -> int:
+               claims: list[Claim], holders: Optional[dict[tuple[int, int], Owner]] = None,
+               ) -> int:
         doc = {"doc_id": doc_id, "outlet": outlet, "date": date, "url": url, "title": title}
         rows = [{"speaker_name": c.speaker.name if c.speaker else None,
                  "speaker_label": c.speaker.label if c.speaker else None,
                  "speaker_title": c.speaker.title if c.speaker else None,
                  "claim": json.dumps(c.to_dict(), ensure_ascii=False)} for c in claims]
-        store.write_document(self._conn, doc, text, rows, claim_records(claims, doc, text))
+        store.write_document(self._conn, doc, text, rows,
+                             claim_records(claims, doc, text, holders))
         return len(claims)
 
     def add_many(self, documents: Iterable[Any], *, progress: Optional[bool] = None,
@@ -125,15 +132,15 @@ class Ledger:
             if not d["text"].strip():
                 raise ValueError(f"document {d['doc_id']!r} has no text")
             d["date"] = iso_text(d.get("date"))
-        for d, (claims, date) in zip(docs, _progress(self._stream(docs, batch_size), len(docs),
-                                                      progress)):
-            self._write(d["doc_id"], d.get("outlet"), date, d.get("url"), d.get("title"),
-                        d["text"], claims)
+        for d, found in zip(docs, _progress(self._stream(docs, batch_size), len(docs),
+                                            progress)):
+            self._write(d["doc_id"], d.get("outlet"), found.date, d.get("url"), d.get("title"),
+                        d["text"], found.claims, found.holders)
         return len(docs)
 
-    def _stream(self, docs: list[dict[str, Any]],
-                batch_size: int) -> Iterator[tuple[list[Claim], Optional[str]]]:
-        """Claims and dates of ``docs`` in order: dated runs in spaCy batches, others alone."""
+    def _stream(self, docs: list[dict[str, Any]], batch_size: int) -> Iterator[Extracted]:
+        """Claims, dates and holders of ``docs`` in order: dated runs in spaCy batches,
+        others alone."""
         i = 0
         while i < len(docs):
             if docs[i]["date"] is None:
@@ -144,10 +151,10 @@ class Ledger:
             while j < len(docs) and docs[j]["date"] is not None:
                 j += 1
             run = docs[i:j]
-            found = self.extractor.pipe([d["text"] for d in run], [d["date"] for d in run],
-                                        batch_size=batch_size)
-            for d, claims in zip(run, found):
-                yield claims, d["date"]
+            parsed = self.extractor.parse_many([d["text"] for d in run],
+                                               [d["date"] for d in run], batch_size=batch_size)
+            for d, doc in zip(run, parsed):
+                yield from_doc(doc, d["date"])
             i = j
 
     def add_records(self, records: Iterable[dict[str, Any]]) -> int:
@@ -170,8 +177,12 @@ class Ledger:
     def load_parquet(self, path: Union[str, os.PathLike[str]]) -> int:
         """Add the claim records of a Parquet file or folder (see `claimx.ledger.dask`)."""
         import pandas as pd
+        import pyarrow.parquet as pq
 
-        frame = pd.read_parquet(path, columns=list(COLUMNS))
+        # files written before a column existed (q_holder, q_place) lack it: read what is there
+        present = set(pq.read_schema(path).names) if os.path.isfile(path) else \
+            set(pq.ParquetDataset(path).schema.names)
+        frame = pd.read_parquet(path, columns=[c for c in COLUMNS if c in present])
         return self.add_records(frame.to_dict("records"))
 
     def remove(self, doc_id: str) -> bool:

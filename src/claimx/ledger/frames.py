@@ -40,7 +40,8 @@ def figure_row(f: Any) -> dict[str, Any]:
     d = f.to_dict()
     return {"speaker": f.speaker, "figure": f.text, "value": f.value, "low": f.low,
             "high": f.high, "bound": f.bound, "unit": f.unit, "entity": f.entity,
-            "time": f.time_text, "start": d["start"], "end": d["end"],
+            "holder": f.holder, "place": f.place, "time": f.time_text, "start": d["start"],
+            "end": d["end"],
             "hedges": ",".join(f.hedges), "hedge_texts": " | ".join(f.hedge_texts),
             "doc_id": f.doc_id, "outlet": f.outlet, "doc_date": d["doc_date"], "url": f.url,
             "figure_id": f.id}

@@ -89,6 +89,10 @@ class Figure:
     outlet: Optional[str]
     doc_date: Optional[dt.date]
     url: Optional[str]
+    #: whose the figure is ("Joe Biden" for "Biden won 54 delegates"), when the text says
+    holder: Optional[str] = None
+    #: the place the parse ties the figure to ("Nevada" for "25 of Nevada's delegates")
+    place: Optional[str] = None
 
     @property
     def hedged(self) -> bool:
@@ -147,7 +151,8 @@ def make_figure(record: dict[str, Any], speaker: str, key: Optional[str] = None)
         start=_date(record["time_start"]), end=_date(record["time_end"]),
         hedges=_split(record["hedge_kinds"]), hedge_texts=_split(record["hedge_texts"]),
         doc_id=str(record["doc_id"]), outlet=_str(record["outlet"]),
-        doc_date=_date(record["doc_date"]), url=_str(record["url"]))
+        doc_date=_date(record["doc_date"]), url=_str(record["url"]),
+        holder=_str(record.get("q_holder")), place=_str(record.get("q_place")))
 
 
 @attrs.frozen

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from functools import lru_cache
 from typing import Any, Optional
 
@@ -68,6 +69,15 @@ def _tables() -> dict[str, Any]:
         "ellipsis": _phrase_regex(t["ellipsis_links"]),
         "change": set(t["change_words"]), "roles": set(t["role_nouns"]),
         "irregular": dict(t["irregular_plurals"]),
+        "bodies": set(t["holder_body_words"]),
+        "containers": set(t["container_measures"]),
+        "score_units": set(t["score_units"]),
+        "party_of": {w: side for side, words in t["party_sides"].items()
+                     if not side.startswith("_") for w in words},
+        "parties": re.compile(r"\b(" + "|".join(re.escape(w) for w in sorted(
+            (w for ws in t["party_sides"].values() for w in ws), key=len, reverse=True))
+            + r")\b"),
+        "target_after": _phrase_regex(t["target_after_phrases"]),
     }
 
 
@@ -361,7 +371,8 @@ def _extra_mods(before: str, after: str) -> list[str]:
         mods.append("change")
     first = " ".join(w.lower() for w in _words(_clause_after(after))[:4])
     mods += [name for name, rx in tab["stances"] if rx.search(first)][:1]
-    if tab["target"].search(_window(_clause_before(before), 4, last=True).lower()):
+    if tab["target"].search(_window(_clause_before(before), 4, last=True).lower()) or \
+            tab["target_after"].match(" ".join(w.lower() for w in _words(after)[:4])):
         mods.append("target")
     return mods + _cause(after)
 
@@ -404,8 +415,10 @@ def figure_key(record: dict[str, Any]) -> Optional[str]:
     an outcome around it ("81 had lost their lives"); a bare number or a span of time ("six
     months") has no key.
     """
-    entity = record.get("q_restates") or record.get("q_entity") or ""
-    unit = record.get("q_unit") or _share(record)
+    partner = _scoreline_partner(record)
+    entity = record.get("q_restates") or (partner[0] if partner else record.get("q_entity")) \
+        or ""
+    unit = record.get("q_unit") or (partner[1] if partner else "") or _share(record)
     before, after = _context(record)
     words = _entity_words(entity)
     if words and lemma(words[-1].lower()) in _tables()["time"]:
@@ -414,10 +427,14 @@ def figure_key(record: dict[str, Any]) -> Optional[str]:
         words = _subject_before(before) or _converted_subject(record)
     if not words and unit in _tables()["dimensionless"]:
         words = _sibling_entity(record)
+    if words and lemma(words[-1].lower()) in _tables()["containers"]:
+        words = _contained(words, before, after)
     if words:
         measure, mods = _measure(words, before, after)
         if not measure:           # people counted, with nothing said to befall them
             return None
+    elif unit and unit in _tables()["score_units"] and not record.get("q_holder"):
+        return None               # "12 points to 10": a score of no one in particular
     elif unit and unit not in _tables()["dimensionless"]:
         measure, mods = "", []
     else:
@@ -426,8 +443,104 @@ def figure_key(record: dict[str, Any]) -> Optional[str]:
             return None
         measure, mods = outcome, []
     mods = mods + _extra_mods(before, after)
-    where = _where(entity, before, after) or _sibling_where(record) or _sentence_side(before)
+    where = _where(entity, before, after) or place_key(record.get("q_place")) or \
+        _sibling_where(record) or _sentence_side(before)
+    whose = holder_key(record.get("q_holder"))
+    if whose and whose != where:
+        where = f"{whose}/{where}" if where else whose
+    if not where:
+        where = _sentence_party(record)
     return "|".join((measure, where, ",".join(sorted(set(mods))), unit))
+
+
+def _sentence_party(record: dict[str, Any]) -> str:
+    """The one political party the figure's sentence names, as its side, else ""."""
+    sentence = record.get("sentence_text") or ""
+    found = {_tables()["party_of"][m.group(1)] for m in _tables()["parties"].finditer(sentence)}
+    return found.pop() if len(found) == 1 else ""
+
+
+def holder_key(holder: Optional[str]) -> str:
+    """Whose a figure is, as the key says it: a country for a nation or its people
+    ("Russia's", "Russian"), a body by its whole name ("the Democratic Party" ->
+    "democratic party"), a person by surname ("Joe Biden" -> "biden")."""
+    words = _words(_unaccented(holder or ""))
+    if not words:
+        return ""
+    tab = _tables()
+    if words[0].lower() == "the":
+        words = words[1:] or words
+    joined = " ".join(words)
+    if joined in tab["side_of"]:
+        return str(tab["side_of"][joined])
+    lower = [w.lower() for w in words if w.lower() not in ("the", "of")]
+    if len(words) > 3 or tab["bodies"] & set(lower) or not words[-1][:1].isupper():
+        return " ".join(lower)
+    return words[-1].lower()
+
+
+def place_key(place: Optional[str]) -> str:
+    """A place as the key says it: a country's name for a country ("the United States" ->
+    "america"), else the name in lower case."""
+    words = _words(_unaccented(place or ""))
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if not words:
+        return ""
+    joined = " ".join(words)
+    return str(_tables()["side_of"].get(joined) or joined.lower())
+
+
+def _unaccented(text: str) -> str:
+    """The text without accents ("Vázquez" -> "Vazquez")."""
+    norm = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in norm if not unicodedata.combining(c))
+
+
+def _scoreline_partner(record: dict[str, Any]) -> Optional[tuple[str, str]]:
+    """(entity, unit) of the number a scoreline pairs this one with: "45 points to 24" (the
+    24 is points too), "a 22 points to 10 win"."""
+    try:
+        siblings = json.loads(record.get("claim_quantities") or "[]")
+    except (TypeError, ValueError):
+        return None
+    me = int(record.get("q_start") or 0)
+    before = _context(record)[0]
+    for start, text, entity, *rest in siblings:
+        unit = rest[0] if rest else None
+        if start < me and unit and _SCORELINE_GAP.fullmatch(before[-(me - start - len(text)):]
+                                                            if me - start - len(text) else ""):
+            return entity or "", unit
+    return None
+
+
+#: what stands between the two numbers of a scoreline
+_SCORELINE_GAP = re.compile(r"\s+to\s+")
+
+
+def _contained(words: list[str], before: str, after: str) -> list[str]:
+    """What a total counts: the noun before it in the entity ("delegate total"), the words
+    right after the number ("a total of 1,124 pledged delegates"), or the noun before the
+    total in the clause ("brings his delegate total to 86"); else the total itself."""
+    tab = _tables()
+    skip = tab["generic"] | tab["function"]
+    if len(words) > 1 and words[-2].islower() and words[-2] not in skip:
+        return [words[-2]]
+    following = []
+    for w in _words(_clause_after(after))[:3]:
+        if not w.islower() or w in skip:
+            break
+        following.append(w)
+    if following:
+        return following
+    found = _TOTAL_BEFORE.search(_clause_before(before, 8))
+    if found and found.group(2).lower() in tab["containers"] and found.group(1) not in skip:
+        return [found.group(1)]
+    return words
+
+
+#: "<noun> total to" ending the text before a number
+_TOTAL_BEFORE = re.compile(r"\b([a-z]+)\s+([A-Za-z]+)\s+(?:to|of|at|reached|stands at)\s*$")
 
 
 def _share(record: dict[str, Any]) -> str:

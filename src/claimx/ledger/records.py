@@ -9,10 +9,16 @@ job of `claimx.ledger.dask`, so both group exactly the same rows.
 from __future__ import annotations
 
 import json
-from typing import Any, Optional
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, NamedTuple, Optional
 
 from ..types import Claim
 from .keys import lemma, terms
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from ..quantities.holder import Owner
 
 #: the columns of a claim record, in order (the Parquet schema and the SQLite table)
 COLUMNS = (
@@ -20,7 +26,7 @@ COLUMNS = (
     "claim_text", "claim_start", "sentence_text", "sentence_start",
     "speaker_name", "speaker_text", "speaker_label", "speaker_title", "cue_kind",
     "q_text", "q_start", "q_value", "q_low", "q_high", "q_bound", "q_unit", "q_entity",
-    "q_restates", "claim_quantities",
+    "q_restates", "q_holder", "q_place", "claim_quantities",
     "time_text", "time_start", "time_end", "hedge_kinds", "hedge_texts", "hedge_sources",
 )
 
@@ -95,12 +101,15 @@ def _referred_entities(claims: list[Claim],
     return out
 
 
-def claim_records(claims: list[Claim], doc: dict[str, Any],
-                  text: Optional[str] = None) -> list[dict[str, Any]]:
-    """One record per quantity of ``claims``; ``doc`` gives doc_id, outlet, date and url.
+def claim_records(claims: list[Claim], doc: dict[str, Any], text: Optional[str] = None,
+                  holders: Optional[Mapping[tuple[int, int], Owner]] = None,
+                  ) -> list[dict[str, Any]]:
+    """One record per quantity of ``claims``; ``doc`` gives doc_id, outlet, date and url;
+    ``holders`` the holder of each quantity span that has one (`Extracted.holders`).
 
     A number that two claims of the document share is recorded once, with the first.
     """
+    holders = holders or {}
     base = {"doc_id": doc["doc_id"], "outlet": doc.get("outlet"),
             "doc_date": doc.get("date"), "url": doc.get("url")}
     out: list[dict[str, Any]] = []
@@ -123,6 +132,8 @@ def claim_records(claims: list[Claim], doc: dict[str, Any],
                         "q_bound": q.bound, "q_unit": q.unit, "q_entity": q.entity,
                         "q_restates": _restated_entity(claim, qi, text)
                         or referred.get((ci, qi)),
+                        "q_holder": holders[q.span].holder if q.span in holders else None,
+                        "q_place": holders[q.span].place if q.span in holders else None,
                         "claim_quantities": siblings})
     return [{c: r.get(c) for c in COLUMNS} for r in out]
 
@@ -132,14 +143,33 @@ def figure_id(record: dict[str, Any]) -> str:
     return f"{record['doc_id']}#{int(record['claim_index'])}.{int(record['quantity_index'])}"
 
 
-def extract_document(extractor: Any, text: str,
-                     date: Optional[str]) -> tuple[list[Claim], Optional[str]]:
-    """The claims of ``text`` and its date: ``date`` when given, else the one in its header.
+class Extracted(NamedTuple):
+    """What the ledger keeps of one parsed document."""
 
-    ``extractor`` is a `claimx.Extractor`; only its public ``extract``/``parse`` are used.
+    claims: list[Claim]
+    #: the date given, else the one found in the document's header or dateline (ISO)
+    date: Optional[str]
+    #: quantity span -> whose that figure is and where (`claimx.quantities.holder`)
+    holders: dict[tuple[int, int], Owner]
+
+
+def from_doc(doc: Doc, date: Optional[str]) -> Extracted:
+    """The claims, date and figure holders of a parsed Doc (``date``: the one given)."""
+    from ..quantities.holder import owners_of
+
+    claims = list(doc._.claims)
+    spans = sorted({q.span for c in claims for q in c.quantities})
+    holders = {s: o for s, o in zip(spans, owners_of(doc, spans)) if o.holder or o.place}
+    if date is None:
+        found = doc._.reference_date
+        date = None if found is None else found.isoformat()
+    return Extracted(claims, date, holders)
+
+
+def extract_document(extractor: Any, text: str, date: Optional[str]) -> Extracted:
+    """The claims of ``text``, its date (``date`` when given, else the one in its header)
+    and the holders of its figures.
+
+    ``extractor`` is a `claimx.Extractor`; only its public ``parse`` is used.
     """
-    if date is not None:
-        return extractor.extract(text, date), date
-    doc = extractor.parse(text)
-    found = doc._.reference_date
-    return list(doc._.claims), None if found is None else found.isoformat()
+    return from_doc(extractor.parse(text, date), date)

@@ -63,10 +63,10 @@ def records_of_partition(frame: pd.DataFrame, text_column: str, id_column: str,
         text = row[text_column]
         if not isinstance(text, str) or not text.strip():
             continue
-        claims, date = extract_document(extractor, text, _value(row, date_column))
-        doc = {"doc_id": str(row[id_column]), "date": date,
+        found = extract_document(extractor, text, _value(row, date_column))
+        doc = {"doc_id": str(row[id_column]), "date": found.date,
                "outlet": _value(row, outlet_column), "url": _value(row, url_column)}
-        rows.extend(claim_records(claims, doc, text))
+        rows.extend(claim_records(found.claims, doc, text, found.holders))
     for r in rows:
         r["key"] = figure_key(r)
         r["figure_id"] = f"{r['doc_id']}#{r['claim_index']}.{r['quantity_index']}"

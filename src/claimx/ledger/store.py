@@ -1,6 +1,6 @@
 """The ledger's SQLite file: schema, versions, migrations and atomic writes.
 
-Schema (version 2, kept in ``PRAGMA user_version``):
+Schema (version 3, kept in ``PRAGMA user_version``):
 
 ``documents``
     one row per document: ``doc_id`` (primary key), ``outlet``, ``date`` (ISO), ``url``,
@@ -14,8 +14,11 @@ Schema (version 2, kept in ``PRAGMA user_version``):
     one row per quantity of a claim: the columns of `claimx.ledger.records.COLUMNS`.
 
 Deleting a document deletes its claims and figures (``ON DELETE CASCADE``). Version 1 had
-no ``figures`` table and no ``documents.text``; opening a version-1 file migrates it in one
-transaction. A file from a newer claimx (a higher version) is refused, never touched.
+no ``figures`` table and no ``documents.text``; version 2 had no ``figures.q_holder`` and
+``figures.q_place`` (whose a figure is, and where). Opening an older file migrates it in one
+transaction; figures migrated from version 2 have neither until their document is added
+again. A file from a newer claimx
+(a higher version) is refused, never touched.
 """
 from __future__ import annotations
 
@@ -28,7 +31,7 @@ from typing import Any, Callable, Optional
 
 from .records import COLUMNS, claim_records
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 class LedgerError(Exception):
@@ -80,8 +83,18 @@ def _migrate_1_to_2(conn: sqlite3.Connection) -> None:
         insert_figures(conn, claim_records(claims, meta))
 
 
+def _migrate_2_to_3(conn: sqlite3.Connection) -> None:
+    """Add ``figures.q_holder`` and ``figures.q_place`` (a file migrated from version 1 has
+    them already)."""
+    have = {row[1] for row in conn.execute("PRAGMA table_info(figures)")}
+    for column in ("q_holder", "q_place"):
+        if column not in have:
+            conn.execute(f"ALTER TABLE figures ADD COLUMN {column} TEXT")
+
+
 #: version n -> the function that brings a version-n file to version n + 1
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _migrate_1_to_2}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _migrate_1_to_2,
+                                                                2: _migrate_2_to_3}
 
 
 def _create(conn: sqlite3.Connection) -> None:

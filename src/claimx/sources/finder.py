@@ -92,6 +92,8 @@ class AttributionFinder:
         self.turn = re.compile(self.lexicon["transcript_turn"])
         self.dash_name = re.compile(self.lexicon["dash_name"])
         self.relatives = set(self.lexicon["relative_pronouns"])
+        self.condition_aux = frozenset(self.lexicon["condition_auxiliaries"])
+        self.quoting = frozenset(self.lexicon["quoting_lemmas"])
         self.part_of_preps = frozenset(self.lexicon["part_of_preps"])
         self.neuter_pronouns = frozenset(self.lexicon["neuter_pronouns"])
         self.joiners = frozenset(self.lexicon["clause_joiners"])
@@ -185,23 +187,30 @@ class AttributionFinder:
         return out
 
     def _transcript_turns(self, doc: Doc) -> list[Attribution]:
-        """"ROE: Well, look, ...": a transcript's turn, a paragraph opened by the name of a
-        person of the article in capitals and a colon; the rest of the line is what they say."""
+        """"ROE: Well, look, ..." or "((Jane Roe))  Well, ...": a transcript's turn, a
+        paragraph opened by the name of a person of the article (in capitals and a colon, or
+        in double brackets); the rest of the line is what they say."""
         text = info(doc).text
-        matches = list(self.turn.finditer(text)) if ":" in text else []
+        matches = list(self.turn.finditer(text)) if ":" in text or "((" in text else []
         if not matches:
             return []
         people = {ent[-1].lower_ for ent in info(doc).ents if ent.label_ == "PERSON"}
         out = []
         for m in matches:
-            name = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+            group = next((g for g in range(1, (m.re.groups or 0) + 1) if m.group(g)), 0)
+            if not group:
+                continue
+            name = doc.char_span(m.start(group), m.end(group), alignment_mode="expand")
             end = text.find("\n", m.end())
             start, end = trim_span(text, m.end(), len(text) if end < 0 else end)
             content = doc.char_span(start, end, alignment_mode="expand")
             if name is None or content is None or name[-1].lower_ not in people:
                 continue
-            att = Attribution(m.end(1), m.end(1) + 1, "said", (start, end), (0, 0),
-                              content.root.i)
+            # the cue: the colon after the name, or the brackets that open the turn
+            bracketed = text[m.start(group) - 2:m.start(group)] == "(("
+            cue = (m.start(group) - 2, m.start(group)) if bracketed else \
+                (m.end(group), m.end(group) + 1)
+            att = Attribution(cue[0], cue[1], "said", (start, end), (0, 0), content.root.i)
             att.extra["subject"] = name[-1].i
             att.extra["turn"] = True  # a name in capitals, not a dateline
             out.append(att)
@@ -341,7 +350,7 @@ class AttributionFinder:
         seen = 0
         current = verb
         passive_ok = False
-        quoted = _quoted_as(verb)
+        quoted = _quoted_as(verb, self.quoting)
         if quoted is not None:
             return quoted
         while current is not None and seen < 4:
@@ -354,7 +363,11 @@ class AttributionFinder:
             subjects = [c for c in children(current) if c.dep_ in deps
                         and (c.lower_ not in self.non_speakers or _organisation_it(c))]
             if subjects:
-                # a bad parse may give several subjects: the one nearest the verb speaks
+                # a bad parse may give several subjects: the one nearest the verb speaks,
+                # unless an auxiliary before it makes it an inverted condition ("X, the heir
+                # should Y remain unconfirmed, has said ...")
+                subjects = [c for c in subjects
+                            if not _inverted_condition(c, self.condition_aux)] or subjects
                 before = [c for c in subjects if c.i < current.i]
                 child = before[-1] if before else subjects[0]
                 child = _contrasted_subject(child, current, self.contrast_words)
@@ -423,7 +436,8 @@ class AttributionFinder:
                           and c.lower_ in self.part_of_preps), None)
             return group is None or self._looks_like_source(doc, group)
         if token.ent_type_ in self.mentions.source_labels or token.pos_ == "PROPN" or (
-                token.is_title and token.pos_ in _MISTAGGED and not token.is_sent_start):
+                token.is_title and token.pos_ in _MISTAGGED and (
+                    not token.is_sent_start or token.text in info(doc).surnames)):
             return True  # a capitalised word inside a sentence is a name the tagger missed
         if token.lower_ in self.mentions.pronouns and token.lower_ not in self.neuter_pronouns:
             return True
@@ -737,6 +751,15 @@ class AttributionFinder:
 
 
 # -- helpers ----------------------------------------------------------------------------------
+def _inverted_condition(subject: Token, auxiliaries: frozenset[str]) -> bool:
+    """Does an auxiliary of the subject's verb stand right before it ("should Y remain",
+    "had Y known"): a condition with its subject after the auxiliary?"""
+    i = subject.i - 1
+    verb = subject.head
+    return i >= 0 and verb.i > subject.i and subject.doc[i].dep_ == "aux" and \
+        subject.doc[i].head.i == verb.i and subject.doc[i].lower_ in auxiliaries
+
+
 def _set_off_name(verb: Token) -> Optional[Token]:
     """The subject of a verb the parse left without one, when a name set off by commas
     opens its clause ("In a call on Monday, Col. Jane Roe, a spokeswoman, said ..."): the
@@ -847,10 +870,23 @@ def _claim_span(doc: Doc, att: Attribution) -> tuple[int, int]:
         # a speaker next to the cue or between cue and content belongs to the claim
         between = (att.cue_end <= s and e <= att.content[0]) or (
             att.content[1] <= s and e <= att.cue_start)
-        adjacent = 0 <= att.cue_start - e <= 2 or 0 <= s - att.cue_end <= 2
+        text = info(doc).text
+        adjacent = _next_to(text, e, att.cue_start) or _next_to(text, att.cue_end, s)
         if between or adjacent:
             start, end = min(start, s), max(end, e)
     return start, end
+
+
+#: a bracketed aside between a name and its cue ("the Survey (SOL) said")
+_ASIDE = re.compile(r"\s*\([^()\n]{1,40}\)\s*")
+
+
+def _next_to(text: str, end: int, start: int) -> bool:
+    """Are two pieces of text side by side: at most two characters apart, or with only a
+    bracketed aside between them?"""
+    if not 0 <= start - end <= 2 + 44:
+        return False
+    return start - end <= 2 or _ASIDE.fullmatch(text, end, start) is not None
 
 
 #: a dash (hyphen, en, em or quotation dash) between a quotation and the name that holds it
@@ -1035,7 +1071,9 @@ def _adjacent_quote(verb: Token, subject: Token) -> list[Token]:
             top.dep_ in ("appos", "compound", "conj"):
         top = top.head  # "Roe's spokesman, Jane Doe, wrote": the subject holds the name
     lo = min(verb.i, top.left_edge.i)
-    if lo > 1 and _closes_quote(doc[lo - 1]) and (top.head.i == verb.i or subject.i > verb.i):
+    reports_after = any(c.i > verb.i and c.dep_ in _REPORTED_AFTER for c in children(verb))
+    if lo > 1 and _closes_quote(doc[lo - 1]) and not reports_after and (
+            top.head.i == verb.i or subject.i > verb.i):
         return list(doc[_quote_opener(doc, lo - 1):lo])
     for t in doc[verb.i + 1:min(sent.end, verb.i + _QUOTE_GAP)]:
         if _opens_quote(t) and doc[t.i - 1].text in (",", ":"):
@@ -1045,6 +1083,9 @@ def _adjacent_quote(verb: Token, subject: Token) -> list[Token]:
             break
     return []
 
+
+#: what a verb reports after itself: with one, a quotation before its subject is not its own
+_REPORTED_AFTER = ("dobj", "ccomp", "xcomp", "conj", "attr", "oprd")
 
 #: how far back (in tokens) the opening mark of a quotation is looked for
 _QUOTE_REACH = 150
@@ -1189,14 +1230,18 @@ def _passive_content(verb: Token) -> list[Token]:
     return subject + tail
 
 
-def _quoted_as(verb: Token) -> Optional[Token]:
-    """"X was quoted as saying": X speaks; "it cited the ministry as stating": it speaks."""
+def _quoted_as(verb: Token, quoting: frozenset[str]) -> Optional[Token]:
+    """"X was quoted as saying" and "the paper quoted X as saying": X speaks; "it cited the
+    ministry as stating": it speaks."""
     prep = verb.head
     if verb.dep_ != "pcomp" or prep.lower_ != "as" or verb.tag_ != "VBG":
         return None
     frame = prep.head
-    # passive: the one quoted speaks; active ("X cited Y as stating"): X, whose evidence Y is
-    for dep in ("nsubjpass", "nsubj"):
+    # passive: the one quoted speaks; active "X quoted Y as saying": Y, the innermost source;
+    # other active frames ("X cited Y as stating"): X, whose evidence Y is
+    deps = ("nsubjpass", "dobj", "nsubj") if frame.lemma_.lower() in quoting else (
+        "nsubjpass", "nsubj")
+    for dep in deps:
         for child in children(frame):
             if child.dep_ == dep and child.pos_ in ("NOUN", "PROPN", "PRON"):
                 return child
@@ -1247,10 +1292,17 @@ def _object_content(doc: Doc, verb: Token, needs: str,
         tokens = [t for c in children(verb) if c.i >= start and c.dep_ not in _NOT_CONTENT
                   for t in subtree(c)]
         clause = _clause_after_object(verb, min(objects, key=lambda c: c.i), joiners)
-        if clause is not None:
+        if clause is not None and _finite(clause):
             # "claimed Iran is influencing ...": the "object" is the subject of a clause
             tokens = list(doc[start:clause.right_edge.i + 1])
         return tokens
+    if needs == "clause" and objects:
+        # "maintained an inquiry is what ...": the object is the subject of a clause the
+        # parse hung as a conjunct
+        clause = _clause_after_object(verb, min(objects, key=lambda c: c.i), joiners)
+        if clause is not None and _finite(clause):
+            return list(doc[min(c.i for c in objects):clause.right_edge.i + 1])
+        return _raised_object(doc, objects)
     if needs != "any":
         return []
     numbers = _right_numbers(verb)
@@ -1260,6 +1312,29 @@ def _object_content(doc: Doc, verb: Token, needs: str,
         # "..., X said." closing a sentence whose content came first
         own = set(subtree(verb))
         return [t for t in doc[sent_of(verb).start:verb.i] if t not in own]
+    return []
+
+
+def _finite(verb: Token) -> bool:
+    """Is the verb finite ("is", "said", "will go"), as the verb of a clause must be?"""
+    return verb.tag_ in _FINITE_TAGS or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS + ("MD",) for c in children(verb))
+
+
+#: the tags of finite verb forms
+_FINITE_TAGS = ("VBD", "VBZ", "VBP")
+
+
+def _raised_object(doc: Doc, objects: list[Token]) -> list[Token]:
+    """"declared the outbreak - a new disease - to be a pandemic": an aside after the object
+    makes the parse hang "to be" on the object; the object and its infinitive are a clause."""
+    obj = min(objects, key=lambda c: c.i)
+    # the infinitive hangs on the object or on the aside in apposition to it
+    hosts = [obj] + [c for c in children(obj) if c.dep_ == "appos"]
+    for child in (c for host in hosts for c in children(host)):
+        if child.dep_ == "acl" and child.lemma_ == "be" and child.i > obj.i and any(
+                g.dep_ == "aux" and g.lower_ == "to" for g in children(child)):
+            return list(doc[obj.left_edge.i:child.right_edge.i + 1])
     return []
 
 

@@ -36,6 +36,7 @@ class MentionBuilder:
         self.honorifics = {w.lower() for w in lexicon["honorifics"]}
         self.source_labels = set(lexicon["source_labels"])
         self.report_nouns = {w.lower() for w in lexicon["report_nouns"]}
+        self.document_nouns = {w.lower() for w in lexicon["document_nouns"]}
         # prepositions that belong to a mention ("source within the ministry")
         self.keep_preps = set(lexicon["keep_preps"])
         self.name_glue = frozenset(lexicon["name_glue"])
@@ -64,11 +65,23 @@ class MentionBuilder:
         start, end = self._np_bounds(head)
         if head.pos_ == "PROPN":
             return self._unlabelled_name(doc, head, start, end, canon)
+        person = canon.person_for(head.text) if head.is_title and start == head.i else None
+        if person is not None:
+            # a person's surname the tagger took for a common noun ("Trump characterized")
+            return Mention(head.i, head.i + 1, head.i, "PERSON", person, None)
         # a common noun: keep its modifiers, drop determiners and clauses
         inner = self._inner_entity(doc, start, end)
         if inner is not None and (head.lower_ in self.report_nouns):
             name = canon.canonical(inner.text, inner.label_)
             return Mention(start, end, head.i, inner.label_, name, None)
+        owner = self._document_owner(doc, head)
+        if owner is not None:
+            # "the agency's notice alleged ...": a document speaks for whoever issued it
+            words = _possessor_text(owner).split()
+            while len(words) > 1 and words[0].lower() in self.articles:
+                words = words[1:]
+            name = canon.canonical(" ".join(words), owner.label_)
+            return Mention(start, end, head.i, owner.label_, name, None)
         label = "GROUP"
         text = doc[start:end].text
         return Mention(start, end, head.i, label, text, None)
@@ -78,12 +91,15 @@ class MentionBuilder:
         # an entity the NER ran on into a possessive ending ("Jane Roe's"): without it
         ent_end = ent.end - 1 if ent.end - 1 > ent.start and doc[ent.end - 1].tag_ == "POS" \
             else ent.end
-        ent_text = doc[ent.start:ent_end].text
-        start = min(start, ent.start)
+        # nor into an opening bracket it never closes ("the Survey (SOL")
+        ent_end = _before_unclosed(doc, ent.start, ent_end, head.i)
+        ent_start, ent_end = _within_line(doc, ent.start, ent_end, head.i)
+        ent_text = doc[ent_start:ent_end].text
+        start = min(start, ent_start)
         end = max(end, ent_end)
         # words before the entity in its noun phrase are a title ("Nigerian President"),
         # unless they are part of the name ("CNN Philippines")
-        lead = doc[start:ent.start]
+        lead = doc[start:ent_start]
         if len(lead) and all(t.pos_ == "PROPN" and not self.is_title_word(t.lower_)
                              for t in lead):
             name = " ".join((lead.text + " " + ent_text).split())
@@ -160,6 +176,7 @@ class MentionBuilder:
         doc = head.doc
         start, end = self._trim_edges(doc, idx[0], idx[-1] + 1, head.i)
         start, end = _within_commas(doc, start, end, head.i)
+        start, end = _within_line(doc, start, end, head.i)
         start, end = _balance(doc, start, end, head.i)
         return start, _without_acronym(doc, start, end, head.i)
 
@@ -192,6 +209,18 @@ class MentionBuilder:
             end -= 1
         return start, end
 
+    def _document_owner(self, doc: Doc, head: Token) -> Optional[Span]:
+        """The named owner of a document noun ("RIAA's notice", "the court's ruling")."""
+        if head.lemma_.lower() not in self.document_nouns and head.lower_ not in \
+                self.document_nouns:
+            return None
+        for child in children(head):
+            if child.dep_ == "poss":
+                ent = _entity_of(doc, child)
+                if ent is not None and ent.label_ in self.source_labels:
+                    return ent
+        return None
+
     def _apposition(self, head: Token) -> Optional[str]:
         for child in children(head):
             if child.dep_ == "appos" and (child.pos_ == "NOUN" or (
@@ -212,6 +241,12 @@ class MentionBuilder:
     def role_of(self, head: Token) -> Optional[str]:
         """The role a common-noun source names ("the governor" -> "governor")."""
         return self.roles.get(head.lower_)
+
+
+def _possessor_text(ent: Span) -> str:
+    """An entity's text without the possessive ending the NER may have taken in."""
+    text = ent.text
+    return text[:-2] if text.endswith(("'s", "\u2019s")) else text
 
 
 def _in_brackets(token: Token) -> bool:
@@ -242,6 +277,31 @@ def _within_commas(doc: Doc, start: int, end: int, head: int) -> tuple[int, int]
             end = i
             break
     return start, end
+
+
+def _within_line(doc: Doc, start: int, end: int, head: int) -> tuple[int, int]:
+    """The range cut at a line break on each side of the head: a name or a title never runs
+    across lines, and a paragraph break the parser missed would join two sentences' words."""
+    for i in range(head - 1, start - 1, -1):
+        if "\n" in doc[i].text:
+            start = i + 1
+            break
+    for i in range(head + 1, end):
+        if "\n" in doc[i].text:
+            return start, i
+    return start, end
+
+
+def _before_unclosed(doc: Doc, start: int, end: int, head: int) -> int:
+    """The end of the range before an opening bracket after the head that the range
+    leaves open."""
+    opened = None
+    for i in range(start, end):
+        if doc[i].text == "(":
+            opened = i if opened is None else opened
+        elif doc[i].text == ")":
+            opened = None
+    return opened if opened is not None and opened > max(start, head) else end
 
 
 def _without_acronym(doc: Doc, start: int, end: int, head: int) -> int:

@@ -1,0 +1,138 @@
+"""Whose a figure is and where (`claimx.quantities.holder`), and how the ledger keys them:
+one candidate's delegates are not another's, and a state's are not another state's."""
+from __future__ import annotations
+
+import sqlite3
+from typing import Any, Optional
+
+import pytest
+
+from claimx.ledger import SCHEMA_VERSION, Ledger
+from claimx.ledger.keys import figure_key, holder_key, place_key
+from claimx.ledger.records import claim_records
+from claimx.quantities.holder import owners_of
+from ledger_helpers import make_claim
+
+
+def _owners(extractor: Any, text: str) -> dict[str, tuple[Optional[str], Optional[str]]]:
+    """figure text -> (holder, place), for every figure of every claim of ``text``."""
+    doc = extractor.parse(text, "2024-03-20")
+    quantities = [q for c in doc._.claims for q in c.quantities]
+    owners = owners_of(doc, [q.span for q in quantities])
+    return {q.text: (o.holder, o.place) for q, o in zip(quantities, owners)}
+
+
+@pytest.mark.parametrize("text, figure, holder", [
+    ("Senator Ana Kowalski won 54 delegates on Tuesday, officials said.", "54 delegates",
+     "Ana Kowalski"),
+    ("Officials said Governor Ana Kowalski had the most pledged delegates, with 60.", "60",
+     "Ana Kowalski"),
+    ("Officials said Ana Kowalski's 1,124 delegates put her ahead.", "1,124 delegates",
+     "Ana Kowalski"),
+    ("Ana Kowalski campaigned hard. Officials said the victories left her with a total of "
+     "1,124 pledged delegates.", "1,124", "Ana Kowalski"),
+    ("Officials said Ana Kowalski lost the caucus, securing about 34% of the vote.",
+     "about 34% of the vote", "Ana Kowalski"),
+])
+def test_the_holder_of_a_figure(extractor, text, figure, holder):
+    found = _owners(extractor, text)
+    assert figure in found, found
+    assert found[figure][0] == holder
+
+
+def test_a_figure_with_no_named_holder_has_none(extractor):
+    found = _owners(extractor, "Officials said candidates must receive at least 15% of the "
+                               "vote to win delegates.")
+    assert [h for h, _ in found.values()] == [None]
+
+
+def test_the_place_of_a_figure(extractor):
+    text = ("Officials said Senator Ana Kowalski secured all 25 of Ohio's delegates. She also "
+            "won in Utah, where she secured 39 of the state's 40 delegates, officials said.")
+    found = _owners(extractor, text)
+    assert found["25"] == ("Ana Kowalski", "Ohio")
+    assert found["39"] == ("Ana Kowalski", "Utah")
+    assert found["40 delegates"][1] == "Utah"        # "the state's": the place named last
+
+
+def test_keys_keep_holders_and_places_apart():
+    def key(holder: Optional[str], place: Optional[str] = None) -> Any:
+        sentence = "Officials said the candidate won 54 delegates."
+        record = claim_records([make_claim(sentence, "54 delegates", "delegates", 54.0)],
+                               {"doc_id": "d"}, sentence)[0]
+        return figure_key({**record, "q_holder": holder, "q_place": place})
+
+    assert key("Ana Kowalski") == key("Kowalski") == "delegate|kowalski||"
+    assert key("Ana Kowalski") != key("Ben Ode")
+    assert key("Ana Kowalski", "Ohio") == "delegate|kowalski/ohio||"
+    assert key(None, "Utah") == "delegate|utah||"
+    assert key(None) == "delegate|||"
+    assert holder_key("the Democratic Party") == "democratic party"
+    assert holder_key("Russia") == holder_key("Russian") == "russia"
+    assert holder_key("José Núñez") == "nunez"
+    assert place_key("the United States") == place_key("United States")
+
+
+@pytest.mark.parametrize("sentence, q_text, entity, where, mods", [
+    ("To win the nomination, at least 1,991 delegates are needed.", "at least 1,991 delegates",
+     "delegates", "", "target"),
+    ("On the Republican side, 1,276 delegates are required.", "1,276 delegates", "delegates",
+     "republican", "target"),
+    ("The win brings his delegate total to 86.", "86", "total", "", ""),
+    ("She trails with a total of 815 pledged delegates.", "815", "total", "", "pledged"),
+])
+def test_requirements_totals_and_party_sides(sentence, q_text, entity, where, mods):
+    record = claim_records([make_claim(sentence, q_text, entity, 1.0)], {"doc_id": "d"},
+                           sentence)[0]
+    measure, got_where, got_mods, _unit = figure_key(record).split("|")
+    assert measure == "delegate" and got_where == where and got_mods == mods
+
+
+def test_a_story_keeps_each_candidates_delegates_in_their_own_group(extractor):
+    ledger = Ledger(extractor=extractor)
+    ledger.add("Officials said Senator Ana Kowalski won 54 delegates on Tuesday.",
+               doc_id="a", date="2024-03-20")
+    ledger.add("Officials said Governor Ben Ode won 60 delegates on Tuesday.",
+               doc_id="b", date="2024-03-20")
+    ledger.add("Officials said Kowalski won 75 delegates in the second round of voting.",
+               doc_id="c", date="2024-03-27")
+    groups = {g.key: sorted(f.value for f in g.figures) for g in ledger.groups()}
+    assert groups["delegate|kowalski||"] == [54.0, 75.0]
+    assert groups["delegate|ode||"] == [60.0]
+    rows = ledger.figures("delegate").to_records()
+    assert {r["holder"] for r in rows} == {"Ana Kowalski", "Ben Ode", "Kowalski"}
+
+
+def test_a_version_2_file_gains_the_holder_columns(tmp_path):
+    db = tmp_path / "v2.db"
+    with Ledger(db) as ledger:
+        ledger.add([make_claim("Police said 3 people were hurt.", "3 people", "people", 3.0)],
+                   doc_id="old")
+    conn = sqlite3.connect(db)
+    for column in ("q_holder", "q_place"):
+        conn.execute(f"ALTER TABLE figures DROP COLUMN {column}")
+    conn.execute("PRAGMA user_version = 2")
+    conn.commit()
+    conn.close()
+    with Ledger(db) as ledger:
+        figures = ledger.all_figures()
+        assert [(f.value, f.holder, f.place) for f in figures] == [(3.0, None, None)]
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+    names = {row[1] for row in conn.execute("PRAGMA table_info(figures)")}
+    assert {"q_holder", "q_place"} <= names
+    conn.close()
+
+
+def test_parquet_records_without_the_holder_columns_still_load(tmp_path):
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    sentence = "Police said 3 people were hurt."
+    records = claim_records([make_claim(sentence, "3 people", "people", 3.0)],
+                            {"doc_id": "old", "date": "2024-01-02"}, sentence)
+    frame = pd.DataFrame.from_records(records).drop(columns=["q_holder", "q_place"])
+    path = tmp_path / "old.parquet"
+    frame.to_parquet(path)
+    ledger = Ledger()
+    assert ledger.load_parquet(path) == 1
+    assert [(f.value, f.holder) for f in ledger.all_figures()] == [(3.0, None)]
