@@ -35,3 +35,17 @@ def make_claim(sentence: str, q_text: str, entity: Optional[str], value: Optiona
         d["hedges"] = [{"text": "could not verify", "span": [0, 1], "kind": hedge,
                         "source": None}]
     return Claim.from_dict(d)
+
+
+def claim_with_quantities(sentence: str,
+                          quantities: list[tuple[str, Optional[str], Optional[str]]]) -> Claim:
+    """An unattributed claim over ``sentence`` holding several (text, entity, unit)
+    quantities, each of value 1."""
+    qs = []
+    for text, entity, unit in quantities:
+        start = sentence.index(text)
+        qs.append({"text": text, "span": [start, start + len(text)], "value": 1.0, "low": 1.0,
+                   "high": 1.0, "bound": "exact", "unit": unit, "entity": entity})
+    return Claim.from_dict({"text": sentence, "span": [0, len(sentence)],
+                            "sentence": [0, len(sentence)], "speaker": None, "cue": None,
+                            "quantities": qs, "time": None, "hedges": []})

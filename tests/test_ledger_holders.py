@@ -11,7 +11,7 @@ from claimx.ledger import SCHEMA_VERSION, Ledger
 from claimx.ledger.keys import figure_key, holder_key, place_key
 from claimx.ledger.records import claim_records
 from claimx.quantities.holder import owners_of
-from ledger_helpers import make_claim
+from ledger_helpers import claim_with_quantities, make_claim
 
 
 def _owners(extractor: Any, text: str) -> dict[str, tuple[Optional[str], Optional[str]]]:
@@ -136,3 +136,63 @@ def test_parquet_records_without_the_holder_columns_still_load(tmp_path):
     ledger = Ledger()
     assert ledger.load_parquet(path) == 1
     assert [(f.value, f.holder) for f in ledger.all_figures()] == [(3.0, None)]
+
+
+def _one_key(sentence: str, q_text: str, entity: Optional[str], unit: Optional[str] = None,
+             **extra: Any) -> Any:
+    record = claim_records([make_claim(sentence, q_text, entity, 1.0, unit=unit)],
+                           {"doc_id": "d"}, sentence)[0]
+    return figure_key({**record, **extra})
+
+
+def test_a_figure_with_no_place_takes_the_country_of_its_documents_lead():
+    sentence = "Coverage had risen to 55 percent by Thursday."
+    plain = _one_key(sentence, "55 percent", "Coverage", "percentage")
+    led = _one_key(sentence, "55 percent", "Coverage", "percentage", doc_place="samoa")
+    assert plain.split("|")[1] == "" and led.split("|")[1] == "samoa"
+    # a place of its own wins over the lead's
+    placed = _one_key("Coverage had risen to 55 percent in Fiji.", "55 percent", "Coverage",
+                      "percentage", doc_place="samoa")
+    assert placed.split("|")[1] != "samoa"
+
+
+def test_lead_place_is_the_one_country_the_first_sentence_names(extractor):
+    from claimx.ledger.records import lead_place
+
+    one = extractor.parse("On Thursday, the government of Samoa began a two-day shutdown, "
+                          "officials said. Coverage rose to 55 percent.")
+    two = extractor.parse("Russian forces pressed on, and Ukraine said 40 troops died there.")
+    assert lead_place(one) == "samoa" and lead_place(two) is None
+
+
+def test_scores_of_no_one_totals_superlatives_and_second_estimates():
+    assert _one_key("They led 12 points to 10.", "12 points", None, "point") is None
+    assert _one_key("Sanders had the most pledged delegates, with 60.", "60", None,
+                    q_holder="Bernie Sanders") == "delegate|sanders|pledged|"
+    assert _one_key("Biden had 1,124 pledged delegates; Sanders trailed with a total of 815.",
+                    "815", "total", q_holder="Sanders") == "delegate|sanders|pledged|"
+    alt = "In the US hundreds of thousands of people, maybe more than a million are in prison."
+    assert _one_key(alt, "hundreds of thousands of people", "people").startswith("imprisoned|")
+
+
+def _keys_of(sentence: str) -> list[Any]:
+    """Keys of a scoreline claim with both numbers, the second one holding nothing but its
+    partner's unit."""
+    claim = claim_with_quantities(sentence, [("45 points", None, "point"), ("24", None, None)])
+    records = claim_records([claim], {"doc_id": "d"}, sentence)
+    holders = ["Caloundra", "Wynnum"]
+    return [figure_key({**r, "q_holder": h}) for r, h in zip(records, holders)]
+
+
+def test_the_loser_of_a_scoreline_holds_the_second_number(extractor):
+    found = _owners(extractor, "Officials said Caloundra defeated Wynnum 45 points to 24.")
+    assert found["45 points"][0] == "Caloundra" and found["24"][0] == "Wynnum"
+    assert _keys_of("Caloundra defeated Wynnum 45 points to 24 on Saturday.") == \
+        ["|caloundra||point", "|wynnum||point"]
+
+
+def test_people_who_turned_out_are_voters_only_where_there_is_a_vote():
+    rally = "Several thousand supporters turned out in the capital to protest."
+    vote = "Several thousand supporters turned out in the capital to vote."
+    assert _one_key(rally, "Several thousand supporters", "supporters").startswith("crowd|")
+    assert _one_key(vote, "Several thousand supporters", "supporters").startswith("voters|")

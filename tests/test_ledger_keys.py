@@ -8,7 +8,7 @@ from claimx.ledger.identity import Mention, clean_name, org_key, resolve
 from claimx.ledger.keys import figure_key
 from claimx.ledger.records import claim_records
 from claimx.types import Claim
-from ledger_helpers import make_claim
+from ledger_helpers import claim_with_quantities, make_claim
 
 
 def _key(sentence: str, q_text: str, entity: Optional[str], unit: Optional[str] = None) -> Any:
@@ -18,14 +18,7 @@ def _key(sentence: str, q_text: str, entity: Optional[str], unit: Optional[str] 
 
 def _keys(sentence: str, quantities: list[tuple[str, Optional[str], Optional[str]]]) -> list:
     """The keys of several (text, entity, unit) quantities read into one claim."""
-    qs = []
-    for text, entity, unit in quantities:
-        start = sentence.index(text)
-        qs.append({"text": text, "span": [start, start + len(text)], "value": 1.0, "low": 1.0,
-                   "high": 1.0, "bound": "exact", "unit": unit, "entity": entity})
-    claim = Claim.from_dict({"text": sentence, "span": [0, len(sentence)],
-                             "sentence": [0, len(sentence)], "speaker": None, "cue": None,
-                             "quantities": qs, "time": None, "hedges": []})
+    claim = claim_with_quantities(sentence, quantities)
     return [figure_key(r) for r in claim_records([claim], {"doc_id": "d"}, sentence)]
 
 

@@ -734,3 +734,21 @@ def test_unit_vocabulary_is_documented(finder):
     own = {*finder.currencies.names, *finder.percent.values(), *finder.units_before.values(),
            finder.duration_unit}
     assert own <= documented, sorted(own - documented)
+
+
+def test_an_approximate_sign_is_the_bound_about(extractor):
+    claim = extractor.extract("Its winds reached 185 mph (~295 km/h), officials said.")[0]
+    approx = [q for q in claim.quantities if q.text.startswith("~")]
+    assert [(q.text, q.bound, q.value) for q in approx] == [("~295 km/h", "about", 295.0)]
+
+
+def test_a_quantity_never_leaves_a_bracket_open(extractor):
+    text = "The cut-off for the category is 157 miles per hour (mph), officials said."
+    q = extractor.extract(text)[0].quantities[0]
+    assert q.text == "157 miles per hour" and q.entity == "miles per hour"
+
+
+def test_a_vague_amount_heading_its_own_sentence_keeps_what_it_counts(extractor):
+    claims = extractor.extract('She wrote: "Wow! Thousands of people forming in the square."')
+    assert [(q.text, q.entity) for c in claims for q in c.quantities] == \
+        [("Thousands of people", "people")]

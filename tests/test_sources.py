@@ -674,3 +674,30 @@ def test_a_surname_tagged_as_a_common_noun_is_still_the_person(extractor):
         assert doc[7].text == surname and doc[7].pos_ == "NOUN"  # the case under test
         claim = claim_with(extractor, text, "a terrible mistake")
         assert claim.speaker.name == f"Martha {surname}" and claim.speaker.label == "PERSON"
+
+
+def test_an_interview_turn_in_double_brackets_is_the_named_person(extractor):
+    text = ("Wikinews spoke to Rich Bowen, the community manager.\n\nWhat is your role?\n\n"
+            "((Rich Bowen))  I am the community manager, and the project has 400 "
+            "contributors.")
+    claim = claim_with(extractor, text, "400 contributors")
+    assert claim.speaker.name == "Rich Bowen" and claim.cue.text == "(("
+    assert claim.text.startswith("((Rich Bowen))")
+
+
+def test_a_document_speaks_for_its_named_owner(extractor):
+    text = "Meanwhile, the Acme Guild's notice alleged that the tool broke the law."
+    claim = claim_with(extractor, text, "tool broke the law")
+    assert claim.speaker.name == "Acme Guild" and claim.speaker.text.endswith("notice")
+
+
+def test_quoted_as_saying_gives_the_one_quoted(extractor):
+    text = 'The paper quoted Tim Rowe, a former official, as saying "the plan will fail."'
+    assert claim_with(extractor, text, "the plan will fail").speaker.name == "Tim Rowe"
+
+
+def test_an_object_clause_the_parse_hung_as_a_conjunct(extractor):
+    text = ('Jo Park said on Twitter, "Nobody is conducting an inquiry." Senator Ana Ruiz '
+            "has repeatedly maintained an inquiry is what the committee is doing.")
+    claim = claim_with(extractor, text, "inquiry is what the committee")
+    assert claim.speaker.name == "Ana Ruiz" and "Nobody" not in claim.text

@@ -6,7 +6,7 @@ import math
 import os
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any, Optional, Union
+from typing import Any, Optional, Union
 
 from ..types import Claim, iso_text
 from . import store
@@ -14,9 +14,6 @@ from .frames import Results, group_rows, pair_rows, series_rows, speaker_rows
 from .groups import Figure, FigureGroup, Pair, Series, build_groups, make_figure
 from .identity import Mention, resolve
 from .records import COLUMNS, Extracted, claim_records, extract_document, from_doc
-
-if TYPE_CHECKING:
-    from ..quantities.holder import Owner
 
 UNATTRIBUTED = "(unattributed)"
 
@@ -98,21 +95,23 @@ class Ledger:
                 raise ValueError(f"document {doc_id!r} has no text")
             found = self._extract(text_or_claims, iso)
             return self._write(doc_id, outlet, found.date, url, title, text_or_claims,
-                               found.claims, found.holders)
+                               found.claims, found)
         claims = _as_claims(text_or_claims, doc_id)
         return self._write(doc_id, outlet, iso, url, title, None, claims)
 
     def _write(self, doc_id: str, outlet: Optional[str], date: Optional[str],
                url: Optional[str], title: Optional[str], text: Optional[str],
-               claims: list[Claim], holders: Optional[dict[tuple[int, int], Owner]] = None,
-               ) -> int:
+               claims: list[Claim], found: Optional[Extracted] = None) -> int:
+        """Replace the document; ``found`` gives the holders and lead place of its figures
+        when it was extracted here."""
         doc = {"doc_id": doc_id, "outlet": outlet, "date": date, "url": url, "title": title}
         rows = [{"speaker_name": c.speaker.name if c.speaker else None,
                  "speaker_label": c.speaker.label if c.speaker else None,
                  "speaker_title": c.speaker.title if c.speaker else None,
                  "claim": json.dumps(c.to_dict(), ensure_ascii=False)} for c in claims]
         store.write_document(self._conn, doc, text, rows,
-                             claim_records(claims, doc, text, holders))
+                             claim_records(claims, doc, text, found.holders if found else None,
+                                           found.doc_place if found else None))
         return len(claims)
 
     def add_many(self, documents: Iterable[Any], *, progress: Optional[bool] = None,
@@ -135,7 +134,7 @@ class Ledger:
         for d, found in zip(docs, _progress(self._stream(docs, batch_size), len(docs),
                                             progress)):
             self._write(d["doc_id"], d.get("outlet"), found.date, d.get("url"), d.get("title"),
-                        d["text"], found.claims, found.holders)
+                        d["text"], found.claims, found)
         return len(docs)
 
     def _stream(self, docs: list[dict[str, Any]], batch_size: int) -> Iterator[Extracted]:

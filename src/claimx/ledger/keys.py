@@ -72,6 +72,7 @@ def _tables() -> dict[str, Any]:
         "bodies": set(t["holder_body_words"]),
         "containers": set(t["container_measures"]),
         "score_units": set(t["score_units"]),
+        "vote_words": set(t["vote_words"]),
         "party_of": {w: side for side, words in t["party_sides"].items()
                      if not side.startswith("_") for w in words},
         "parties": re.compile(r"\b(" + "|".join(re.escape(w) for w in sorted(
@@ -249,10 +250,20 @@ def _window(text: str, n: int, last: bool) -> str:
 
 def _context_outcome(before: str, after: str) -> Optional[str]:
     """An outcome governing the number: a verb just before it, else words just after it."""
-    if after.lstrip().startswith(","):      # "1.7 million X, about a quarter of ..., marched"
+    alternative = _ALTERNATIVE.match(after)
+    if alternative:                         # "N people, maybe more than a million, are in ..."
+        after = after[alternative.end():]
+    elif after.lstrip().startswith(","):    # "1.7 million X, about a quarter of ..., marched"
         after = after.split(",", 2)[-1]
     return _outcome_in(_window(_clause_before(before), 2, last=True)) \
         or _outcome_in(_window(after, 6, last=False)) or _linked_outcome(before)
+
+
+#: a second estimate set after a number ("hundreds of thousands, maybe more than a million")
+_ALTERNATIVE = re.compile(r"\s*,\s*(?:maybe|perhaps|possibly|or|or even|if not)\s+"
+                          r"(?:(?:more|less|fewer) than\s+|about\s+|some\s+|over\s+)?"
+                          r"(?:a|one|\d[\d,.]*|[a-z]+)\s+(?:hundred|thousand|million|billion)s?"
+                          r"(?:\s+of)?,?")
 
 
 def _linked_outcome(before: str) -> Optional[str]:
@@ -288,7 +299,11 @@ def _measure(entity_words: list[str], before: str, after: str) -> tuple[str, lis
         return synonym, [m for m in quals if m != "additional"]
     if head in tab["person"] or lower[-1] in tab["person"] or _people_name(entity_words[-1]):
         role = tab["irregular"].get(lower[-1], head)
-        return _context_outcome(before, after) or "", quals + [role] * (role in tab["roles"])
+        outcome = _context_outcome(before, after) or ""
+        if outcome == "voters" and not tab["vote_words"] & {
+                w.lower() for w in _words(before + " " + after)}:
+            outcome = "crowd"                 # "supporters turned out ... to protest"
+        return outcome, quals + [role] * (role in tab["roles"])
     near = _outcome_in(_window(after, 3, last=False))
     if near:                      # "53 measles related deaths": the entity stopped short
         return near, quals
@@ -423,12 +438,7 @@ def figure_key(record: dict[str, Any]) -> Optional[str]:
     words = _entity_words(entity)
     if words and lemma(words[-1].lower()) in _tables()["time"]:
         return None
-    if not words and unit:
-        words = _subject_before(before) or _converted_subject(record)
-    if not words and unit in _tables()["dimensionless"]:
-        words = _sibling_entity(record)
-    if words and lemma(words[-1].lower()) in _tables()["containers"]:
-        words = _contained(words, before, after)
+    words = _counted_words(record, words, unit, before, after)
     if words:
         measure, mods = _measure(words, before, after)
         if not measure:           # people counted, with nothing said to befall them
@@ -443,14 +453,14 @@ def figure_key(record: dict[str, Any]) -> Optional[str]:
             return None
         measure, mods = outcome, []
     mods = mods + _extra_mods(before, after)
-    where = _where(entity, before, after) or place_key(record.get("q_place")) or \
-        _sibling_where(record) or _sentence_side(before)
-    whose = holder_key(record.get("q_holder"))
-    if whose and whose != where:
-        where = f"{whose}/{where}" if where else whose
-    if not where:
-        where = _sentence_party(record)
+    where = _whose_and_where(record, entity, before, after)
     return "|".join((measure, where, ",".join(sorted(set(mods))), unit))
+
+
+def countries_in(text: str) -> set[str]:
+    """The countries a text names, by name or demonym ("Samoan", "the United States")."""
+    tab = _tables()
+    return {str(tab["side_of"][m.group(1)]) for m in tab["sides"].finditer(text)}
 
 
 def _sentence_party(record: dict[str, Any]) -> str:
@@ -458,6 +468,37 @@ def _sentence_party(record: dict[str, Any]) -> str:
     sentence = record.get("sentence_text") or ""
     found = {_tables()["party_of"][m.group(1)] for m in _tables()["parties"].finditer(sentence)}
     return found.pop() if len(found) == 1 else ""
+
+
+def _counted_words(record: dict[str, Any], words: list[str], unit: str, before: str,
+                   after: str) -> list[str]:
+    """The words of what the figure counts, when its entity does not say it: the noun
+    phrase linked to a measurement, the entity of a sibling percentage, what a total counts,
+    what a superlative before "with N" names."""
+    if not words and unit:
+        words = _subject_before(before) or _converted_subject(record)
+    if not words and unit in _tables()["dimensionless"]:
+        words = _sibling_entity(record)
+    if words and lemma(words[-1].lower()) in _tables()["containers"]:
+        words = _contained(words, before, after)
+        if lemma(words[-1].lower()) in _tables()["containers"]:
+            # "X had 1,124 delegates; Y trailed with a total of 815"
+            words = _sibling_counted(record) or _counted_before(before) or words
+    if not words and not unit:
+        words = _most_before(before)                    # "had the most delegates, with 60"
+    return words
+
+
+def _whose_and_where(record: dict[str, Any], entity: str, before: str, after: str) -> str:
+    """The key's second part: whose the figure is, and where ("biden", "trump/iowa")."""
+    where = _where(entity, before, after) or place_key(record.get("q_place")) or \
+        _sibling_where(record) or _sentence_side(before)
+    whose = holder_key(record.get("q_holder"))
+    if whose and whose != where:
+        where = f"{whose}/{where}" if where else whose
+    if not where:
+        where = _sentence_party(record) or str(record.get("doc_place") or "")
+    return where
 
 
 def holder_key(holder: Optional[str]) -> str:
@@ -516,6 +557,51 @@ def _scoreline_partner(record: dict[str, Any]) -> Optional[tuple[str, str]]:
 
 #: what stands between the two numbers of a scoreline
 _SCORELINE_GAP = re.compile(r"\s+to\s+")
+
+
+def _sibling_counted(record: dict[str, Any]) -> list[str]:
+    """The entity of the nearest earlier number of the claim that counts something other
+    than a total, in the same unit."""
+    try:
+        siblings = json.loads(record.get("claim_quantities") or "[]")
+    except (TypeError, ValueError):
+        return []
+    me, unit = int(record.get("q_start") or 0), record.get("q_unit")
+    for start, _text, entity, *rest in sorted(siblings, key=lambda q: -q[0]):
+        if start < me and entity and (rest[0] if rest else None) == unit:
+            words = _entity_words(entity)
+            if words and lemma(words[-1].lower()) not in _tables()["containers"]:
+                return words
+    return []
+
+
+#: a number and the lower-case words after it
+_COUNTED = re.compile(r"\d[\d,.]*\s+((?:[a-z]+\s+){0,2}[a-z]+)")
+
+
+def _counted_before(before: str) -> list[str]:
+    """The thing the last number before this one in its sentence counts ("1,124 pledged
+    delegates"), up to a function word."""
+    found = list(_COUNTED.finditer(before))
+    if not found:
+        return []
+    words: list[str] = []
+    for w in found[-1].group(1).split():
+        if w in _tables()["function"]:
+            break
+        words.append(w)
+    return words
+
+
+#: "had the most pledged delegates, with" ending the text before a bare number
+_MOST_WITH = re.compile(r"\bthe (?:most|fewest|highest|largest|greatest|biggest) "
+                        r"((?:[a-z]+ ){0,2}[a-z]+),? with\s*$")
+
+
+def _most_before(before: str) -> list[str]:
+    """What a bare number after "with" counts, from the superlative before it."""
+    found = _MOST_WITH.search(before)
+    return found.group(1).split() if found else []
 
 
 def _contained(words: list[str], before: str, after: str) -> list[str]:

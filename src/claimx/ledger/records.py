@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 #: the columns of a claim record, in order (the Parquet schema and the SQLite table)
 COLUMNS = (
-    "doc_id", "outlet", "doc_date", "url", "claim_index", "quantity_index",
+    "doc_id", "outlet", "doc_date", "url", "doc_place", "claim_index", "quantity_index",
     "claim_text", "claim_start", "sentence_text", "sentence_start",
     "speaker_name", "speaker_text", "speaker_label", "speaker_title", "cue_kind",
     "q_text", "q_start", "q_value", "q_low", "q_high", "q_bound", "q_unit", "q_entity",
@@ -103,15 +103,16 @@ def _referred_entities(claims: list[Claim],
 
 def claim_records(claims: list[Claim], doc: dict[str, Any], text: Optional[str] = None,
                   holders: Optional[Mapping[tuple[int, int], Owner]] = None,
-                  ) -> list[dict[str, Any]]:
+                  doc_place: Optional[str] = None) -> list[dict[str, Any]]:
     """One record per quantity of ``claims``; ``doc`` gives doc_id, outlet, date and url;
-    ``holders`` the holder of each quantity span that has one (`Extracted.holders`).
+    ``holders`` the holder of each quantity span that has one (`Extracted.holders`),
+    ``doc_place`` the country of the document's lead (`Extracted.doc_place`).
 
     A number that two claims of the document share is recorded once, with the first.
     """
     holders = holders or {}
     base = {"doc_id": doc["doc_id"], "outlet": doc.get("outlet"),
-            "doc_date": doc.get("date"), "url": doc.get("url")}
+            "doc_date": doc.get("date"), "url": doc.get("url"), "doc_place": doc_place}
     out: list[dict[str, Any]] = []
     seen: set[tuple[int, str]] = set()
     referred = _referred_entities(claims, text)
@@ -151,6 +152,8 @@ class Extracted(NamedTuple):
     date: Optional[str]
     #: quantity span -> whose that figure is and where (`claimx.quantities.holder`)
     holders: dict[tuple[int, int], Owner]
+    #: the one country the document's lead names, if it names exactly one (`lead_place`)
+    doc_place: Optional[str] = None
 
 
 def from_doc(doc: Doc, date: Optional[str]) -> Extracted:
@@ -163,7 +166,28 @@ def from_doc(doc: Doc, date: Optional[str]) -> Extracted:
     if date is None:
         found = doc._.reference_date
         date = None if found is None else found.isoformat()
-    return Extracted(claims, date, holders)
+    return Extracted(claims, date, holders, lead_place(doc))
+
+
+def lead_place(doc: Doc) -> Optional[str]:
+    """The country a document is about, when the first sentence of its body names exactly
+    one ("On Thursday, the government of Samoa began ..." -> samoa); else None. The key gives
+    it to a figure that says no place of its own ("coverage had risen to 55 percent")."""
+    from ..pipeline.annotations import get_context
+    from .keys import countries_in
+
+    context = get_context(doc)
+    start = context.body_start if context is not None else 0
+    for sent in doc.sents:
+        if sent.end_char <= start or len(sent) < _LEAD_WORDS:
+            continue
+        found = countries_in(sent.text)
+        return found.pop() if len(found) == 1 else None
+    return None
+
+
+#: how many tokens a sentence needs to be a document's lead (not a date line)
+_LEAD_WORDS = 6
 
 
 def extract_document(extractor: Any, text: str, date: Optional[str]) -> Extracted:

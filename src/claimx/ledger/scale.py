@@ -66,7 +66,7 @@ def records_of_partition(frame: pd.DataFrame, text_column: str, id_column: str,
         found = extract_document(extractor, text, _value(row, date_column))
         doc = {"doc_id": str(row[id_column]), "date": found.date,
                "outlet": _value(row, outlet_column), "url": _value(row, url_column)}
-        rows.extend(claim_records(found.claims, doc, text, found.holders))
+        rows.extend(claim_records(found.claims, doc, text, found.holders, found.doc_place))
     for r in rows:
         r["key"] = figure_key(r)
         r["figure_id"] = f"{r['doc_id']}#{r['claim_index']}.{r['quantity_index']}"

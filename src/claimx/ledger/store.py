@@ -14,8 +14,9 @@ Schema (version 3, kept in ``PRAGMA user_version``):
     one row per quantity of a claim: the columns of `claimx.ledger.records.COLUMNS`.
 
 Deleting a document deletes its claims and figures (``ON DELETE CASCADE``). Version 1 had
-no ``figures`` table and no ``documents.text``; version 2 had no ``figures.q_holder`` and
-``figures.q_place`` (whose a figure is, and where). Opening an older file migrates it in one
+no ``figures`` table and no ``documents.text``; version 2 had no ``figures.q_holder``,
+``figures.q_place`` (whose a figure is, and where) and ``figures.doc_place`` (the country of
+the document's lead). Opening an older file migrates it in one
 transaction; figures migrated from version 2 have neither until their document is added
 again. A file from a newer claimx
 (a higher version) is refused, never touched.
@@ -84,10 +85,10 @@ def _migrate_1_to_2(conn: sqlite3.Connection) -> None:
 
 
 def _migrate_2_to_3(conn: sqlite3.Connection) -> None:
-    """Add ``figures.q_holder`` and ``figures.q_place`` (a file migrated from version 1 has
-    them already)."""
+    """Add ``figures.doc_place``, ``figures.q_holder`` and ``figures.q_place`` (a file
+    migrated from version 1 has them already)."""
     have = {row[1] for row in conn.execute("PRAGMA table_info(figures)")}
-    for column in ("q_holder", "q_place"):
+    for column in ("doc_place", "q_holder", "q_place"):
         if column not in have:
             conn.execute(f"ALTER TABLE figures ADD COLUMN {column} TEXT")
 

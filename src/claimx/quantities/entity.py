@@ -105,7 +105,10 @@ class EntityFinder:
     ) -> Optional[Entity]:
         """Entity of the quantity whose number/unit tokens are ``[start, q_end)``."""
         span = range(start, q_end)
-        roots = [doc[k] for k in span if not (start <= doc[k].head.i < q_end)]
+        # a quantity heading its own sentence ("Wow! Thousands of people forming ...") is
+        # its own head: a root too
+        roots = [doc[k] for k in span
+                 if not (start <= doc[k].head.i < q_end) or doc[k].head.i == k]
         if not roots:
             return None
         root = roots[-1]

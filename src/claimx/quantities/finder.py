@@ -90,7 +90,8 @@ class _Ctx:
     """Per-document token views."""
 
     def __init__(self, doc: Doc, currencies: CurrencyTable, exclude: Sequence[tuple[int, int]],
-                 group_separators: frozenset[str] = frozenset()):
+                 group_separators: frozenset[str] = frozenset(),
+                 approximate: frozenset[str] = frozenset()):
         self.doc = doc
         self.n = len(doc)
         table = info(doc)
@@ -101,6 +102,8 @@ class _Ctx:
         self.ends: dict[tuple[int, int], int] = {}
         self.prefix_currency: dict[int, str] = {}
         self.margin: set[int] = set()
+        #: tokens whose approximate sign ("~295") was taken off: their bound is "about"
+        self.approx: set[int] = set()
         # only a token with a digit can lose a currency prefix ("HK$10"), and only one
         # with a leading "±" is a margin of error
         self.digits = table.digit_tokens
@@ -110,6 +113,9 @@ class _Ctx:
             w = self.words[i]
             if w[:1] == "\u00b1" and len(w) > 1:  # "±3": a margin of error
                 self.margin.add(i)
+                self.words[i] = w = w[1:]
+            elif w[:1] in approximate and len(w) > 1 and w[1].isdigit():  # "~295"
+                self.approx.add(i)
                 self.words[i] = w = w[1:]
             if (w and not w[0].isalnum()) or (len(w) > 3 and w[:3].isupper() and w[:3].isalpha()
                                                or "$" in w[:4]):
@@ -195,6 +201,7 @@ class QuantityFinder:
         self.change_openers = frozenset(b.get("change_openers", []))
         self.opener_joiners = frozenset(b.get("opener_joiners", []))
         self.margin_before = frozenset(tuple(x.lower().split()) for x in b.get("margin_before", []))
+        self.approximate = frozenset(b.get("approximate_signs", []))
         self.determiner_not_bound = frozenset(
             tuple(x.lower().split()) for x in b.get("determiner_not_bound", []))
         u = lex["units"]
@@ -228,7 +235,8 @@ class QuantityFinder:
     def find(self, doc: Doc, exclude: Sequence[tuple[int, int]] = ()) -> list[QuantityHit]:
         """Every quantity in ``doc``, sorted and non-overlapping; ``exclude`` are char spans
         (time expressions) whose numbers are not quantities."""
-        ctx = _Ctx(doc, self.currencies, exclude, self.numbers.group_separators)
+        ctx = _Ctx(doc, self.currencies, exclude, self.numbers.group_separators,
+                   self.approximate)
         hits: list[QuantityHit] = []
         starters = self.starters
         # the tokens `_may_start` can accept: those with a digit, a starter word, or a
@@ -314,6 +322,8 @@ class QuantityFinder:
         lead = self._bound_before(ctx, cur_start, unit.end if unit else p.end)
         if lead is None and p.start in ctx.margin:
             lead = ("exact", p.start)
+        if lead is None and p.start in ctx.approx:
+            lead = ("about", p.start)               # "~295 km/h"
         if cur_before is None:
             cur_before = self._unit_before(ctx, cur_start)
             if cur_before is not None:
@@ -379,6 +389,14 @@ class QuantityFinder:
         q_end = unit.end if unit else (rng[0].end if rng else p.end)
         entity_text, end, bound = self._entity_of(
             ctx, p, (end, q_end), (unit, unit_name, cur_before), bound)
+        opened = _unclosed_bracket(ctx, span_start, end)
+        if opened is not None:
+            # "157 miles per hour (mph": the quantity stops before a bracket it leaves open,
+            # and an entity read inside the bracket goes with it
+            end = max(opened, p.end)
+            if entity_text is not None and info(ctx.doc).text.find(
+                    entity_text, ctx.doc[opened].idx) >= 0:
+                entity_text = self._unit_word_text(ctx, unit, unit_name, cur_before)
         if rng is None:
             low, high = _bounds(bound, value)
         doc = ctx.doc
@@ -407,6 +425,12 @@ class QuantityFinder:
         if ent is None:
             return None, end, bound
         return word_text(ent.text), max(end, ent.end if ent.adjacent else end), bound
+
+    def _unit_word_text(self, ctx: _Ctx, unit: Optional[_Unit], unit_name: Optional[str],
+                        before: Optional[_Unit]) -> Optional[str]:
+        """The unit's own word as the entity ("miles per hour"), or None."""
+        ent = self._unit_word(ctx, unit, unit_name, before)
+        return word_text(ent.text) if ent is not None else None
 
     def _duration_at(self, ctx: _Ctx, i: int) -> Optional[tuple[QuantityHit, int]]:
         """A race time "2:09:35": a duration in seconds."""
@@ -696,6 +720,18 @@ class QuantityFinder:
         if ctx.lw(j) in ("-", "\u2010"):
             j += 1
         return j + 1 if ctx.lw(j) in self.age_words else 0
+
+
+def _unclosed_bracket(ctx: _Ctx, start: int, end: int) -> Optional[int]:
+    """The token of an opening bracket in ``[start, end)`` that is not closed there."""
+    opened: list[int] = []
+    for k in range(start, end):
+        w = ctx.words[k]
+        if w == "(":
+            opened.append(k)
+        elif w == ")" and opened:
+            opened.pop()
+    return opened[0] if opened else None
 
 
 def start_outside(tok: Token, start: int, end: int) -> bool:
