@@ -196,3 +196,32 @@ def test_people_who_turned_out_are_voters_only_where_there_is_a_vote():
     vote = "Several thousand supporters turned out in the capital to vote."
     assert _one_key(rally, "Several thousand supporters", "supporters").startswith("crowd|")
     assert _one_key(vote, "Several thousand supporters", "supporters").startswith("voters|")
+
+
+def test_a_named_storm_holds_its_winds_and_its_dead(extractor):
+    text = ("Tropical Storm Alma neared the coast on Friday, officials said. Officials said "
+            "its winds are predicted to reach about 75 miles per hour. Officials said Alma "
+            "damaged the same towns as Typhoon Hiro, which killed over 6,000 people in 2013.")
+    found = _owners(extractor, text)
+    assert found["about 75 miles per hour"][0] == "Tropical Storm Alma"
+    assert found["over 6,000 people"][0] == "Typhoon Hiro"
+
+
+def test_poll_shares_are_their_candidates_and_a_poll_is_no_place(extractor):
+    found = _owners(extractor, "Officials said Ana Kowalski led Ben Ode in the Acme polling "
+                               "average, 49.7 percent to 40.3 percent.")
+    assert found["49.7 percent"][0] == "Ana Kowalski" and found["40.3 percent"][0] == "Ben Ode"
+    sentence = "She polled at two percent in the Monmouth poll."
+    assert _one_key(sentence, "two percent", None, "percentage", q_holder="Jo Lee") == \
+        "|lee||percentage"
+    assert _one_key(sentence, "two percent", None, "percentage") is None
+
+
+def test_the_police_of_two_articles_are_not_one_speaker(extractor):
+    ledger = Ledger(extractor=extractor)
+    ledger.add("Police said two men were arrested in Leeds on Monday.", doc_id="a",
+               date="2024-05-06")
+    ledger.add("Police said three people were hurt in a crash in Bristol.", doc_id="b",
+               date="2024-05-07")
+    police = [s for s in ledger.speakers().to_records() if "olice" in str(s)]
+    assert len(police) == 2, police

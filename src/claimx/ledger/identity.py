@@ -155,7 +155,7 @@ class _Union:
 
 
 def _node(m: Mention, ambiguous: frozenset[str] = frozenset()) -> Node:
-    if m.label == GROUP:
+    if m.label == GROUP or fold(m.name).strip() in _generic_sources():
         inst = _institution(m.name)
         if inst and not (inst[0] in ambiguous and not inst[1]):
             return ("institution", *inst)
@@ -212,6 +212,12 @@ def _pick(cands: list[Node], word_titles: set[str], outlet: Optional[str],
         if len(kept) == 1:
             return kept[0]
     return None
+
+
+@lru_cache(maxsize=1)
+def _generic_sources() -> frozenset[str]:
+    """Bare common nouns that name an unnamed group ("Police"), from ``ledger_terms.json``."""
+    return frozenset(terms()["generic_sources"])
 
 
 def resolve(mentions: Iterable[Mention]) -> dict[Mention, str]:

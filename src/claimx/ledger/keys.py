@@ -73,6 +73,7 @@ def _tables() -> dict[str, Any]:
         "containers": set(t["container_measures"]),
         "score_units": set(t["score_units"]),
         "vote_words": set(t["vote_words"]),
+        "source_nouns": set(t["source_nouns"]),
         "party_of": {w: side for side, words in t["party_sides"].items()
                      if not side.startswith("_") for w in words},
         "parties": re.compile(r"\b(" + "|".join(re.escape(w) for w in sorted(
@@ -230,13 +231,17 @@ def _place(clause: str) -> str:
         if i and words[i - 1].lower() in tab["place_hedges"]:
             return ""                      # "mostly in X": the figure is not X's alone
         name = []
+        after_name = ""
         for x in (x for x in words[i + 1:i + 6] if x.lower() not in ("the", "whole", "entire")):
             bare = re.sub(r"['’]s$", "", x)
             if not x[0].isupper() or bare in tab["place_stop"]:
+                after_name = x.lower()
                 break
             name.append(bare)
             if bare != x:                  # "Hong Kong's": the possessive ends the name
                 break
+        if name and after_name in tab["source_nouns"]:
+            return ""                      # "in the Monmouth poll": a source, not a place
         if name:
             joined = " ".join(name)
             return tab["side_of"].get(joined) or tab["side_of"].get(name[0]) or joined.lower()
@@ -445,8 +450,8 @@ def figure_key(record: dict[str, Any]) -> Optional[str]:
             return None
     elif unit and unit in _tables()["score_units"] and not record.get("q_holder"):
         return None               # "12 points to 10": a score of no one in particular
-    elif unit and unit not in _tables()["dimensionless"]:
-        measure, mods = "", []
+    elif unit and (unit not in _tables()["dimensionless"] or record.get("q_holder")):
+        measure, mods = "", []   # a measure keyed by its unit, or a share keyed by its holder
     else:
         outcome = _context_outcome(before, after)
         if outcome is None:

@@ -11,6 +11,7 @@ he secured 39"). Rules: ``quantity_holders.json``.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any, NamedTuple, Optional
 
@@ -24,6 +25,8 @@ _TO_NOUN = ("nummod", "quantmod", "compound", "amod", "appos")
 #: dependencies of a clause that takes its subject from the clause it hangs on
 _INHERITS = ("conj", "advcl", "xcomp", "relcl")
 _SUBJECTS = ("nsubj", "nsubjpass")
+#: how the first number of a scoreline hangs on its verb ("led Y 49.7 percent to 40.3")
+_SCORE_DEPS = ("npadvmod", "dobj", "attr", "advmod")
 
 
 class Owner(NamedTuple):
@@ -44,12 +47,25 @@ class HolderFinder:
         self.with_preps = frozenset(t["with_preps"])
         self.to_preps = frozenset(t["to_preps"])
         self.scope_preps = frozenset(t["scope_preps"])
+        self.level_preps = frozenset(t["level_preps"])
+        self.for_preps = frozenset(t["for_preps"])
         self.totals = frozenset(t["total_nouns"])
         self.defeating = frozenset(t["defeating_verbs"])
+        self.trailing = frozenset(t["trailing_verbs"])
         self.labels = frozenset(t["name_labels"])
         self.place_labels = frozenset(t["place_labels"])
         self.where_words = frozenset(t["where_words"])
         self.place_nouns = frozenset(t["place_nouns"])
+        self.titles = tuple(t["event_titles"])
+        self.event_title = re.compile(r"\b(?:" + "|".join(
+            re.escape(w) for w in sorted(self.titles, key=len, reverse=True))
+            + r")\s+[A-Z][A-Za-z]+\b")
+        self.event_nouns = frozenset(t["event_nouns"])
+        self.event_stop = frozenset(t["event_name_stop"])
+        self.measure_of = frozenset(t["measure_of"])
+        self.relatives = frozenset(t["relative_pronouns"])
+        self._events_doc: Optional[Doc] = None
+        self._events: list[tuple[int, int, str]] = []
         self.pronouns = frozenset(t["personal_pronouns"])
         self.reach = int(t["pronoun_reach"])
 
@@ -70,7 +86,77 @@ class HolderFinder:
         # a verb is shared by all the objects listed after it
         first = _first_conjunct(noun)
         owner = _child(noun, ("poss",)) or self._owner_token(first, own=first is noun)
-        return Owner(None if owner is None else self._name(owner), self._place(noun))
+        name = None if owner is None else self._name(owner)
+        return Owner(name or self._event(noun), self._place(noun))
+
+    # -- named events: a storm holds its winds, its rain and its dead ----------------------
+    def _event(self, noun: Token) -> Optional[str]:
+        """The named event ("Typhoon Haiyan") a figure belongs to: the event subject of the
+        verb that takes it ("which killed over 6,000 people"), or the event a pronoun or
+        noun for it stands for ("its winds of 75 mph", "the depression had winds of 30
+        mph")."""
+        if not self._events_of(noun.doc):
+            return None
+        measured = _measured_noun(noun, self.measure_of)
+        for token in (_child(measured, ("poss",)), self._clause_subject(measured)):
+            if token is None:
+                continue
+            poss = _child(token, ("poss",))
+            for candidate in (token, poss):
+                if candidate is not None:
+                    found = self._event_named(candidate)
+                    if found:
+                        return found
+        # else the event named last before the figure in its own sentence ("the advisory
+        # indicated Dorian's maximum sustained winds were near 180 mph")
+        start = info(noun.doc).sent_of(noun.i).start_char
+        named = [name for s0, _e, name in self._events_of(noun.doc) if start <= s0 < noun.idx]
+        return named[-1] if named else None
+
+    def _clause_subject(self, noun: Token) -> Optional[Token]:
+        """The subject of the clause that takes ``noun`` as object or subject; a relative
+        pronoun stands for the noun its clause hangs on."""
+        if noun.dep_ not in ("dobj", "attr", "nsubj", "nsubjpass") or noun.head.i == noun.i:
+            return None
+        verb = noun.head
+        subject = noun if noun.dep_ in _SUBJECTS else self._subject_of(verb)
+        if subject is not None and subject.lower_ in self.relatives and verb.dep_ == "relcl":
+            return verb.head
+        return subject
+
+    def _event_named(self, token: Token) -> Optional[str]:
+        """The event ``token`` names or stands for, else None."""
+        events = self._events_of(token.doc)
+        at = token.idx
+        inside = [name for start, end, name in events if start <= at < end]
+        if inside:
+            return inside[0]
+        if token.lower_ in self.event_nouns:
+            before = [name for start, _end, name in events if start < at]
+            return before[-1] if before else None
+        return None
+
+    def _events_of(self, doc: Doc) -> list[tuple[int, int, str]]:
+        """(start, end, name) of every titled event of the text, once per document."""
+        if self._events_doc is not doc:
+            text = info(doc).text
+            self._events_doc = doc
+            found = self.event_title.finditer(text) if any(t in text for t in self.titles) \
+                else ()
+            # not "National Hurricane Center": a capitalised word before the title, or a
+            # name word that belongs to a body, makes it another name
+            titled = [(m.start(), m.end(), m.group(0)) for m in found
+                      if not _CAPITAL_BEFORE.search(text, max(0, m.start() - 30), m.start())
+                      and m.group(0).split()[-1] not in self.event_stop]
+            # after its first titled mention, the bare name is the event too ("Dorian's")
+            bare: list[tuple[int, int, str]] = []
+            for name in {full.split()[-1]: full for _s, _e, full in titled}.items():
+                first = min(start for start, _e, full in titled if full == name[1])
+                bare += [(m.start(), m.end(), name[1]) for m in re.finditer(
+                    r"\b" + re.escape(name[0]) + r"\b", text) if m.start() > first]
+            self._events = sorted(titled + [b for b in bare if not any(
+                s0 <= b[0] < e0 for s0, e0, _n in titled)])
+        return self._events
 
     def _place_before(self, token: Token) -> Optional[str]:
         """The last place named before ``token`` within ``reach`` sentences."""
@@ -127,23 +213,31 @@ class HolderFinder:
         if poss is not None:
             return poss                             # "his total of 86"
         head = noun.head
-        if noun.dep_ == "pobj" and head.lower_ in self.with_preps and head.head.i != head.i:
-            verb = head.head                        # "had the most delegates, with 60"
-            if verb.lemma_.lower() in self.leaving:
-                return _child(verb, ("dobj", "dative"))  # "left him with 1,124"
-            return self._subject_of(verb) if self._holds(verb) else None
-        if noun.dep_ == "pobj" and head.lower_ in self.to_preps and \
-                head.head.lemma_.lower() in self.raising:
-            # "brings his delegate total to 86" (the parse may split "delegate total")
-            objects = [c for c in children(head.head) if c.dep_ in ("dobj", "dative")]
-            return next((p for o in objects for p in children(o) if p.dep_ == "poss"), None)
-        if noun.dep_ in ("dobj", "attr", "conj") and self._holds(head):
+        if noun.dep_ == "pobj":
+            return self._through_preposition(noun, head)
+        if noun.dep_ in ("dobj", "attr", "conj", "npadvmod") and self._holds(head):
             # "Trump secured all 25 of ...", and objects the parse listed as conjuncts of
             # the verb ("secured five ..., as well as three in Colorado")
             return self._subject_of(head)
-        if noun.dep_ == "pobj" and head.lower_ in self.scope_preps:
+        return None
+
+    def _through_preposition(self, noun: Token, prep: Token) -> Optional[Token]:
+        """The holder of a figure that is the object of a preposition."""
+        word = prep.lower_
+        if word in self.with_preps and prep.head.i != prep.i:
+            verb = prep.head                        # "had the most delegates, with 60"
+            if verb.lemma_.lower() in self.leaving:
+                return _child(verb, ("dobj", "dative"))  # "left him with 1,124"
+            return self._subject_of(verb) if self._holds(verb) else None
+        if word in self.to_preps and prep.head.lemma_.lower() in self.raising:
+            # "brings his delegate total to 86" (the parse may split "delegate total")
+            objects = [c for c in children(prep.head) if c.dep_ in ("dobj", "dative")]
+            return next((p for o in objects for p in children(o) if p.dep_ == "poss"), None)
+        if word in self.level_preps and self._holds(prep.head):
+            return self._subject_of(prep.head)      # "Jorgensen polled at three percent"
+        if word in self.scope_preps:
             # "secured a plurality in four states": where the holder won
-            above = head.head
+            above = prep.head
             for _ in range(3):                      # "a plurality of the vote in four states"
                 if above.dep_ != "pobj" or above.head.head.i == above.head.i:
                     break
@@ -157,13 +251,22 @@ class HolderFinder:
         """"Caloundra defeated Wynnum 45 points to 24": the winner's score hangs on the verb,
         the loser's on its "to"."""
         head = noun.head
-        if noun.dep_ in ("npadvmod", "dobj", "attr", "advmod") and \
+        if noun.dep_ in _SCORE_DEPS and \
                 head.lemma_.lower() in self.defeating and _child(head, ("dobj",)) not in (
                     None, noun):
             return self._subject_of(head)
-        if noun.dep_ == "pobj" and head.lower_ in self.to_preps and \
-                head.head.lemma_.lower() in self.defeating:
-            return _child(head.head, ("dobj",))
+        if noun.dep_ == "pobj" and head.lower_ in self.to_preps:
+            verb = head.head
+            if verb.pos_ in ("NOUN", "NUM") and verb.dep_ in _SCORE_DEPS:
+                verb = verb.head                # "..., 49.7 percent to 40.3 percent"
+            named = next((p for p in children(verb) if p.dep_ == "prep"
+                          and p.lower_ in self.for_preps), None)
+            if named is not None and _child(named, ("pobj",)) is not None:
+                return _child(named, ("pobj",))   # "49.9 percent to 42.1 percent for Trump"
+            if verb.lemma_.lower() in self.defeating:
+                return _child(verb, ("dobj",))
+            if verb.lemma_.lower() in self.trailing:
+                return self._subject_of(verb)      # "he trailed 49.6 percent to 43.3"
         return None
 
     def _out_of_total(self, noun: Token) -> Token:
@@ -226,8 +329,26 @@ class HolderFinder:
         return None if best is None else _fullest(pronoun.doc, _without_possessive(best))
 
 
+#: a capitalised word ending right before a match ("National " before "Hurricane Center")
+_CAPITAL_BEFORE = re.compile(r"[A-Z][A-Za-z.]*[ \t]+$")
+
 #: how far after a title the name beside it may stand (in tokens)
 _NAME_REACH = 12
+
+
+def _measured_noun(noun: Token, of_words: frozenset[str]) -> Token:
+    """The noun a measurement measures: "winds of 75 miles per hour (120 kph)" -> winds."""
+    for _ in range(6):
+        if noun.dep_ == "appos" and noun.head.i != noun.i:
+            noun = noun.head                        # a conversion in brackets
+        elif noun.dep_ == "pobj" and noun.head.lower_ == "per":
+            noun = noun.head.head                   # "miles per hour"
+        else:
+            break
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in of_words and head.head.pos_ in ("NOUN", "PROPN"):
+        return head.head
+    return noun
 
 
 def _first_conjunct(token: Token) -> Token:
