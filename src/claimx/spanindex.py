@@ -65,6 +65,11 @@ def word_text(text: Optional[str]) -> Optional[str]:
     return text[s:e] or None
 
 
+def without_possessive(text: str) -> str:
+    """``text`` without a possessive ending ("Jane Roe's" -> "Jane Roe")."""
+    return text[:-2] if text.endswith(("'s", "\u2019s")) else text
+
+
 def strip_symbols(text: Optional[str]) -> Optional[str]:
     """``text`` without symbols, joiners or white space at its edges (a title keeps its
     abbreviation's full stop: "Gov."); None when nothing is left."""

@@ -16,7 +16,6 @@ mention: "Pavlo Kyrylenko" for "Mr. Kyrylenko"). Across documents this module jo
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
@@ -24,7 +23,7 @@ from typing import Any, Optional
 
 import attrs
 
-from .keys import terms
+from .keys import terms, unaccented
 
 Node = tuple[Any, ...]
 Info = dict[Node, dict[str, Any]]
@@ -53,8 +52,7 @@ def _sets() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 def fold(text: str) -> str:
     """Lower case without accents: "Rosselló" -> "rossello"."""
-    norm = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in norm if not unicodedata.combining(c)).lower()
+    return unaccented(text).lower()
 
 
 def name_tokens(name: str) -> list[str]:

@@ -80,7 +80,23 @@ def _tables() -> dict[str, Any]:
             (w for ws in t["party_sides"].values() for w in ws), key=len, reverse=True))
             + r")\b"),
         "target_after": _phrase_regex(t["target_after_phrases"]),
+        # "hundreds of thousands, maybe more than a million": a second estimate
+        "alternative": re.compile(r"\s*,\s*" + _alternation(t["alternative_openers"])
+                                  + r"\s+(?:" + _alternation(t["alternative_bounds"])
+                                  + r"\s+)?(?:a|one|\d[\d,.]*|[a-z]+)\s+"
+                                  + _alternation(t["scale_words"]) + r"s?(?:\s+of)?,?"),
+        # "had the most pledged delegates, with" ending the text before a bare number
+        "most_with": re.compile(r"\bthe " + _alternation(t["superlatives"])
+                                + r" ((?:[a-z]+ ){0,2}[a-z]+),? with\s*$"),
+        # "<noun> total to" ending the text before a number
+        "total_before": re.compile(r"\b([a-z]+)\s+([A-Za-z]+)\s+"
+                                   + _alternation(t["total_links"]) + r"\s*$"),
     }
+
+
+def _alternation(words: list[str]) -> str:
+    """A non-capturing regex group matching any of ``words`` (longest first)."""
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
 
 
 def _phrase_regex(phrases: list[str]) -> re.Pattern[str]:
@@ -157,14 +173,25 @@ def _head_outcome(lower: list[str]) -> Optional[str]:
     return outcome_of.get(lower[-1])
 
 
+def _siblings(record: dict[str, Any]) -> tuple[tuple[Any, ...], ...]:
+    """The quantities of the record's claim, ``(start, text, entity, unit)`` each, read once
+    per claim (every figure of a claim carries the same JSON)."""
+    return _parse_siblings(record.get("claim_quantities") or "[]")
+
+
+@lru_cache(maxsize=256)
+def _parse_siblings(text: str) -> tuple[tuple[Any, ...], ...]:
+    try:
+        return tuple(tuple(q) for q in json.loads(text))
+    except (TypeError, ValueError):
+        return ()
+
+
 def _sibling_where(record: dict[str, Any]) -> str:
     """The "where" of the nearest other number of the same claim, in the same unit, that has
     one: numbers listed together share it ("1,100 deaths ..., with an additional 1,500
     injured"); a percentage says nothing about the count beside it."""
-    try:
-        siblings = json.loads(record.get("claim_quantities") or "[]")
-    except (TypeError, ValueError):
-        return ""
+    siblings = _siblings(record)
     me, unit = int(record.get("q_start") or 0), record.get("q_unit")
     for start, text, entity, *rest in sorted(siblings,
                                              key=lambda q: (abs(q[0] - me), q[0] > me)):
@@ -255,7 +282,7 @@ def _window(text: str, n: int, last: bool) -> str:
 
 def _context_outcome(before: str, after: str) -> Optional[str]:
     """An outcome governing the number: a verb just before it, else words just after it."""
-    alternative = _ALTERNATIVE.match(after)
+    alternative = _tables()["alternative"].match(after)
     if alternative:                         # "N people, maybe more than a million, are in ..."
         after = after[alternative.end():]
     elif after.lstrip().startswith(","):    # "1.7 million X, about a quarter of ..., marched"
@@ -264,11 +291,6 @@ def _context_outcome(before: str, after: str) -> Optional[str]:
         or _outcome_in(_window(after, 6, last=False)) or _linked_outcome(before)
 
 
-#: a second estimate set after a number ("hundreds of thousands, maybe more than a million")
-_ALTERNATIVE = re.compile(r"\s*,\s*(?:maybe|perhaps|possibly|or|or even|if not)\s+"
-                          r"(?:(?:more|less|fewer) than\s+|about\s+|some\s+|over\s+)?"
-                          r"(?:a|one|\d[\d,.]*|[a-z]+)\s+(?:hundred|thousand|million|billion)s?"
-                          r"(?:\s+of)?,?")
 
 
 def _linked_outcome(before: str) -> Optional[str]:
@@ -348,10 +370,7 @@ def _entity_words(entity: str) -> list[str]:
 def _converted_subject(record: dict[str, Any]) -> list[str]:
     """For a measurement in parentheses right after another ("180 mph (285 kph)"), the noun
     phrase linked to that other one."""
-    try:
-        siblings = json.loads(record.get("claim_quantities") or "[]")
-    except (TypeError, ValueError):
-        return []
+    siblings = _siblings(record)
     me = int(record.get("q_start") or 0)
     for start, text, entity, *_ in siblings:
         end = start + len(text)
@@ -366,10 +385,7 @@ def _converted_subject(record: dict[str, Any]) -> list[str]:
 def _sibling_entity(record: dict[str, Any]) -> list[str]:
     """For a bare measurement, the entity of an earlier number of its claim in the same
     unit: "called for a 100% immunization rate, and stated 92% had been reached"."""
-    try:
-        siblings = json.loads(record.get("claim_quantities") or "[]")
-    except (TypeError, ValueError):
-        return []
+    siblings = _siblings(record)
     me, unit = int(record.get("q_start") or 0), record.get("q_unit")
     earlier = [q for q in siblings if q[0] < me and len(q) > 3 and q[3] == unit and q[2]]
     return _entity_words(earlier[-1][2]) if earlier else []
@@ -435,11 +451,11 @@ def figure_key(record: dict[str, Any]) -> Optional[str]:
     an outcome around it ("81 had lost their lives"); a bare number or a span of time ("six
     months") has no key.
     """
-    partner = _scoreline_partner(record)
+    before, after = _context(record)
+    partner = _scoreline_partner(record, before)
     entity = record.get("q_restates") or (partner[0] if partner else record.get("q_entity")) \
         or ""
     unit = record.get("q_unit") or (partner[1] if partner else "") or _share(record)
-    before, after = _context(record)
     words = _entity_words(entity)
     if words and lemma(words[-1].lower()) in _tables()["time"]:
         return None
@@ -510,12 +526,10 @@ def holder_key(holder: Optional[str]) -> str:
     """Whose a figure is, as the key says it: a country for a nation or its people
     ("Russia's", "Russian"), a body by its whole name ("the Democratic Party" ->
     "democratic party"), a person by surname ("Joe Biden" -> "biden")."""
-    words = _words(_unaccented(holder or ""))
+    words = _name_words(holder)
     if not words:
         return ""
     tab = _tables()
-    if words[0].lower() == "the":
-        words = words[1:] or words
     joined = " ".join(words)
     if joined in tab["side_of"]:
         return str(tab["side_of"][joined])
@@ -528,30 +542,30 @@ def holder_key(holder: Optional[str]) -> str:
 def place_key(place: Optional[str]) -> str:
     """A place as the key says it: a country's name for a country ("the United States" ->
     "america"), else the name in lower case."""
-    words = _words(_unaccented(place or ""))
-    if words and words[0].lower() == "the":
-        words = words[1:]
+    words = _name_words(place)
     if not words:
         return ""
     joined = " ".join(words)
     return str(_tables()["side_of"].get(joined) or joined.lower())
 
 
-def _unaccented(text: str) -> str:
+def _name_words(name: Optional[str]) -> list[str]:
+    """The words of a name without accents or a leading "the" ("the United States")."""
+    words = _words(unaccented(name or ""))
+    return words[1:] if len(words) > 1 and words[0].lower() == "the" else words
+
+
+def unaccented(text: str) -> str:
     """The text without accents ("Vázquez" -> "Vazquez")."""
     norm = unicodedata.normalize("NFKD", text)
     return "".join(c for c in norm if not unicodedata.combining(c))
 
 
-def _scoreline_partner(record: dict[str, Any]) -> Optional[tuple[str, str]]:
+def _scoreline_partner(record: dict[str, Any], before: str) -> Optional[tuple[str, str]]:
     """(entity, unit) of the number a scoreline pairs this one with: "45 points to 24" (the
-    24 is points too), "a 22 points to 10 win"."""
-    try:
-        siblings = json.loads(record.get("claim_quantities") or "[]")
-    except (TypeError, ValueError):
-        return None
+    24 is points too), "a 22 points to 10 win"; ``before``: the sentence before the number."""
+    siblings = _siblings(record)
     me = int(record.get("q_start") or 0)
-    before = _context(record)[0]
     for start, text, entity, *rest in siblings:
         unit = rest[0] if rest else None
         if start < me and unit and _SCORELINE_GAP.fullmatch(before[-(me - start - len(text)):]
@@ -567,10 +581,7 @@ _SCORELINE_GAP = re.compile(r"\s+to\s+")
 def _sibling_counted(record: dict[str, Any]) -> list[str]:
     """The entity of the nearest earlier number of the claim that counts something other
     than a total, in the same unit."""
-    try:
-        siblings = json.loads(record.get("claim_quantities") or "[]")
-    except (TypeError, ValueError):
-        return []
+    siblings = _siblings(record)
     me, unit = int(record.get("q_start") or 0), record.get("q_unit")
     for start, _text, entity, *rest in sorted(siblings, key=lambda q: -q[0]):
         if start < me and entity and (rest[0] if rest else None) == unit:
@@ -598,14 +609,9 @@ def _counted_before(before: str) -> list[str]:
     return words
 
 
-#: "had the most pledged delegates, with" ending the text before a bare number
-_MOST_WITH = re.compile(r"\bthe (?:most|fewest|highest|largest|greatest|biggest) "
-                        r"((?:[a-z]+ ){0,2}[a-z]+),? with\s*$")
-
-
 def _most_before(before: str) -> list[str]:
     """What a bare number after "with" counts, from the superlative before it."""
-    found = _MOST_WITH.search(before)
+    found = _tables()["most_with"].search(before)
     return found.group(1).split() if found else []
 
 
@@ -624,14 +630,11 @@ def _contained(words: list[str], before: str, after: str) -> list[str]:
         following.append(w)
     if following:
         return following
-    found = _TOTAL_BEFORE.search(_clause_before(before, 8))
+    found = tab["total_before"].search(_clause_before(before, 8))
     if found and found.group(2).lower() in tab["containers"] and found.group(1) not in skip:
         return [found.group(1)]
     return words
 
-
-#: "<noun> total to" ending the text before a number
-_TOTAL_BEFORE = re.compile(r"\b([a-z]+)\s+([A-Za-z]+)\s+(?:to|of|at|reached|stands at)\s*$")
 
 
 def _share(record: dict[str, Any]) -> str:

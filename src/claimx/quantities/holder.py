@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any, NamedTuple, Optional
 
 from spacy.tokens import Doc, Span, Token
 
 from ..docinfo import children, info
 from ..rules import Overlay, load_table
+from ..spanindex import without_possessive
 
 #: dependencies that lead from a number to the noun it counts
 _TO_NOUN = ("nummod", "quantmod", "compound", "amod", "appos")
@@ -64,21 +66,22 @@ class HolderFinder:
         self.event_stop = frozenset(t["event_name_stop"])
         self.measure_of = frozenset(t["measure_of"])
         self.relatives = frozenset(t["relative_pronouns"])
-        self._events_doc: Optional[Doc] = None
-        self._events: list[tuple[int, int, str]] = []
         self.pronouns = frozenset(t["personal_pronouns"])
         self.reach = int(t["pronoun_reach"])
 
     def owners(self, doc: Doc, spans: Sequence[tuple[int, int]]) -> list[Owner]:
         """The holder and place of the figure at each character span."""
+        events = self._events_of(doc)
         out: list[Owner] = []
         for start, end in spans:
             span = doc.char_span(start, end, alignment_mode="expand")
-            out.append(self.owner(span) if span is not None and len(span) else Owner(None, None))
+            out.append(self.owner(span, events) if span is not None and len(span)
+                       else Owner(None, None))
         return out
 
-    def owner(self, figure: Span) -> Owner:
-        """The holder and place of the figure written in ``figure``."""
+    def owner(self, figure: Span, events: Sequence[tuple[int, int, str]] = ()) -> Owner:
+        """The holder and place of the figure written in ``figure``; ``events``: the named
+        events of its document (`_events_of`)."""
         number = next((t for t in figure if t.like_num or any(c.isdigit() for c in t.text)),
                       figure[-1])
         noun = _counted_noun(number)
@@ -87,15 +90,15 @@ class HolderFinder:
         first = _first_conjunct(noun)
         owner = _child(noun, ("poss",)) or self._owner_token(first, own=first is noun)
         name = None if owner is None else self._name(owner)
-        return Owner(name or self._event(noun), self._place(noun))
+        return Owner(name or self._event(noun, events), self._place(noun))
 
     # -- named events: a storm holds its winds, its rain and its dead ----------------------
-    def _event(self, noun: Token) -> Optional[str]:
+    def _event(self, noun: Token, events: Sequence[tuple[int, int, str]]) -> Optional[str]:
         """The named event ("Typhoon Haiyan") a figure belongs to: the event subject of the
         verb that takes it ("which killed over 6,000 people"), or the event a pronoun or
         noun for it stands for ("its winds of 75 mph", "the depression had winds of 30
         mph")."""
-        if not self._events_of(noun.doc):
+        if not events:
             return None
         measured = _measured_noun(noun, self.measure_of)
         for token in (_child(measured, ("poss",)), self._clause_subject(measured)):
@@ -104,13 +107,13 @@ class HolderFinder:
             poss = _child(token, ("poss",))
             for candidate in (token, poss):
                 if candidate is not None:
-                    found = self._event_named(candidate)
+                    found = self._event_named(candidate, events)
                     if found:
                         return found
         # else the event named last before the figure in its own sentence ("the advisory
         # indicated Dorian's maximum sustained winds were near 180 mph")
         start = info(noun.doc).sent_of(noun.i).start_char
-        named = [name for s0, _e, name in self._events_of(noun.doc) if start <= s0 < noun.idx]
+        named = [name for s0, _e, name in events if start <= s0 < noun.idx]
         return named[-1] if named else None
 
     def _clause_subject(self, noun: Token) -> Optional[Token]:
@@ -124,9 +127,9 @@ class HolderFinder:
             return verb.head
         return subject
 
-    def _event_named(self, token: Token) -> Optional[str]:
+    def _event_named(self, token: Token,
+                     events: Sequence[tuple[int, int, str]]) -> Optional[str]:
         """The event ``token`` names or stands for, else None."""
-        events = self._events_of(token.doc)
         at = token.idx
         inside = [name for start, end, name in events if start <= at < end]
         if inside:
@@ -137,43 +140,42 @@ class HolderFinder:
         return None
 
     def _events_of(self, doc: Doc) -> list[tuple[int, int, str]]:
-        """(start, end, name) of every titled event of the text, once per document."""
-        if self._events_doc is not doc:
-            text = info(doc).text
-            self._events_doc = doc
-            found = self.event_title.finditer(text) if any(t in text for t in self.titles) \
-                else ()
-            # not "National Hurricane Center": a capitalised word before the title, or a
-            # name word that belongs to a body, makes it another name
-            titled = [(m.start(), m.end(), m.group(0)) for m in found
-                      if not _CAPITAL_BEFORE.search(text, max(0, m.start() - 30), m.start())
-                      and m.group(0).split()[-1] not in self.event_stop]
-            # after its first titled mention, the bare name is the event too ("Dorian's")
-            bare: list[tuple[int, int, str]] = []
-            for name in {full.split()[-1]: full for _s, _e, full in titled}.items():
-                first = min(start for start, _e, full in titled if full == name[1])
-                bare += [(m.start(), m.end(), name[1]) for m in re.finditer(
-                    r"\b" + re.escape(name[0]) + r"\b", text) if m.start() > first]
-            self._events = sorted(titled + [b for b in bare if not any(
-                s0 <= b[0] < e0 for s0, e0, _n in titled)])
-        return self._events
+        """(start, end, name) of every named event of the text ("Hurricane Dorian", and
+        "Dorian" after it)."""
+        text = info(doc).text
+        if not any(t in text for t in self.titles):
+            return []
+        found = self.event_title.finditer(text)
+        # not "National Hurricane Center": a capitalised word before the title, or a name
+        # word that belongs to a body, makes it another name
+        titled = [(m.start(), m.end(), m.group(0)) for m in found
+                  if not _CAPITAL_BEFORE.search(text, max(0, m.start() - 30), m.start())
+                  and m.group(0).split()[-1] not in self.event_stop]
+        # after its first titled mention, the bare name is the event too ("Dorian's")
+        bare: list[tuple[int, int, str]] = []
+        for short, full in {name.split()[-1]: name for _s, _e, name in titled}.items():
+            first = min(start for start, _e, name in titled if name == full)
+            bare += [(m.start(), m.end(), full) for m in re.finditer(
+                r"\b" + re.escape(short) + r"\b", text) if m.start() > first]
+        return sorted(titled + [b for b in bare if not any(
+            s0 <= b[0] < e0 for s0, e0, _n in titled)])
 
-    def _place_before(self, token: Token) -> Optional[str]:
-        """The last place named before ``token`` within ``reach`` sentences."""
+    def _ents_before(self, token: Token) -> list[Span]:
+        """The entities from ``reach`` sentences back up to ``token``."""
         table = info(token.doc)
         floor = table.sent_of(token.i)
         for _ in range(self.reach - 1):
             floor = table.previous(floor)
-        places = [e for e in table.ents_within(floor.start, token.i) if self._is_place(e)]
+        return table.ents_within(floor.start, token.i)
+
+    def _place_before(self, token: Token) -> Optional[str]:
+        """The last place named before ``token`` within ``reach`` sentences."""
+        places = [e for e in self._ents_before(token) if self._is_place(e)]
         return _without_possessive(places[-1]) if places else None
 
     def _is_place(self, ent: Span) -> bool:
         """A place the NER names, unless it is a person's surname it mislabelled."""
         return ent.label_ in self.place_labels and ent[-1].text not in info(ent.doc).surnames
-
-    def holder(self, figure: Span) -> Optional[str]:
-        """The holder of the figure written in ``figure``, or None."""
-        return self.owner(figure).holder
 
     def _place(self, noun: Token) -> Optional[str]:
         """"all 25 of Nevada's delegates"; "in Iowa, where he secured 39"; "the
@@ -181,7 +183,7 @@ class HolderFinder:
         table = info(noun.doc)
         owners = [_child(noun, ("poss",))]
         for prep in children(noun):
-            if prep.dep_ == "prep" and prep.lower_ == "of":
+            if prep.dep_ == "prep" and prep.lower_ in self.measure_of:
                 whole = _child(prep, ("pobj",))
                 owners.append(_child(whole, ("poss",)) if whole is not None else None)
         for poss in owners:
@@ -272,7 +274,8 @@ class HolderFinder:
     def _out_of_total(self, noun: Token) -> Token:
         """"a total of 815": the total stands where the number would."""
         head = noun.head
-        if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in self.totals:
+        if noun.dep_ == "pobj" and head.lower_ in self.measure_of and \
+                head.head.lower_ in self.totals:
             return head.head
         return noun
 
@@ -317,16 +320,8 @@ class HolderFinder:
 
     def _person_before(self, pronoun: Token) -> Optional[str]:
         """The last person named before ``pronoun`` within ``reach`` sentences."""
-        table = info(pronoun.doc)
-        sent = table.sent_of(pronoun.i)
-        floor = sent
-        for _ in range(self.reach - 1):
-            floor = table.previous(floor)
-        best: Optional[Span] = None
-        for ent in table.ents_within(floor.start, pronoun.i):
-            if self._is_person(ent):
-                best = ent
-        return None if best is None else _fullest(pronoun.doc, _without_possessive(best))
+        people = [e for e in self._ents_before(pronoun) if self._is_person(e)]
+        return _fullest(pronoun.doc, _without_possessive(people[-1])) if people else None
 
 
 #: a capitalised word ending right before a match ("National " before "Hurricane Center")
@@ -377,9 +372,9 @@ def _child(token: Token, deps: tuple[str, ...]) -> Optional[Token]:
 
 
 def _without_possessive(ent: Span) -> str:
+    """An entity's text without the possessive ending the NER may have taken in."""
     words = [t for t in ent if t.tag_ != "POS"]
-    text = ent.doc[words[0].i:words[-1].i + 1].text if words else ent.text
-    return text[:-2] if text.endswith(("'s", "\u2019s")) else text
+    return without_possessive(ent.doc[words[0].i:words[-1].i + 1].text if words else ent.text)
 
 
 def _fullest(doc: Doc, name: str) -> str:
@@ -400,11 +395,7 @@ def owners_of(doc: Doc, spans: Sequence[tuple[int, int]],
     return (finder or bundled_finder()).owners(doc, spans)
 
 
-_BUNDLED: list[HolderFinder] = []
-
-
+@lru_cache(maxsize=1)
 def bundled_finder() -> HolderFinder:
     """One HolderFinder with the bundled rules, built on first use."""
-    if not _BUNDLED:
-        _BUNDLED.append(HolderFinder())
-    return _BUNDLED[0]
+    return HolderFinder()

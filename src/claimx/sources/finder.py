@@ -1285,24 +1285,19 @@ def _object_content(doc: Doc, verb: Token, needs: str,
     """The object frame, a number to the right, or the sentence before a closing "X said"."""
     objects = [c for c in children(verb)
                if c.dep_ in ("dobj", "attr", "oprd", "acomp") and c.i > verb.i]
-    if needs in ("any", "quote") and objects:
+    if objects and needs in ("any", "quote", "clause"):
+        start = min(c.i for c in objects)
+        # "claimed Iran is influencing ...", "maintained an inquiry is what ...": the
+        # "object" is the subject of a clause the parse hung as a conjunct
+        clause = _clause_after_object(verb, doc[start], joiners)
+        if clause is not None and _finite(clause):
+            return list(doc[start:clause.right_edge.i + 1])
+        if needs == "clause":
+            return _raised_object(doc, objects)
         # the object and what follows it in the verb's own clause
         # ("reported Monday's attack the deadliest since ...")
-        start = min(c.i for c in objects)
-        tokens = [t for c in children(verb) if c.i >= start and c.dep_ not in _NOT_CONTENT
-                  for t in subtree(c)]
-        clause = _clause_after_object(verb, min(objects, key=lambda c: c.i), joiners)
-        if clause is not None and _finite(clause):
-            # "claimed Iran is influencing ...": the "object" is the subject of a clause
-            tokens = list(doc[start:clause.right_edge.i + 1])
-        return tokens
-    if needs == "clause" and objects:
-        # "maintained an inquiry is what ...": the object is the subject of a clause the
-        # parse hung as a conjunct
-        clause = _clause_after_object(verb, min(objects, key=lambda c: c.i), joiners)
-        if clause is not None and _finite(clause):
-            return list(doc[min(c.i for c in objects):clause.right_edge.i + 1])
-        return _raised_object(doc, objects)
+        return [t for c in children(verb) if c.i >= start and c.dep_ not in _NOT_CONTENT
+                for t in subtree(c)]
     if needs != "any":
         return []
     numbers = _right_numbers(verb)

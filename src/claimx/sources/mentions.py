@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from spacy.tokens import Doc, Span, Token
 
 from ..docinfo import children, info
+from ..spanindex import without_possessive
 
 #: dependency labels whose subtrees are not part of a mention's own words
 _CUT_DEPS = {"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "det", "predet", "prep",
@@ -77,7 +78,7 @@ class MentionBuilder:
         owner = self._document_owner(doc, head)
         if owner is not None:
             # "the agency's notice alleged ...": a document speaks for whoever issued it
-            words = _possessor_text(owner).split()
+            words = without_possessive(owner.text).split()
             while len(words) > 1 and words[0].lower() in self.articles:
                 words = words[1:]
             name = canon.canonical(" ".join(words), owner.label_)
@@ -92,8 +93,8 @@ class MentionBuilder:
         ent_end = ent.end - 1 if ent.end - 1 > ent.start and doc[ent.end - 1].tag_ == "POS" \
             else ent.end
         # nor into an opening bracket it never closes ("the Survey (SOL")
-        ent_end = _before_unclosed(doc, ent.start, ent_end, head.i)
-        ent_start, ent_end = _within_line(doc, ent.start, ent_end, head.i)
+        ent_end = _balance(doc, ent.start, ent_end, head.i)[1]
+        ent_start, ent_end = _cut_at(doc, ent.start, ent_end, head.i, _line_break)
         ent_text = doc[ent_start:ent_end].text
         start = min(start, ent_start)
         end = max(end, ent_end)
@@ -175,8 +176,8 @@ class MentionBuilder:
         idx = sorted(t.i for t in self._np_tokens(head))
         doc = head.doc
         start, end = self._trim_edges(doc, idx[0], idx[-1] + 1, head.i)
-        start, end = _within_commas(doc, start, end, head.i)
-        start, end = _within_line(doc, start, end, head.i)
+        start, end = _cut_at(doc, start, end, head.i, _comma)
+        start, end = _cut_at(doc, start, end, head.i, _line_break)
         start, end = _balance(doc, start, end, head.i)
         return start, _without_acronym(doc, start, end, head.i)
 
@@ -243,12 +244,6 @@ class MentionBuilder:
         return self.roles.get(head.lower_)
 
 
-def _possessor_text(ent: Span) -> str:
-    """An entity's text without the possessive ending the NER may have taken in."""
-    text = ent.text
-    return text[:-2] if text.endswith(("'s", "\u2019s")) else text
-
-
 def _in_brackets(token: Token) -> bool:
     doc = token.doc
     return token.i > 0 and token.i + 1 < len(doc) and doc[token.i - 1].text == "(" \
@@ -265,43 +260,29 @@ def _prep_phrase(prep: Token) -> list[Token]:
     return sub
 
 
-def _within_commas(doc: Doc, start: int, end: int, head: int) -> tuple[int, int]:
-    """The range cut at the nearest comma or semicolon on each side of the head: it stays
-    contiguous and free of commas introduced by a stray attachment."""
+def _cut_at(doc: Doc, start: int, end: int, head: int,
+            stop: Callable[[str], bool]) -> tuple[int, int]:
+    """The range cut at the nearest token on each side of the head that ``stop`` accepts."""
     for i in range(head - 1, start - 1, -1):
-        if doc[i].text in {",", ";"}:
+        if stop(doc[i].text):
             start = i + 1
             break
     for i in range(head + 1, end):
-        if doc[i].text in {",", ";"}:
-            end = i
-            break
-    return start, end
-
-
-def _within_line(doc: Doc, start: int, end: int, head: int) -> tuple[int, int]:
-    """The range cut at a line break on each side of the head: a name or a title never runs
-    across lines, and a paragraph break the parser missed would join two sentences' words."""
-    for i in range(head - 1, start - 1, -1):
-        if "\n" in doc[i].text:
-            start = i + 1
-            break
-    for i in range(head + 1, end):
-        if "\n" in doc[i].text:
+        if stop(doc[i].text):
             return start, i
     return start, end
 
 
-def _before_unclosed(doc: Doc, start: int, end: int, head: int) -> int:
-    """The end of the range before an opening bracket after the head that the range
-    leaves open."""
-    opened = None
-    for i in range(start, end):
-        if doc[i].text == "(":
-            opened = i if opened is None else opened
-        elif doc[i].text == ")":
-            opened = None
-    return opened if opened is not None and opened > max(start, head) else end
+def _comma(text: str) -> bool:
+    """A comma or semicolon: a mention stays contiguous and free of commas introduced by a
+    stray attachment."""
+    return text in (",", ";")
+
+
+def _line_break(text: str) -> bool:
+    """A line break: a name or a title never runs across lines, and a paragraph break the
+    parser missed would join two sentences' words."""
+    return "\n" in text
 
 
 def _without_acronym(doc: Doc, start: int, end: int, head: int) -> int:
@@ -373,8 +354,7 @@ class CanonicalNames:
             name = " ".join(words).strip(" ,.'’")
             if "(" in name and ")" not in name:
                 name = name[:name.index("(")].strip()
-            if name.endswith(("'s", "’s")):
-                name = name[:-2]
+            name = without_possessive(name)
             if name:
                 self._names.append((name, ent.label_))
             # "Long Name (ACR)" defines an acronym
