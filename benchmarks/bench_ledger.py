@@ -141,6 +141,9 @@ def run(gold_path: Path, verbose: int) -> dict[str, tuple[float, float, float]]:
     for title, part in (("stories the rules were tuned on or whose output was inspected:", tuned),
                         ("held-out stories never inspected while tuning:", held)):
         print("\n" + title)
+        if not any(counts[2] or counts[1] for counts in part.values()):
+            print("(none: no pairs to score)")
+            continue
         for kind, counts in part.items():
             p, r, f = prf(*counts)
             print(f"{kind:<9} pairwise  P {p:.3f}  R {r:.3f}  F1 {f:.3f}   "

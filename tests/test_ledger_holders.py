@@ -225,3 +225,55 @@ def test_the_police_of_two_articles_are_not_one_speaker(extractor):
                date="2024-05-07")
     police = [s for s in ledger.speakers().to_records() if "olice" in str(s)]
     assert len(police) == 2, police
+
+
+@pytest.mark.parametrize("text, expected", [
+    # who trails holds the lower number; the leader's is not named
+    ("Officials said Ana Kowalski trailed 49.6 percent to 43.3 percent in the average.",
+     {"49.6 percent": None, "43.3 percent": "Ana Kowalski"}),
+    # ... and the leader is the owner of the lead the sentence names
+    ("At the end of the month, Ben Ode erased some of Ana Kowalski's lead in the average, "
+     "trailing 49.6 percent to 43.3 percent.",
+     {"49.6 percent": "Ana Kowalski", "43.3 percent": "Ben Ode"}),
+    # the loser of a contest verb, and the name after "for"
+    ("In a poll by the institute, Ana Kowalski led Ben Ode 47 percent to 40 percent with "
+     "5 percent for Carl Lind.",
+     {"47 percent": "Ana Kowalski", "40 percent": "Ben Ode", "5 percent": "Carl Lind"}),
+    # a lead over someone makes any verb a contest
+    ("Ana Kowalski maintained her lead over Ben Ode in the average of polls, 48.4 percent "
+     "to 42.5 percent.", {"48.4 percent": "Ana Kowalski", "42.5 percent": "Ben Ode"}),
+    # "came in second with": a finishing verb
+    ("Officials said Ben Ode came in second with 24.4% of the vote.",
+     {"24.4%": "Ben Ode"}),
+    # "followed by X, with N"
+    ("Officials said Ana Kowalski had the most delegates, with 60, followed by Ben Ode, "
+     "with 54.", {"60": "Ana Kowalski", "54": "Ben Ode"}),
+])
+def test_scorelines_rankings_and_named_shares(extractor, text, expected):
+    found = _owners(extractor, text)
+    for figure, holder in expected.items():
+        got = next((h for q, (h, _p) in found.items() if q.startswith(figure)), "missing")
+        assert got == holder or holder_key(got) == holder_key(holder), (figure, found)
+
+
+def test_a_line_of_a_results_list_is_held_by_the_name_before_its_dash(extractor):
+    text = ("Monday, December 16, 2024\n\n\nHarbour Party - 212 seats\n\nRiver Alliance - "
+            "103 seats\n\nGreen Party (North) - 1 seat\n\nOn Thursday, the Harbour Party "
+            "won a majority, officials said.")
+    found = _owners(extractor, text)
+    assert found["212 seats"][0] == "Harbour Party"
+    assert found["103 seats"][0] == "River Alliance"
+    assert found["1 seat"][0] == "Green Party (North)"
+
+
+def test_a_relative_clause_gives_the_noun_it_hangs_on(extractor):
+    found = _owners(extractor, "Officials said the 2016 campaign of Ana Kowalski, which "
+                               "received 4,489,235 votes, was the party's best.")
+    assert found["4,489,235 votes"][0] == "Ana Kowalski"
+
+
+def test_a_pronoun_for_a_surname_two_people_share_keeps_the_surname(extractor):
+    text = ("Ana Kowalski and Jan Kowalski spoke on Monday. Later Kowalski campaigned in the "
+            "north. Officials said she secured 39 delegates.")
+    found = _owners(extractor, text)
+    assert found["39 delegates"][0] == "Kowalski"

@@ -164,3 +164,76 @@ def test_a_percentage_without_entity_takes_the_one_named_earlier_in_its_sentence
     # a bare noun with nothing named before it keeps its own word
     alone = "By June the rate had reached 45%."
     assert _doc_keys(alone, [(alone, alone, [("45%", "rate", pct)])])[0].startswith("rate|")
+
+
+def test_a_place_named_by_its_kind_is_the_one_after_of_and_a_body_is_no_place():
+    assert _parts(_key("Thousands of people rallied in the Freedonian capital city of "
+                       "Westmark on Saturday.", "Thousands of people", "people"))["where"] \
+        == "westmark"
+    assert _parts(_key("Thousands of people rallied in the Freedonian capital on Saturday.",
+                       "Thousands of people", "people"))["where"] == "freedonian"
+    needed = _parts(_key("The party won 212 seats, surpassing the 201 seats needed for a "
+                         "majority in Parliament.", "201 seats", "seats"))
+    assert needed["where"] == "" and needed["mods"] == "target"
+
+
+def test_party_members_counted_by_party_are_that_partys():
+    keys = _keys("The new members include 235 Democrats and 199 Republicans.",
+                 [("235 Democrats", "Democrats", None), ("199 Republicans", "Republicans",
+                                                          None)])
+    assert [_parts(k)["where"] for k in keys] == ["democratic", "republican"]
+
+
+def test_a_change_said_with_by_is_not_the_level():
+    keys = _keys("Voter turnout was down by about 1.5% from the last election, with this "
+                 "time about 67.3%.", [("about 1.5%", "Voter turnout", "percentage"),
+                                       ("about 67.3%", "Voter turnout", "percentage")])
+    assert [_parts(k)["mods"] for k in keys] == ["change", ""]
+
+
+def test_a_bare_number_closing_its_clause_counts_what_the_one_before_it_counts():
+    keys = _keys("The Harbour Party gained 66 seats, while the River Alliance lost 42.",
+                 [("66 seats", "seats", None), ("42", None, None)])
+    assert [_parts(k)["measure"] for k in keys] == ["seat", "seat"]
+    # not when the number runs on into its own noun phrase
+    keys = _keys("Officials said 66 seats changed hands and 42 were kept.",
+                 [("66 seats", "seats", None), ("42", None, None)])
+    assert keys[1] is None
+
+
+def test_what_befalls_a_later_number_is_not_the_earlier_ones():
+    keys = _keys("He claimed 85,000 Americans were unemployed and millions had died.",
+                 [("85,000 Americans", "Americans", None), ("millions", None, None)])
+    assert keys[0] is None or _parts(keys[0])["measure"] != "deaths"
+    assert _parts(keys[1])["measure"] == "deaths"
+    keys = _keys("Two Americans and three Britons were killed.",
+                 [("Two Americans", "Americans", None), ("three Britons", "Britons", None)])
+    assert [_parts(k)["measure"] for k in keys] == ["deaths", "deaths"]
+
+
+def test_an_outlets_descriptor_and_a_country_prefix_do_not_split_a_speaker():
+    assert org_key("the Westmark Press news agency") == org_key("Westmark Press")
+    ids = resolve([Mention("a", "United States National Storm Office", "ORG", None, None),
+                   Mention("b", "National Storm Office", "ORG", None, None),
+                   Mention("c", "National Rail Office", "ORG", None, None)])
+    assert ids[Mention("a", "United States National Storm Office", "ORG", None, None)] == \
+        ids[Mention("b", "National Storm Office", "ORG", None, None)]
+    assert len(set(ids.values())) == 2
+
+
+def test_an_amount_gained_or_lost_is_a_change_but_people_lost_are_deaths():
+    keys = _keys("The Harbour Party won 48 seats, gained 13 seats and lost all 5 of its seats "
+                 "in the north.", [("48 seats", "seats", None), ("13 seats", "seats", None),
+                                   ("5 of its seats", "seats", None)])
+    assert [_parts(k)["mods"] for k in keys] == ["", "change", "change"]
+    lost = _parts(_key("The town lost 1,100 residents who died in the flood.",
+                       "1,100 residents", "residents"))
+    assert lost["measure"] == "deaths" and lost["mods"] == ""
+
+
+def test_refugees_are_displaced_and_a_peak_counts_what_the_figure_before_it_counts():
+    keys = _keys("The country has two million Syrian refugees, down from a peak of over "
+                 "three million.", [("two million Syrian refugees", "Syrian refugees", None),
+                                    ("over three million", "peak", None)])
+    assert [_parts(k)["measure"] for k in keys] == ["displaced", "displaced"]
+    assert _parts(keys[1])["where"] == "syria"

@@ -553,6 +553,11 @@ def test_glued_scales_and_currencies(find, text, surface, value, unit):
         ("One in five drivers ignored the limit.", "One in five", 0.2, "drivers"),
         ("The path is two and a half miles long.", "two and a half miles", 2.5, None),
         ("The pipe is 3 1/2 inches wide.", "3 1/2", 3.5, None),
+        # a whole number and a half takes the scale after it, hyphenated or not
+        ("The country hosts three and a half million refugees.",
+         "three and a half million refugees", 3.5e6, "refugees"),
+        ("The country hosts over three-and-a-half million refugees.",
+         "over three-and-a-half million refugees", 3.5e6, "refugees"),
     ],
 )
 def test_fractions_and_shares(find, text, surface, value, entity):

@@ -701,3 +701,13 @@ def test_an_object_clause_the_parse_hung_as_a_conjunct(extractor):
             "has repeatedly maintained an inquiry is what the committee is doing.")
     claim = claim_with(extractor, text, "inquiry is what the committee")
     assert claim.speaker.name == "Ana Ruiz" and "Nobody" not in claim.text
+
+
+def test_a_title_of_a_place_before_the_person_gives_the_person(extractor):
+    text = ('"I am in awe of the people who ran towards danger," tweeted Mayor of Ohio '
+            "Ana Ruiz on Friday.")
+    speaker = claim_with(extractor, text, "in awe").speaker
+    assert speaker.name == "Ana Ruiz" and speaker.title == "Mayor of Ohio"
+    # a title of a place with no person after it stays as it was
+    text = "The bus was going to a match, according to the mayor of Yelton via the agency."
+    assert claim_with(extractor, text, "going to a match").speaker.label != "PERSON"

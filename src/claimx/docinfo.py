@@ -208,7 +208,7 @@ class DocInfo:
     @cached_property
     def surnames(self) -> frozenset[str]:
         """The last words of the people the NER names: a capitalised word the tagger took for
-        a common noun at the start of a sentence ("Trump said") is one of them."""
+        a common noun at the start of a sentence ("Lind said") is one of them."""
         return frozenset(self.words[ent.end - 1] for ent in self.ents
                          if ent.label_ == "PERSON" and ent.end - ent.start > 1)
 

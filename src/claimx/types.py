@@ -133,8 +133,8 @@ class Speaker(Record):
     """Who makes a claim: the mention in this claim and the document's canonical name.
 
     Attributes:
-        name: The canonical name of the speaker in this document ("Volodymyr Zelensky" for
-            a later "Zelensky" or "he").
+        name: The canonical name of the speaker in this document ("Ana Kowalski" for
+            a later "Kowalski" or "she").
         text: The mention as written in or next to the claim.
         span: ``(start, end)`` character offsets of ``text``.
         label: The kind of speaker: a spaCy entity label such as ``PERSON``, ``ORG``,

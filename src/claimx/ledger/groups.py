@@ -89,7 +89,7 @@ class Figure:
     outlet: Optional[str]
     doc_date: Optional[dt.date]
     url: Optional[str]
-    #: whose the figure is ("Joe Biden" for "Biden won 54 delegates"), when the text says
+    #: whose the figure is ("Ana Kowalski" for "Kowalski won 54 delegates"), when the text says
     holder: Optional[str] = None
     #: the place the parse ties the figure to ("Nevada" for "25 of Nevada's delegates")
     place: Optional[str] = None

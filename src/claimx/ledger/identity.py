@@ -1,12 +1,12 @@
 """Speaker identity across documents: one id per real source in a story.
 
 Within a document claimx already gives each speaker a canonical name (the longest proper
-mention: "Pavlo Kyrylenko" for "Mr. Kyrylenko"). Across documents this module joins them:
+mention: "Marta Lisowska" for "Ms. Lisowska"). Across documents this module joins them:
 
 - two person names with given names join when the given names agree (equal, or one is the
   other's initial) and the shorter name's surname is among the longer one's names
   ("Ana Ruiz" and "Ana Ruiz Soto"); "John Smith" and "Jane Smith" stay apart;
-- a one-word name ("Kyrylenko", also when tagged ORG) joins the unique full name of the
+- a one-word name ("Lisowska", also when tagged ORG) joins the unique full name of the
   story that contains that word; when several full names do, the title words, then the
   outlet, decide; failing that it stays apart (keyed by document);
 - organisations, places and nationalities join on their normalised name, and an acronym
@@ -128,10 +128,14 @@ def _spelling(word: str) -> str:
 
 
 def org_key(name: str) -> str:
-    """Normalised organisation/place name: folded, no leading "the", single spaces, one
-    spelling ("Organisation" and "Organization")."""
-    words = fold(clean_name(name)).replace("’", "'").split()
-    key = " ".join(_spelling(w) for w in words)
+    """Normalised organisation/place name: folded, no leading "the", no lower-case words
+    describing it after its last capitalised word ("the Westmark Press news agency" ->
+    "westmark press"), single spaces, one spelling ("Organisation" and "Organization")."""
+    written = clean_name(name).replace("’", "'").split()
+    capital = [i for i, w in enumerate(written) if w[:1].isupper()]
+    if capital and capital[-1] > 0 or len(capital) > 1:
+        written = written[:capital[-1] + 1]
+    key = " ".join(_spelling(w) for w in fold(" ".join(written)).split())
     return key[4:] if key.startswith("the ") else key
 
 
@@ -236,6 +240,7 @@ def resolve(mentions: Iterable[Mention]) -> dict[Mention, str]:
     _join_singles(uf, info, persons)
     _join_acronyms(uf, info)
     _join_located(uf, info)
+    _join_national(uf, info)
     _join_institutions(uf, info)
     _join_titles(uf, info, persons)
     return _ids(node_of, uf, info)
@@ -314,6 +319,21 @@ def _join_located(uf: _Union, info: Info) -> None:
     for name, nodes in located.items():
         if len(nodes) == 1:
             uf.union(("org", name), nodes[0])
+
+
+def _join_national(uf: _Union, info: Info) -> None:
+    """An organisation named with its country first ("United States National Storm
+    Office") joins the same name without it ("National Storm Office")."""
+    from .keys import _tables
+
+    countries = sorted((fold(w) for w in _tables()["side_of"]), key=len, reverse=True)
+    orgs = {n[1]: n for n in info if n[0] == "org"}
+    for name, node in orgs.items():
+        for country in countries:
+            rest = name[len(country) + 1:] if name.startswith(country + " ") else ""
+            if len(rest.split()) >= 2 and rest in orgs:
+                uf.union(orgs[rest], node)
+                break
 
 
 def _join_acronyms(uf: _Union, info: Info) -> None:

@@ -68,12 +68,19 @@ def _tables() -> dict[str, Any]:
                                  + r")\s+(?:[a-z]+\s+){0,2}$"),
         "ellipsis": _phrase_regex(t["ellipsis_links"]),
         "change": set(t["change_words"]), "roles": set(t["role_nouns"]),
+        "gain_loss": re.compile(r"\b" + _alternation(t["gain_loss_words"]) + r"\s+(?:"
+                                + _alternation(t["gain_loss_fillers"]) + r"\s+)?$",
+                                re.IGNORECASE),
+        "change_by": re.compile(r"\b" + _alternation(t["change_by_words"]) + r"\s+by\s*$",
+                                re.IGNORECASE),
         "irregular": dict(t["irregular_plurals"]),
         "bodies": set(t["holder_body_words"]),
         "containers": set(t["container_measures"]),
         "score_units": set(t["score_units"]),
         "vote_words": set(t["vote_words"]),
         "source_nouns": set(t["source_nouns"]),
+        "settlements": set(t["settlement_nouns"]),
+        "bodies_not_places": set(t["bodies_not_places"]),
         "party_of": {w: side for side, words in t["party_sides"].items()
                      if not side.startswith("_") for w in words},
         "parties": re.compile(r"\b(" + "|".join(re.escape(w) for w in sorted(
@@ -229,12 +236,15 @@ def _clause_after(after: str) -> str:
 
 
 def _where(entity: str, before: str, after: str) -> str:
-    """Whose or where: a nationality in the entity, a place right after, or a nationality just
-    before the number in its clause."""
+    """Whose or where: a nationality or a party in the entity, a place right after, or a
+    nationality just before the number in its clause."""
     tab = _tables()
     found = tab["sides"].findall(entity)
     if found:
         return str(tab["side_of"][found[0]])
+    party = tab["parties"].findall(entity)
+    if party:                               # "235 Democrats and 199 Republicans"
+        return str(tab["party_of"][party[0]])
     if tab["elsewhere"].search(_window(_clause_after(after), 6, last=False).lower()):
         return "elsewhere"
     place = _place(_clause_after(after))
@@ -257,22 +267,37 @@ def _place(clause: str) -> str:
             continue
         if i and words[i - 1].lower() in tab["place_hedges"]:
             return ""                      # "mostly in X": the figure is not X's alone
-        name = []
-        after_name = ""
-        for x in (x for x in words[i + 1:i + 6] if x.lower() not in ("the", "whole", "entire")):
-            bare = re.sub(r"['’]s$", "", x)
-            if not x[0].isupper() or bare in tab["place_stop"]:
-                after_name = x.lower()
-                break
-            name.append(bare)
-            if bare != x:                  # "Hong Kong's": the possessive ends the name
-                break
+        name, rest = _name_at(words[i + 1:i + 8], tab["place_stop"])
+        after_name = rest[0].lower() if rest else ""
         if name and after_name in tab["source_nouns"]:
             return ""                      # "in the Monmouth poll": a source, not a place
+        if name and after_name in tab["settlements"]:
+            # "in the Freedonian capital city of Westmark": the place named after "of"
+            while rest and rest[0].lower() in tab["settlements"]:
+                rest = rest[1:]
+            if rest and rest[0].lower() == "of":
+                name = _name_at(rest[1:], tab["place_stop"])[0] or name
+        if name and " ".join(name).lower() in tab["bodies_not_places"]:
+            continue                       # "a majority in the Assembly": a body, not a place
         if name:
             joined = " ".join(name)
             return tab["side_of"].get(joined) or tab["side_of"].get(name[0]) or joined.lower()
     return ""
+
+
+def _name_at(words: list[str], stop: set[str]) -> tuple[list[str], list[str]]:
+    """The capitalised name the words open (leading "the", "whole" skipped), and the words
+    after it; a possessive ends the name ("Hong Kong's")."""
+    words = [x for x in words if x.lower() not in ("the", "whole", "entire")]
+    name: list[str] = []
+    for k, x in enumerate(words):
+        bare = re.sub(r"['’]s$", "", x)
+        if not x[0].isupper() or bare in stop:
+            return name, words[k:]
+        name.append(bare)
+        if bare != x:
+            return name, words[k + 1:]
+    return name, []
 
 
 def _window(text: str, n: int, last: bool) -> str:
@@ -403,7 +428,8 @@ def _extra_mods(before: str, after: str) -> list[str]:
     if rank:
         mods.append(" ".join(rank[-1]))
     mods += [name for name, rx in tab["rates"] if rx.search(near_after)]
-    if tab["change"] & set(near_after.split()[:1]):     # "some 25% higher than last year"
+    if tab["change"] & set(near_after.split()[:1]) or \
+            tab["change_by"].search(before):     # "25% higher"; "was down by about 1.5%"
         mods.append("change")
     first = " ".join(w.lower() for w in _words(_clause_after(after))[:4])
     mods += [name for name, rx in tab["stances"] if rx.search(first)][:1]
@@ -461,7 +487,7 @@ def figure_key(record: dict[str, Any]) -> Optional[str]:
         return None
     words = _counted_words(record, words, unit, before, after)
     if words:
-        measure, mods = _measure(words, before, after)
+        measure, mods = _measure(words, before, _own_clause(record, after))
         if not measure:           # people counted, with nothing said to befall them
             return None
     elif unit and unit in _tables()["score_units"] and not record.get("q_holder"):
@@ -469,13 +495,32 @@ def figure_key(record: dict[str, Any]) -> Optional[str]:
     elif unit and (unit not in _tables()["dimensionless"] or record.get("q_holder")):
         measure, mods = "", []   # a measure keyed by its unit, or a share keyed by its holder
     else:
-        outcome = _context_outcome(before, after)
+        outcome = _context_outcome(before, _own_clause(record, after))
         if outcome is None:
             return None
         measure, mods = outcome, []
     mods = mods + _extra_mods(before, after)
+    if measure not in terms()["outcomes"] and _tables()["gain_loss"].search(before):
+        mods.append("change")     # "gained 13 seats", "lost all 5 of its seats"
     where = _whose_and_where(record, entity, before, after)
     return "|".join((measure, where, ",".join(sorted(set(mods))), unit))
+
+
+def _own_clause(record: dict[str, Any], after: str) -> str:
+    """The text after the number up to the next number of its claim when a clause of its
+    own lies between ("85,000 Americans were unemployed and millions had died": what befell
+    the millions is not the 85,000's); "two Americans and three Britons were killed" keeps
+    it all."""
+    end = int(record.get("q_start") or 0) + len(record.get("q_text") or "")
+    later = [start - end for start, *_ in _siblings(record) if start >= end]
+    if not later:
+        return after
+    cut = min(later)
+    return after[:cut] if len(_words(after[:cut])) >= _OWN_CLAUSE_WORDS else after
+
+
+#: how many words between two numbers make a clause of the first's own
+_OWN_CLAUSE_WORDS = 3
 
 
 def countries_in(text: str) -> set[str]:
@@ -506,8 +551,28 @@ def _counted_words(record: dict[str, Any], words: list[str], unit: str, before: 
             # "X had 1,124 delegates; Y trailed with a total of 815"
             words = _sibling_counted(record) or _counted_before(before) or words
     if not words and not unit:
-        words = _most_before(before)                    # "had the most delegates, with 60"
+        words = _most_before(before) or _elliptical(record, after)
     return words
+
+
+#: what may follow a bare number that closes its clause ("the party lost 42.", "with 6, and")
+_CLAUSE_END = re.compile(r"\s*(?:$|[.,;:)]|\b(?:and|while|but|whereas)\b)")
+
+
+def _elliptical(record: dict[str, Any], after: str) -> list[str]:
+    """What a bare number closing its clause counts: what the number before it in its
+    sentence counts ("gained 66 seats, while the Harbour Party lost 42"; "Kowalski has
+    amassed 1,217 pledged delegates, while Nowak has earned 914"); "had the most delegates, with 60"
+    is `_most_before`."""
+    if not _CLAUSE_END.match(after):
+        return []
+    me = int(record.get("q_start") or 0)
+    for start, _text, entity, *rest in sorted(_siblings(record), key=lambda q: -q[0]):
+        if start < me and entity and not (rest[0] if rest else None):
+            words = _entity_words(entity)
+            if words and lemma(words[-1].lower()) not in _tables()["containers"]:
+                return words
+    return []
 
 
 def _whose_and_where(record: dict[str, Any], entity: str, before: str, after: str) -> str:
@@ -525,7 +590,7 @@ def _whose_and_where(record: dict[str, Any], entity: str, before: str, after: st
 def holder_key(holder: Optional[str]) -> str:
     """Whose a figure is, as the key says it: a country for a nation or its people
     ("Russia's", "Russian"), a body by its whole name ("the Democratic Party" ->
-    "democratic party"), a person by surname ("Joe Biden" -> "biden")."""
+    "democratic party"), a person by surname ("Ana Kowalski" -> "kowalski")."""
     words = _name_words(holder)
     if not words:
         return ""

@@ -1,7 +1,7 @@
 """Whose a figure is, and where: the named holder of a count or a measure, and a place the
 parse ties it to.
 
-"Biden won 54 delegates", "Sanders had the most delegates, with 60", "the agency's 4,000
+"Kowalski won 54 delegates", "Nowak had the most delegates, with 60", "the agency's 4,000
 staff", "the victories left him with a total of 1,124": the subject of a verb of holding or
 winning, a possessive owner, or the one a total is left with. A pronoun ("he secured five")
 stands for the last person named before it. Only names hold figures: "candidates must
@@ -54,6 +54,12 @@ class HolderFinder:
         self.totals = frozenset(t["total_nouns"])
         self.defeating = frozenset(t["defeating_verbs"])
         self.trailing = frozenset(t["trailing_verbs"])
+        self.lead_nouns = frozenset(t["lead_nouns"])
+        self.ranking = frozenset(t["ranking_verbs"])
+        dashes = "".join(re.escape(c) for c in t["list_separators"])
+        self.list_line = re.compile(r"[^\w\n]*(?P<name>[A-Z][^\n" + dashes
+                                    + r"]{0,80}?)[ \t]*[" + dashes + r"][ \t]*$")
+        self.over_preps = frozenset(t["over_preps"])
         self.labels = frozenset(t["name_labels"])
         self.place_labels = frozenset(t["place_labels"])
         self.where_words = frozenset(t["where_words"])
@@ -82,15 +88,37 @@ class HolderFinder:
     def owner(self, figure: Span, events: Sequence[tuple[int, int, str]] = ()) -> Owner:
         """The holder and place of the figure written in ``figure``; ``events``: the named
         events of its document (`_events_of`)."""
+        listed = self._list_line_name(figure)
+        if listed is not None:
+            return Owner(listed, None)
         number = next((t for t in figure if t.like_num or any(c.isdigit() for c in t.text)),
                       figure[-1])
         noun = _counted_noun(number)
-        # a possessive is the figure's own ("Trump's 214, or 290 ..." gives 290 no owner);
+        # a possessive is the figure's own ("Nowak's 214, or 290 ..." gives 290 no owner);
         # a verb is shared by all the objects listed after it
         first = _first_conjunct(noun)
         owner = _child(noun, ("poss",)) or self._owner_token(first, own=first is noun)
+        if owner is not None and owner.lower_ not in self.pronouns and \
+                _paragraph_between(owner, number):
+            owner = None                # a parse run across a paragraph break (a list)
         name = None if owner is None else self._name(owner)
         return Owner(name or self._event(noun, events), self._place(noun))
+
+    def _list_line_name(self, figure: Span) -> Optional[str]:
+        """"Harbour Party - 212 seats" on a line of its own (a table, an infobox, a list
+        of results): the name before the dash or colon holds the figure."""
+        doc = figure.doc
+        text = info(doc).text
+        start = text.rfind("\n", 0, figure.start_char) + 1
+        end = text.find("\n", figure.end_char)
+        found = self.list_line.match(text, start, figure.start_char)
+        if found is None or text[figure.end_char:end if end >= 0 else len(text)].strip(" .;"):
+            return None
+        name = doc.char_span(found.start("name"), found.end("name"),
+                             alignment_mode="contract")
+        if name is None or not any(t.pos_ == "PROPN" for t in name):
+            return None
+        return _without_possessive(name)
 
     # -- named events: a storm holds its winds, its rain and its dead ----------------------
     def _event(self, noun: Token, events: Sequence[tuple[int, int, str]]) -> Optional[str]:
@@ -207,9 +235,12 @@ class HolderFinder:
     def _owner_token(self, noun: Token, own: bool = True) -> Optional[Token]:
         """The token naming the holder of ``noun``; ``own`` is False for the first of listed
         objects standing in for a later one, whose possessive is not the later one's."""
-        score = self._score_owner(noun)
-        if score is not None:
+        decided, score = self._score_owner(noun)
+        if decided:
             return score
+        named_for = self._named_for(noun)
+        if named_for is not None:
+            return named_for                        # "with 5 percent for Nowak"
         noun = self._out_of_total(noun)
         poss = _child(noun, ("poss",)) if own or noun.lower_ in self.totals else None
         if poss is not None:
@@ -218,7 +249,7 @@ class HolderFinder:
         if noun.dep_ == "pobj":
             return self._through_preposition(noun, head)
         if noun.dep_ in ("dobj", "attr", "conj", "npadvmod") and self._holds(head):
-            # "Trump secured all 25 of ...", and objects the parse listed as conjuncts of
+            # "Nowak secured all 25 of ...", and objects the parse listed as conjuncts of
             # the verb ("secured five ..., as well as three in Colorado")
             return self._subject_of(head)
         return None
@@ -227,6 +258,9 @@ class HolderFinder:
         """The holder of a figure that is the object of a preposition."""
         word = prep.lower_
         if word in self.with_preps and prep.head.i != prep.i:
+            follower = self._followed_by(prep)
+            if follower is not None:
+                return follower                     # "followed by Nowak, with 54"
             verb = prep.head                        # "had the most delegates, with 60"
             if verb.lemma_.lower() in self.leaving:
                 return _child(verb, ("dobj", "dative"))  # "left him with 1,124"
@@ -249,27 +283,116 @@ class HolderFinder:
             return self._subject_of(above) if self._holds(above) else None
         return None
 
-    def _score_owner(self, noun: Token) -> Optional[Token]:
+    def _followed_by(self, prep: Token) -> Optional[Token]:
+        """"..., followed by Nowak, with 54": the one named after a ranking verb just before
+        "with" holds its figure."""
+        doc = prep.doc
+        for k in range(prep.i - 1, max(prep.i - _FOLLOW_REACH, info(doc).sent_of(prep.i).start)
+                       - 1, -1):
+            if doc[k].lemma_.lower() in self.ranking:
+                agent = _child(doc[k], ("agent",))
+                return _child(agent, ("pobj",)) if agent is not None else None
+        return None
+
+    def _score_owner(self, noun: Token) -> tuple[bool, Optional[Token]]:
         """"Caloundra defeated Wynnum 45 points to 24": the winner's score hangs on the verb,
-        the loser's on its "to"."""
+        the loser's on its "to". (True, holder) when the figure is a side of a scoreline
+        (the holder None when that side is not named), else (False, None)."""
         head = noun.head
-        if noun.dep_ in _SCORE_DEPS and \
-                head.lemma_.lower() in self.defeating and _child(head, ("dobj",)) not in (
-                    None, noun):
-            return self._subject_of(head)
+        if noun.dep_ in _SCORE_DEPS or noun.dep_ == "appos":
+            verb = self._contest_verb(noun)
+            if verb is not None and self._opponent(verb, noun) is not None:
+                return True, self._subject_of(verb)
+        if noun.dep_ in _SCORE_DEPS and head.lemma_.lower() in self.trailing:
+            other = self._score_partner(noun) or self._score_partner(head)
+            if other is not None:               # who trails holds the lower number
+                return True, (self._subject_of(head) if _lower(noun, other)
+                              else self._lead_owner(head))
         if noun.dep_ == "pobj" and head.lower_ in self.to_preps:
-            verb = head.head
-            if verb.pos_ in ("NOUN", "NUM") and verb.dep_ in _SCORE_DEPS:
-                verb = verb.head                # "..., 49.7 percent to 40.3 percent"
+            first = head.head
+            verb = first
+            if verb.pos_ in ("NOUN", "NUM", "PROPN"):
+                verb = self._contest_verb(verb) or verb.head   # "..., 49.7 percent to 40.3"
+            else:
+                first = next((c for c in children(verb) if c.dep_ in _SCORE_DEPS
+                              and c.i < head.i and _has_digit(c)), verb)
             named = next((p for p in children(verb) if p.dep_ == "prep"
                           and p.lower_ in self.for_preps), None)
             if named is not None and _child(named, ("pobj",)) is not None:
-                return _child(named, ("pobj",))   # "49.9 percent to 42.1 percent for Trump"
-            if verb.lemma_.lower() in self.defeating:
-                return _child(verb, ("dobj",))
+                return True, _child(named, ("pobj",))   # "49.9 percent to 42.1 percent for Nowak"
+            contest = self._contest_verb(verb)
+            if contest is not None and contest.i == verb.i:
+                return True, self._opponent(verb, first)
             if verb.lemma_.lower() in self.trailing:
-                return self._subject_of(verb)      # "he trailed 49.6 percent to 43.3"
+                # "he trailed 49.6 percent to 43.3": who trails holds the lower number
+                return True, (self._subject_of(verb) if first.i == verb.i
+                              or _lower(noun, first) else None)
+        return False, None
+
+    def _lead_owner(self, verb: Token) -> Optional[Token]:
+        """The leader in a trailing clause, named as the owner of a lead in its sentence
+        ("he cut into Kowalski's lead, trailing 49.6 percent to 43.3")."""
+        table = info(verb.doc)
+        sent = table.sent_of(verb.i)
+        for token in verb.doc[sent.start:sent.end]:
+            if token.lemma_.lower() in self.lead_nouns:
+                owner = _child(token, ("poss",))
+                if owner is not None:
+                    return owner
         return None
+
+    def _contest_verb(self, token: Token) -> Optional[Token]:
+        """The verb of a contest a scoreline's first figure hangs on: a verb of defeating,
+        or one whose object is a lead ("maintained his lead over Nowak ..., 48.4 percent
+        to 42.5 percent"); the figure may be set off beside the loser ("led Nowak, the
+        nominee, 49.0 percent to ...")."""
+        for _ in range(3):
+            if token.dep_ == "appos" and token.head.i != token.i:
+                token = token.head
+                continue
+            if token.pos_ in ("VERB", "AUX"):
+                lead = _child(token, ("dobj",))
+                if token.lemma_.lower() in self.defeating or (
+                        lead is not None and lead.lemma_.lower() in self.lead_nouns):
+                    return token
+                return None
+            if token.dep_ not in _SCORE_DEPS and token.dep_ != "dobj" or \
+                    token.head.i == token.i:
+                return None
+            token = token.head
+        return None
+
+    def _opponent(self, verb: Token, first: Token) -> Optional[Token]:
+        """Who the subject of a contest verb beat or leads: "over Y" on the verb or on its
+        lead, else its object that is not a figure."""
+        lead = _child(verb, ("dobj",))
+        for holder in (verb, lead):
+            if holder is None:
+                continue
+            over = next((c for c in children(holder) if c.dep_ == "prep"
+                         and c.lower_ in self.over_preps), None)
+            if over is not None and _child(over, ("pobj",)) is not None:
+                return _child(over, ("pobj",))
+        found = next((c for c in children(verb) if c.dep_ in ("dobj", "dative", "npadvmod")
+                      and c.i != first.i and not _has_digit(c)
+                      and c.lemma_.lower() not in self.lead_nouns), None)
+        # "led Nowak 47 percent to 40": the parse may hang the loser on the first figure
+        return found or next((c for c in children(first) if c.dep_ in ("nmod", "compound")
+                              and c.pos_ == "PROPN"), None)
+
+    def _score_partner(self, token: Token) -> Optional[Token]:
+        """The second figure of a scoreline whose "to" hangs on ``token`` (the first figure
+        or its verb): "49.6 percent to 43.3 percent" -> the second "percent"."""
+        prep = next((c for c in children(token) if c.dep_ == "prep"
+                     and c.lower_ in self.to_preps), None)
+        return _child(prep, ("pobj",)) if prep is not None else None
+
+    def _named_for(self, noun: Token) -> Optional[Token]:
+        """The name after "for" on the figure's noun ("5 percent for Nowak"), else None."""
+        prep = next((c for c in children(noun) if c.dep_ == "prep"
+                     and c.lower_ in self.for_preps), None)
+        named = _child(prep, ("pobj",)) if prep is not None else None
+        return named if named is not None and named.pos_ == "PROPN" else None
 
     def _out_of_total(self, noun: Token) -> Token:
         """"a total of 815": the total stands where the number would."""
@@ -285,15 +408,36 @@ class HolderFinder:
     def _subject_of(self, verb: Token) -> Optional[Token]:
         """The verb's subject, or the subject of the clause it hangs on ("lost the caucuses,
         securing 34%"; "where he secured 39")."""
+        participle = verb.tag_ == "VBG"
         for _ in range(4):
-            # a bad parse may give two subjects: the one nearest before the verb holds
-            subjects = [c for c in children(verb) if c.dep_ in _SUBJECTS]
-            if subjects:
-                before = [c for c in subjects if c.i < verb.i]
-                return before[-1] if before else subjects[0]
+            subject = _nearest_subject(verb)
+            if subject is not None and subject.tag_ == "DT" and participle:
+                return self._named_subject_above(verb)   # "some ... head, trailing"
+            if subject is not None and subject.lower_ in self.relatives and \
+                    verb.dep_ == "relcl":
+                return verb.head                    # "the ticket ..., which received 4,489,235"
+            if subject is not None:
+                return subject
+            if participle and verb.dep_ == "acl" and verb.head.dep_ in ("dobj", "attr"):
+                verb = verb.head.head               # "netted 66 seats, totaling 365 seats"
+                continue
             if verb.dep_ not in _INHERITS or verb.head.i == verb.i:
+                return self._named_subject_above(verb) if participle else None
+            verb = verb.head
+        return None
+
+    def _named_subject_above(self, verb: Token) -> Optional[Token]:
+        """"he erased some of the lead, trailing 49.6 percent to 43.3": a participle speaks
+        of the named subject of a clause above it, even where the parse hung it on a clause
+        whose subject names no one (the first name or pronoun subject up the tree)."""
+        for _ in range(6):
+            if verb.head.i == verb.i:
                 return None
             verb = verb.head
+            subject = _nearest_subject(verb)
+            if subject is not None and (subject.pos_ == "PROPN"
+                                        or subject.lower_ in self.pronouns):
+                return subject
         return None
 
     # -- the name -----------------------------------------------------------------------
@@ -306,11 +450,14 @@ class HolderFinder:
             return _without_possessive(ent)
         if token.pos_ not in ("NOUN", "PROPN"):
             return None
-        # a title with the name beside it ("former Vice President ... Joe Biden had 54")
+        # a title with the name beside it ("former Vice President ... Ana Kowalski had 54")
         lo, hi = token.left_edge.i, min(token.right_edge.i + 1, token.i + _NAME_REACH)
         inside = [e for e in table.ents_within(lo, hi) if e.label_ in self.labels]
         named = [e for e in inside if self._is_person(e)] or inside
-        return _without_possessive(named[-1]) if named else None
+        if named:
+            return _without_possessive(named[-1])
+        # a lone surname the NER missed here but named as a person elsewhere
+        return token.text if token.pos_ == "PROPN" and token.text in table.surnames else None
 
     def _is_person(self, ent: Span) -> bool:
         """A PERSON, or a name whose last word is the surname of a person of the document
@@ -326,6 +473,9 @@ class HolderFinder:
 
 #: a capitalised word ending right before a match ("National " before "Hurricane Center")
 _CAPITAL_BEFORE = re.compile(r"[A-Z][A-Za-z.]*[ \t]+$")
+
+#: how far before "with N" a "followed by X" may stand (in tokens)
+_FOLLOW_REACH = 10
 
 #: how far after a title the name beside it may stand (in tokens)
 _NAME_REACH = 12
@@ -367,6 +517,45 @@ def _counted_noun(token: Token) -> Token:
     return token
 
 
+def _paragraph_between(a: Token, b: Token) -> bool:
+    """True when a blank line separates the two tokens."""
+    lo, hi = sorted((a.idx, b.idx))
+    return "\n\n" in info(a.doc).text[lo:hi]
+
+
+def _has_digit(token: Token) -> bool:
+    """True when ``token`` is a number or counted by one ("47 percent")."""
+    return token.like_num or any(c.like_num for c in children(token)
+                                 if c.dep_ in ("nummod", "quantmod"))
+
+
+def _number_of(noun: Token) -> Optional[float]:
+    """The value of the number written with ``noun`` ("43.3 percent" -> 43.3), if in digits."""
+    for token in (noun, *children(noun)):
+        text = token.text.replace(",", "")
+        try:
+            return float(text)
+        except ValueError:
+            continue
+    return None
+
+
+def _lower(noun: Token, other: Token) -> bool:
+    """True when the number of ``noun`` is below the number of ``other``."""
+    a, b = _number_of(noun), _number_of(other)
+    return a is not None and b is not None and a < b
+
+
+def _nearest_subject(verb: Token) -> Optional[Token]:
+    """The verb's own subject; a bad parse may give two, and the one nearest before the
+    verb holds."""
+    subjects = [c for c in children(verb) if c.dep_ in _SUBJECTS]
+    if not subjects:
+        return None
+    before = [c for c in subjects if c.i < verb.i]
+    return before[-1] if before else subjects[0]
+
+
 def _child(token: Token, deps: tuple[str, ...]) -> Optional[Token]:
     return next((c for c in children(token) if c.dep_ in deps), None)
 
@@ -378,15 +567,17 @@ def _without_possessive(ent: Span) -> str:
 
 
 def _fullest(doc: Doc, name: str) -> str:
-    """The longest PERSON name of the document ending in ``name``'s last word."""
+    """The longest PERSON name of the document ending in ``name``'s last word, unless two
+    people share that surname ("Ana Kowalski", "Jan Kowalski": "Kowalski" stays as it is)."""
     last = name.split()[-1]
-    best = name
+    forms = {name}
     for ent in info(doc).ents:
         if ent.label_ == "PERSON":
             text = _without_possessive(ent)
-            if text.split()[-1] == last and len(text) > len(best):
-                best = text
-    return best
+            if text.split()[-1] == last:
+                forms.add(text)
+    best = max(forms, key=len)
+    return best if all(best.endswith(f) for f in forms) else name
 
 
 def owners_of(doc: Doc, spans: Sequence[tuple[int, int]],

@@ -254,9 +254,17 @@ class NumberParser:
             frac = self.digit_value(words[k])
             if frac is not None and frac[0] < 1:
                 return a._replace(end=k + 1, value=a.value + frac[0], raw=a.value + frac[0])
-        if w(k) in self.joiners and w(k + 1) in self.articles and w(k + 2) in self.fractions:
-            value = a.value + self.fractions[w(k + 2)]
-            return a._replace(end=k + 3, value=value, raw=value)
+        # "three and a half million", "three-and-a-half million": hyphens may glue the words
+        parts = []
+        for _ in range(3):
+            k += w(k) in _HYPHENS
+            parts.append(k)
+            k += 1
+        joiner, article, fraction = (w(j) for j in parts)
+        if joiner in self.joiners and article in self.articles and fraction in self.fractions:
+            raw = a.value + self.fractions[fraction]
+            scale, end = self._scales_after(w, parts[-1] + 1, n)
+            return a._replace(end=end, value=raw * scale, raw=raw, scale=scale)
         return None
 
     def _ratio(self, words: Sequence[str], w: _Word, a: NumberParse,

@@ -1009,7 +1009,7 @@ _COMPLEMENTS = ("dobj", "oprd", "xcomp", "attr")
 
 def _complements(verb: Token) -> int:
     """How many complements the verb has, counting those of a complement the parse hung
-    them on ("calling Trump a fascist", "a bill critics called anti-gay")."""
+    them on ("calling Nowak a fascist", "a bill critics called anti-gay")."""
     found = [c for c in children(verb) if c.dep_ in _COMPLEMENTS]
     nested = [g for c in found if c.dep_ == "xcomp" for g in children(c)
               if g.dep_ in _COMPLEMENTS]
@@ -1141,7 +1141,7 @@ def _closes_quote(token: Token) -> bool:
 def _clause_after_object(verb: Token, obj: Token, joiners: frozenset[str],
                          ) -> Optional[Token]:
     """The verb a misparse hung as a conjunct although the object is its subject
-    ("stating Saha owned the plane", "saying an attack ... produced no casualties")."""
+    ("stating Lind owned the plane", "saying an attack ... produced no casualties")."""
     if obj.pos_ not in ("NOUN", "PROPN"):
         return None
     sent = sent_of(verb)

@@ -64,11 +64,14 @@ class MentionBuilder:
         if ent is not None and ent.label_ in self.source_labels:
             return self._named(doc, head, ent, canon)
         start, end = self._np_bounds(head)
+        titled = self._titled_person(doc, head, canon)
+        if titled is not None:
+            return titled
         if head.pos_ == "PROPN":
             return self._unlabelled_name(doc, head, start, end, canon)
         person = canon.person_for(head.text) if head.is_title and start == head.i else None
         if person is not None:
-            # a person's surname the tagger took for a common noun ("Trump characterized")
+            # a person's surname the tagger took for a common noun ("Lind characterized")
             return Mention(head.i, head.i + 1, head.i, "PERSON", person, None)
         # a common noun: keep its modifiers, drop determiners and clauses
         inner = self._inner_entity(doc, start, end)
@@ -137,6 +140,33 @@ class MentionBuilder:
             return Mention(start, end, head.i, "PERSON", person, title)
         name = canon.canonical(short, label)
         return Mention(start, end, head.i, label, name, title)
+
+    def _titled_person(self, doc: Doc, head: Token, canon: CanonicalNames) -> Optional[Mention]:
+        """"Mayor of Westmark Ana Kowalski": a title with its place, then the person holding
+        it (the parse makes the title the head and hangs the person on "of")."""
+        if not (head.is_title and self.is_title_word(head.lower_)):
+            return None
+        prep = next((c for c in head.children if c.dep_ == "prep"
+                     and c.lower_ in self.affiliation_preps), None)
+        place = _entity_of(doc, doc[prep.i + 1]) if prep is not None and \
+            prep.i + 1 < len(doc) else None
+        if place is None or place.label_ not in _PLACE_LABELS:
+            return None
+        # the person right after the place, with given names the NER left out
+        first = k = place.end
+        while k < min(len(doc), place.end + 3) and doc[k].pos_ == "PROPN" and \
+                not doc[k].ent_type_:
+            k += 1
+        person = _entity_of(doc, doc[k]) if k < len(doc) else None
+        if person is not None and person.label_ == "PERSON" and person.start == k:
+            end = person.end
+        elif k - first >= 2 and (k >= len(doc) or doc[k].pos_ != "PROPN"):
+            end = k                 # a name the NER left untagged ("Mayor of Ohio Ana Ruiz")
+        else:
+            return None
+        name = canon.canonical(doc[first:end].text, "PERSON")
+        title = doc[head.i:first].text.strip(" ,") or None
+        return Mention(head.i, end, end - 1, "PERSON", name, title)
 
     def _before_affiliation(self, name: str) -> str:
         """The name up to the first word that joins it to an affiliation ("Roe of the Survey"
@@ -242,6 +272,10 @@ class MentionBuilder:
     def role_of(self, head: Token) -> Optional[str]:
         """The role a common-noun source names ("the governor" -> "governor")."""
         return self.roles.get(head.lower_)
+
+
+#: entity labels of the place in a title ("Mayor of Westmark")
+_PLACE_LABELS = ("GPE", "LOC")
 
 
 def _in_brackets(token: Token) -> bool:
