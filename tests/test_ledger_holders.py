@@ -277,3 +277,13 @@ def test_a_pronoun_for_a_surname_two_people_share_keeps_the_surname(extractor):
             "north. Officials said she secured 39 delegates.")
     found = _owners(extractor, text)
     assert found["39 delegates"][0] == "Kowalski"
+
+
+def test_totals_given_and_earned_are_the_holders_and_a_place_is_no_holder(extractor):
+    text = ("Ana Kowalski won in Ohio on Tuesday. Kowalski secured 39 of Ohio's 54 delegates, "
+            "giving her a total of 80 delegates. Senator Ben Ode came in second, earning 15 "
+            "delegates for a running total of 60.")
+    found = _owners(extractor, text)
+    assert found["54 delegates"] == (None, "Ohio")
+    assert found["80 delegates"][0] == "Ana Kowalski"
+    assert holder_key(found["60"][0]) == "ode"

@@ -237,3 +237,22 @@ def test_refugees_are_displaced_and_a_peak_counts_what_the_figure_before_it_coun
                                     ("over three million", "peak", None)])
     assert [_parts(k)["measure"] for k in keys] == ["displaced", "displaced"]
     assert _parts(keys[1])["where"] == "syria"
+
+
+def test_a_running_total_counts_what_the_figure_before_it_counts():
+    keys = _keys("She came in second, earning 15 delegates for a running total of 60.",
+                 [("15 delegates", "delegates", None), ("60", "running total", None)])
+    assert [_parts(k)["measure"] for k in keys] == ["delegate", "delegate"]
+
+
+def test_a_ranked_bare_number_counts_what_the_superlative_names():
+    keys = _keys("Ana Kowalski had the most delegates, with 60, followed by Ben Ode, with 54.",
+                 [("60", None, None), ("54", None, None)])
+    assert [_parts(k)["measure"] for k in keys] == ["delegate", "delegate"]
+
+
+def test_a_role_before_an_outcome_is_kept_as_when_the_role_is_counted():
+    assert _key("There were 40 civilian deaths.", "40 civilian deaths", "civilian deaths") \
+        == _key("Officials said 40 civilians were killed.", "40 civilians", "civilians")
+    assert _parts(_key("Medics put the protester death count in the hundreds.", "hundreds",
+                       "protester death count"))["mods"] == "protester"

@@ -76,6 +76,7 @@ def _tables() -> dict[str, Any]:
         "irregular": dict(t["irregular_plurals"]),
         "bodies": set(t["holder_body_words"]),
         "containers": set(t["container_measures"]),
+        "total_modifiers": set(t["total_modifiers"]),
         "score_units": set(t["score_units"]),
         "vote_words": set(t["vote_words"]),
         "source_nouns": set(t["source_nouns"]),
@@ -95,6 +96,9 @@ def _tables() -> dict[str, Any]:
         # "had the most pledged delegates, with" ending the text before a bare number
         "most_with": re.compile(r"\bthe " + _alternation(t["superlatives"])
                                 + r" ((?:[a-z]+ ){0,2}[a-z]+),? with\s*$"),
+        # "had the most pledged delegates, with" anywhere before a number
+        "most_anywhere": re.compile(r"\bthe " + _alternation(t["superlatives"])
+                                    + r" ((?:[a-z]+ ){0,2}[a-z]+),? with\b"),
         # "<noun> total to" ending the text before a number
         "total_before": re.compile(r"\b([a-z]+)\s+([A-Za-z]+)\s+"
                                    + _alternation(t["total_links"]) + r"\s*$"),
@@ -344,8 +348,8 @@ def _measure(entity_words: list[str], before: str, after: str) -> tuple[str, lis
     if lower[0] in tab["increment"] and len(lower) > 1:    # "32,000 more deaths"
         quals.append("additional")
     outcome = _head_outcome(lower)
-    if outcome:
-        return outcome, quals
+    if outcome:                   # "civilian deaths" like "civilians killed"
+        return outcome, quals + [m for m in mods if m in tab["roles"]]
     synonym = _synonym(lower)
     if synonym:
         return synonym, [m for m in quals if m != "additional"]
@@ -572,7 +576,9 @@ def _elliptical(record: dict[str, Any], after: str) -> list[str]:
             words = _entity_words(entity)
             if words and lemma(words[-1].lower()) not in _tables()["containers"]:
                 return words
-    return []
+    # "had the most delegates, with 60, followed by Y, with 54": the superlative's noun
+    found = list(_tables()["most_anywhere"].finditer(_context(record)[0]))
+    return found[-1].group(1).split() if found else []
 
 
 def _whose_and_where(record: dict[str, Any], entity: str, before: str, after: str) -> str:
@@ -681,13 +687,15 @@ def _most_before(before: str) -> list[str]:
 
 
 def _contained(words: list[str], before: str, after: str) -> list[str]:
-    """What a total counts: the noun before it in the entity ("delegate total"), the words
-    right after the number ("a total of 1,124 pledged delegates"), or the noun before the
-    total in the clause ("brings his delegate total to 86"); else the total itself."""
+    """What a total counts: the words before it in the entity ("delegate total", "protester
+    death count"), the words right after the number ("a total of 1,124 pledged delegates"),
+    or the noun before the total in the clause ("brings his delegate total to 86"); else
+    the total itself."""
     tab = _tables()
-    skip = tab["generic"] | tab["function"]
+    skip = tab["generic"] | tab["function"] | tab["total_modifiers"]
     if len(words) > 1 and words[-2].islower() and words[-2] not in skip:
-        return [words[-2]]
+        # the noun before the total and one word before it ("protester death count")
+        return [w for w in words[:-1] if w.islower() and w not in skip][-2:]
     following = []
     for w in _words(_clause_after(after))[:3]:
         if not w.islower() or w in skip:
@@ -696,7 +704,8 @@ def _contained(words: list[str], before: str, after: str) -> list[str]:
     if following:
         return following
     found = tab["total_before"].search(_clause_before(before, 8))
-    if found and found.group(2).lower() in tab["containers"] and found.group(1) not in skip:
+    if found and found.group(2).lower() in tab["containers"] and \
+            found.group(1).lower() not in skip:
         return [found.group(1)]
     return words
 

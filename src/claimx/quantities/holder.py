@@ -45,6 +45,7 @@ class HolderFinder:
         t = load_table("quantity_holders.json", overlay)
         self.holding = frozenset(t["holding_verbs"])
         self.leaving = frozenset(t["leaving_verbs"])
+        self.giving = frozenset(t["giving_verbs"])
         self.raising = frozenset(t["raising_verbs"])
         self.with_preps = frozenset(t["with_preps"])
         self.to_preps = frozenset(t["to_preps"])
@@ -102,7 +103,10 @@ class HolderFinder:
                 _paragraph_between(owner, number):
             owner = None                # a parse run across a paragraph break (a list)
         name = None if owner is None else self._name(owner)
-        return Owner(name or self._event(noun, events), self._place(noun))
+        place = self._place(noun)
+        if name is not None and name == place:
+            name = None                 # "South Carolina's 54 delegates": a place, not a holder
+        return Owner(name or self._event(noun, events), place)
 
     def _list_line_name(self, figure: Span) -> Optional[str]:
         """"Harbour Party - 212 seats" on a line of its own (a table, an infobox, a list
@@ -246,6 +250,10 @@ class HolderFinder:
         if poss is not None:
             return poss                             # "his total of 86"
         head = noun.head
+        if noun.dep_ == "dobj" and head.lemma_.lower() in self.giving:
+            given = _child(head, ("dative",))
+            if given is not None:
+                return given                        # "giving him a total of 54 delegates"
         if noun.dep_ == "pobj":
             return self._through_preposition(noun, head)
         if noun.dep_ in ("dobj", "attr", "conj", "npadvmod") and self._holds(head):
@@ -269,6 +277,8 @@ class HolderFinder:
             # "brings his delegate total to 86" (the parse may split "delegate total")
             objects = [c for c in children(prep.head) if c.dep_ in ("dobj", "dative")]
             return next((p for o in objects for p in children(o) if p.dep_ == "poss"), None)
+        if word in self.for_preps and noun.lower_ in self.totals and self._holds(prep.head):
+            return self._subject_of(prep.head)      # "earning 15 delegates for a total of 60"
         if word in self.level_preps and self._holds(prep.head):
             return self._subject_of(prep.head)      # "Jorgensen polled at three percent"
         if word in self.scope_preps:
