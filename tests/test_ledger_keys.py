@@ -256,3 +256,19 @@ def test_a_role_before_an_outcome_is_kept_as_when_the_role_is_counted():
         == _key("Officials said 40 civilians were killed.", "40 civilians", "civilians")
     assert _parts(_key("Medics put the protester death count in the hundreds.", "hundreds",
                        "protester death count"))["mods"] == "protester"
+
+
+def test_a_vague_amount_closing_its_clause_is_not_elliptical():
+    keys = _keys("This was one of the five demands of the protesters, sometimes numbering in "
+                 "the millions, who have filled the streets.",
+                 [("five demands", "demands", None), ("millions", None, None)])
+    assert _parts(keys[1])["measure"] == "crowd"
+
+
+def test_a_country_inside_another_places_name_is_not_that_country():
+    from claimx.ledger.keys import countries_in
+
+    assert countries_in("The governor of a U.S. state on the Gulf of Mexico spoke.") == \
+        {"america"}
+    assert countries_in("Officials in New Mexico and in Mexico City met.") == set()
+    assert countries_in("Flights to Mexico and Canada resumed.") == {"mexico", "canada"}

@@ -44,8 +44,12 @@ def _tables() -> dict[str, Any]:
         "outcome_of": outcome_of,
         "phrases": sorted((w for w in outcome_of if " " in w), key=len, reverse=True),
         "side_of": side_of,
-        "sides": re.compile(r"\b(" + "|".join(re.escape(w) for w in sorted(
-            side_of, key=len, reverse=True)) + r")(?![\w])"),
+        # not inside another place's name ("New Mexico", "the Gulf of Mexico", "Kuwait City")
+        "sides": re.compile("".join(f"(?<!{re.escape(w)} )" for w in t["name_before_country"])
+                            + r"\b(" + "|".join(re.escape(w) for w in sorted(
+                                side_of, key=len, reverse=True)) + r")(?![\w])"
+                            + "".join(f"(?! {re.escape(w)}\\b)"
+                                      for w in t["name_after_country"])),
         "person": set(t["person_nouns"]), "time": set(t["time_units"]),
         "qualifiers": set(t["qualifiers"]), "generic": set(t["generic_modifiers"]),
         "place_stop": set(t["place_stop"]), "place_prep": set(t["place_prepositions"]),
@@ -559,6 +563,9 @@ def _counted_words(record: dict[str, Any], words: list[str], unit: str, before: 
     return words
 
 
+#: a number written in digits alone ("42", "1,217")
+_BARE_NUMBER = re.compile(r"^\d[\d,.]*$")
+
 #: what may follow a bare number that closes its clause ("the party lost 42.", "with 6, and")
 _CLAUSE_END = re.compile(r"\s*(?:$|[.,;:)]|\b(?:and|while|but|whereas)\b)")
 
@@ -568,8 +575,8 @@ def _elliptical(record: dict[str, Any], after: str) -> list[str]:
     sentence counts ("gained 66 seats, while the Harbour Party lost 42"; "Kowalski has
     amassed 1,217 pledged delegates, while Nowak has earned 914"); "had the most delegates, with 60"
     is `_most_before`."""
-    if not _CLAUSE_END.match(after):
-        return []
+    if not _CLAUSE_END.match(after) or not _BARE_NUMBER.match(record.get("q_text") or ""):
+        return []                 # a bare number in digits, not "millions"
     me = int(record.get("q_start") or 0)
     for start, _text, entity, *rest in sorted(_siblings(record), key=lambda q: -q[0]):
         if start < me and entity and not (rest[0] if rest else None):
