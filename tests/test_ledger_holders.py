@@ -235,6 +235,11 @@ def test_the_police_of_two_articles_are_not_one_speaker(extractor):
     ("At the end of the month, Ben Ode erased some of Ana Kowalski's lead in the average, "
      "trailing 49.6 percent to 43.3 percent.",
      {"49.6 percent": "Ana Kowalski", "43.3 percent": "Ben Ode"}),
+    # a score hung on the contest verb through a noun ("with an electoral count of")
+    ("Carl Lind predicts Ben Ode defeats President Tom Field with an electoral count of "
+     "319 to 219.", {"319": "Ben Ode", "219": "Tom Field"}),
+    ("Ana Ruiz predicts President Tom Field wins re-election over Ben Ode with an electoral "
+     "count of 362 to 176.", {"362": "Tom Field", "176": "Ben Ode"}),
     # the loser of a contest verb, and the name after "for"
     ("In a poll by the institute, Ana Kowalski led Ben Ode 47 percent to 40 percent with "
      "5 percent for Carl Lind.",

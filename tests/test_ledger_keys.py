@@ -272,3 +272,23 @@ def test_a_country_inside_another_places_name_is_not_that_country():
         {"america"}
     assert countries_in("Officials in New Mexico and in Mexico City met.") == set()
     assert countries_in("Flights to Mexico and Canada resumed.") == {"mexico", "canada"}
+
+
+def test_a_body_named_by_its_owner_is_one_speaker_across_articles():
+    a = Mention("a", "Kowalski campaign", "GROUP", None, None)
+    b = Mention("b", "Kowalski campaign", "GROUP", None, None)
+    c = Mention("c", "Kowalski supporters", "GROUP", None, None)
+    d = Mention("d", "Kowalski supporters", "GROUP", None, None)
+    ids = resolve([a, b, c, d])
+    assert ids[a] == ids[b] and ids[c] != ids[d]
+
+
+def test_nations_beyond_the_stories_seen_are_sides_but_ambiguous_names_are_not():
+    from claimx.ledger.keys import countries_in
+
+    keys = _keys("Officials said 790 Azerbaijani soldiers and 103 Armenian soldiers were killed.",
+                 [("790 Azerbaijani soldiers", "Azerbaijani soldiers", None),
+                  ("103 Armenian soldiers", "Armenian soldiers", None)])
+    assert [_parts(k)["where"] for k in keys] == ["azerbaijan", "armenia"]
+    assert countries_in("Voters in Georgia and fans of Michael Jordan") == set()
+    assert countries_in("the Alliance Party of Northern Ireland") == set()

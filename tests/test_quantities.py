@@ -757,3 +757,11 @@ def test_a_vague_amount_heading_its_own_sentence_keeps_what_it_counts(extractor)
     claims = extractor.extract('She wrote: "Wow! Thousands of people forming in the square."')
     assert [(q.text, q.entity) for c in claims for q in c.quantities] == \
         [("Thousands of people", "people")]
+
+
+def test_the_first_side_of_a_scoreline_shares_the_unit_written_after_the_second(find):
+    found = dict(find("Polls showed her leading him in the average, 50.1 to 42.9 percent."))
+    assert found["50.1"].unit == found["42.9 percent"].unit == "percentage"
+    found = dict(find("The pundit predicted 362 to 176."))
+    assert found["362"].unit is None
+    assert [s for s, _ in find("Prices rose 5 to 7 percent.")] == ["5 to 7 percent"]

@@ -711,3 +711,16 @@ def test_a_title_of_a_place_before_the_person_gives_the_person(extractor):
     # a title of a place with no person after it stays as it was
     text = "The bus was going to a match, according to the mayor of Yelton via the agency."
     assert claim_with(extractor, text, "going to a match").speaker.label != "PERSON"
+
+
+def test_a_title_of_a_place_is_not_resolved_to_someone_titled_elsewhere(extractor):
+    text = ("Franklin Roosevelt, then President, proposed a bill in 1937. The president of "
+            "Turkey vowed support for the ally on Monday.")
+    assert claim_with(extractor, text, "vowed support").speaker.name != "Franklin Roosevelt"
+
+
+def test_a_quotation_after_a_colon_belongs_to_the_person_opening_the_clause(extractor):
+    text = ('President Ana Ruiz commented on the matter, "We are looking at it very '
+            'strongly."\n\nTom Field saw compromise as the best way for the two nations to '
+            'resolve their differences: "I think that those countries should compromise."')
+    assert claim_with(extractor, text, "should compromise").speaker.name == "Tom Field"

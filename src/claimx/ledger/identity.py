@@ -161,6 +161,8 @@ def _node(m: Mention, ambiguous: frozenset[str] = frozenset()) -> Node:
         inst = _institution(m.name)
         if inst and not (inst[0] in ambiguous and not inst[1]):
             return ("institution", *inst)
+        if _named_body(m.name):
+            return ("org", org_key(m.name))     # "the Trump campaign" in every article
         return ("group", m.doc_id, org_key(m.name))
     toks = name_tokens(m.name) if m.label in PERSONLIKE else []
     if len(toks) >= 2:
@@ -183,6 +185,18 @@ def _institution(name: str) -> Optional[tuple[str, str]]:
     if any(w[:1].isupper() and w not in sides for w in words[:-1]):
         return None                      # a named body ("Disease Surveillance Team")
     return fold(words[-1]), side
+
+
+def _named_body(name: str) -> bool:
+    """A body named by its owner ("the Trump campaign", "Kowalski administration"): a
+    capitalised word that is no nationality before a body noun. Not people named by whom
+    they follow ("Trump supporters"), who are counted afresh in each article."""
+    from .keys import _tables
+
+    words = [w.strip(".,'") for w in name.split()]
+    sides = _tables()["side_of"]
+    return len(words) > 1 and fold(words[-1]) in set(terms()["named_body_heads"]) and any(
+        w[:1].isupper() and w not in sides for w in words[:-1] if fold(w) != "the")
 
 
 def _ambiguous_heads(mentions: list[Mention]) -> frozenset[str]:

@@ -250,7 +250,7 @@ class QuantityFinder:
             if hit is not None:
                 hits.append(hit)
             nxt = max(after, i + 1)
-        return _inherit_listed(ctx, _non_overlapping(hits), self.listed)
+        return _inherit_listed(ctx, _score_units(ctx, _non_overlapping(hits)), self.listed)
 
     # -- one candidate -------------------------------------------------------------------
     def _is_num(self, text: str) -> bool:
@@ -773,6 +773,19 @@ def _inherit_listed(ctx: _Ctx, hits: list[QuantityHit],
                 h.unit == prev.unit and h.unit is not None and _listed_after(ctx, prev, h))):
             h = h._replace(entity=prev.entity)
         out.append(h)
+    return out
+
+
+def _score_units(ctx: _Ctx, hits: list[QuantityHit]) -> list[QuantityHit]:
+    """ "led 50.1 to 42.9 percent": the first side of a scoreline (no range, as it does not
+    rise) shares the unit written once after the second."""
+    text = info(ctx.doc).text
+    out = list(hits)
+    for i, (a, b) in enumerate(zip(hits, hits[1:])):
+        if a.unit is None and a.entity is None and b.unit is not None and \
+                a.value is not None and b.value is not None and a.value > b.value and \
+                text[a.end_char:b.start_char].strip().lower() == "to":
+            out[i] = a._replace(unit=b.unit)
     return out
 
 

@@ -61,6 +61,7 @@ class HolderFinder:
         self.list_line = re.compile(r"[^\w\n]*(?P<name>[A-Z][^\n" + dashes
                                     + r"]{0,80}?)[ \t]*[" + dashes + r"][ \t]*$")
         self.over_preps = frozenset(t["over_preps"])
+        self.score_links = frozenset(t["score_links"])
         self.labels = frozenset(t["name_labels"])
         self.place_labels = frozenset(t["place_labels"])
         self.where_words = frozenset(t["where_words"])
@@ -309,9 +310,11 @@ class HolderFinder:
         the loser's on its "to". (True, holder) when the figure is a side of a scoreline
         (the holder None when that side is not named), else (False, None)."""
         head = noun.head
-        if noun.dep_ in _SCORE_DEPS or noun.dep_ == "appos":
+        if noun.dep_ in _SCORE_DEPS or noun.dep_ in ("appos", "pobj"):
             verb = self._contest_verb(noun)
             if verb is not None and self._opponent(verb, noun) is not None:
+                if any(c.lower_ in self.to_preps and c.i < noun.i for c in children(noun)):
+                    return True, self._opponent(verb, noun)   # "... of 319 to 219": 219
                 return True, self._subject_of(verb)
         if noun.dep_ in _SCORE_DEPS and head.lemma_.lower() in self.trailing:
             other = self._score_partner(noun) or self._score_partner(head)
@@ -356,14 +359,19 @@ class HolderFinder:
         or one whose object is a lead ("maintained his lead over Nowak ..., 48.4 percent
         to 42.5 percent"); the figure may be set off beside the loser ("led Nowak, the
         nominee, 49.0 percent to ...")."""
-        for _ in range(3):
+        for _ in range(5):
             if token.dep_ == "appos" and token.head.i != token.i:
                 token = token.head
+                continue
+            if token.dep_ == "pobj" and token.head.lower_ in self.score_links:
+                token = token.head.head             # "with an electoral count of 362 to 176"
                 continue
             if token.pos_ in ("VERB", "AUX"):
                 lead = _child(token, ("dobj",))
                 if token.lemma_.lower() in self.defeating or (
-                        lead is not None and lead.lemma_.lower() in self.lead_nouns):
+                        lead is not None and lead.lemma_.lower() in self.lead_nouns) or any(
+                        c.dep_ == "prep" and c.lower_ in self.over_preps
+                        for c in children(token)):     # "wins re-election over Y"
                     return token
                 return None
             if token.dep_ not in _SCORE_DEPS and token.dep_ != "dobj" or \

@@ -735,9 +735,13 @@ class AttributionFinder:
             if role is not None:
                 earlier = [m for m in recent if m.start < mention.start]
                 earlier += self._titled_people(doc, mention.start, canon)
+                # "the president of Turkey" is only a president whose title names Turkey
+                places = [e.text for e in info(doc).ents_within(mention.start, mention.end)
+                          if e.label_ in _PLACE_LABELS]
                 for other in sorted(earlier, key=lambda m: m.start, reverse=True):
                     if other.label == "PERSON" and other.title and _has_role(
-                            other.title, role, self.mentions.roles):
+                            other.title, role, self.mentions.roles) and all(
+                            p in other.title for p in places):
                         return Mention(mention.start, mention.end, mention.head, "PERSON",
                                        other.name, other.title)
         return mention
@@ -783,6 +787,9 @@ def _set_off_name(verb: Token) -> Optional[Token]:
             return ent.root
     return None
 
+
+#: entity labels of a place a title names ("the president of Turkey")
+_PLACE_LABELS = ("GPE", "LOC", "NORP")
 
 #: the parts of speech the tagger gives a name it does not know ("Wines believes")
 _MISTAGGED = ("NOUN", "ADV", "ADJ", "VERB")
@@ -982,12 +989,32 @@ def _name_colon_quote(doc: Doc, q_start: int, q_end: int) -> Optional[Attributio
         return None
     name = info(doc).entity_at(span.start - 2)
     if name is None or name.label_ != "PERSON" or name.end != span.start - 1:
+        name = _colon_clause_subject(doc, span.start - 1)
+    if name is None:
         return None
     colon = doc[span.start - 1]
     att = Attribution(colon.idx, colon.idx + 1, "quote", (q_start, q_end), (0, 0),
                       span.root.i)
     att.extra["subject"] = name.root.i
     return att
+
+
+def _colon_clause_subject(doc: Doc, colon: int) -> Optional[Any]:
+    """'Roe saw compromise as the best way: "..."': the person who is the subject of the
+    clause a colon ends, when that clause opens its sentence."""
+    first = sent_of(doc[colon]).start
+    while first < colon and (doc[first].is_space or doc[first].is_punct):
+        first += 1
+    token = doc[colon - 1]
+    for _ in range(12):
+        subject = next((c for c in children(token) if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.left_edge.i == first and token.i < colon:
+            name = info(doc).entity_at(subject.i)
+            return name if name is not None and name.label_ == "PERSON" else None
+        if token.head.i == token.i:
+            break
+        token = token.head
+    return None
 
 
 def _needs(rule: dict[str, Any], verb: Token) -> str:
