@@ -292,3 +292,9 @@ def test_totals_given_and_earned_are_the_holders_and_a_place_is_no_holder(extrac
     assert found["54 delegates"] == (None, "Ohio")
     assert found["80 delegates"][0] == "Ana Kowalski"
     assert holder_key(found["60"][0]) == "ode"
+
+
+def test_over_a_span_of_time_makes_no_contest(extractor):
+    found = _owners(extractor, "Officials said the army claims to have killed more than 220 "
+                               "soldiers over the past 24 hours.")
+    assert found["more than 220 soldiers"][0] is None

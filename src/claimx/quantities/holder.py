@@ -369,9 +369,8 @@ class HolderFinder:
             if token.pos_ in ("VERB", "AUX"):
                 lead = _child(token, ("dobj",))
                 if token.lemma_.lower() in self.defeating or (
-                        lead is not None and lead.lemma_.lower() in self.lead_nouns) or any(
-                        c.dep_ == "prep" and c.lower_ in self.over_preps
-                        for c in children(token)):     # "wins re-election over Y"
+                        lead is not None and lead.lemma_.lower() in self.lead_nouns) or \
+                        self._named_over(token) is not None:   # "wins re-election over Y"
                     return token
                 return None
             if token.dep_ not in _SCORE_DEPS and token.dep_ != "dobj" or \
@@ -380,17 +379,24 @@ class HolderFinder:
             token = token.head
         return None
 
+    def _named_over(self, token: Token) -> Optional[Token]:
+        """The name after "over" on ``token`` ("a lead over Nowak"), not a time or a thing
+        ("over the past 24 hours")."""
+        for prep in children(token):
+            if prep.dep_ == "prep" and prep.lower_ in self.over_preps:
+                named = _child(prep, ("pobj",))
+                if named is not None and named.pos_ == "PROPN":
+                    return named
+        return None
+
     def _opponent(self, verb: Token, first: Token) -> Optional[Token]:
         """Who the subject of a contest verb beat or leads: "over Y" on the verb or on its
         lead, else its object that is not a figure."""
         lead = _child(verb, ("dobj",))
         for holder in (verb, lead):
-            if holder is None:
-                continue
-            over = next((c for c in children(holder) if c.dep_ == "prep"
-                         and c.lower_ in self.over_preps), None)
-            if over is not None and _child(over, ("pobj",)) is not None:
-                return _child(over, ("pobj",))
+            named = self._named_over(holder) if holder is not None else None
+            if named is not None:
+                return named
         found = next((c for c in children(verb) if c.dep_ in ("dobj", "dative", "npadvmod")
                       and c.i != first.i and not _has_digit(c)
                       and c.lemma_.lower() not in self.lead_nouns), None)
