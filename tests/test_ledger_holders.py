@@ -295,6 +295,6 @@ def test_totals_given_and_earned_are_the_holders_and_a_place_is_no_holder(extrac
 
 
 def test_over_a_span_of_time_makes_no_contest(extractor):
-    found = _owners(extractor, "Officials said the army claims to have killed more than 220 "
+    found = _owners(extractor, "Freedonia, for its part, claims to have killed more than 220 "
                                "soldiers over the past 24 hours.")
     assert found["more than 220 soldiers"][0] is None
