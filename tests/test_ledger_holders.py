@@ -240,6 +240,11 @@ def test_the_police_of_two_articles_are_not_one_speaker(extractor):
      "319 to 219.", {"319": "Ben Ode", "219": "Tom Field"}),
     ("Ana Ruiz predicts President Tom Field wins re-election over Ben Ode with an electoral "
      "count of 362 to 176.", {"362": "Tom Field", "176": "Ben Ode"}),
+    # two numbers of one noun phrase ("51.3 to 43.5 percent") after a trailing or contest verb
+    ("Ana Kowalski campaigned hard. At the end of October, Ben Ode trailed Ana Kowalski in "
+     "the average, 51.3 to 43.5 percent.", {"51.3": "Ana Kowalski", "43.5 percent": "Ben Ode"}),
+    ("Officials said Ben Ode beat Ana Kowalski in the final count, 51.3 to 43.5 percent.",
+     {"51.3": "Ben Ode", "43.5 percent": "Ana Kowalski"}),
     # the loser of a contest verb, and the name after "for"
     ("In a poll by the institute, Ana Kowalski led Ben Ode 47 percent to 40 percent with "
      "5 percent for Carl Lind.",

@@ -292,3 +292,10 @@ def test_nations_beyond_the_stories_seen_are_sides_but_ambiguous_names_are_not()
     assert [_parts(k)["where"] for k in keys] == ["azerbaijan", "armenia"]
     assert countries_in("Voters in Georgia and fans of Michael Jordan") == set()
     assert countries_in("the Alliance Party of Northern Ireland") == set()
+
+
+def test_an_amount_per_hour_or_month_is_a_rate():
+    assert _parts(_key("She backs a minimum wage of US$20 an hour.", "US$20", "wage",
+                       "United States dollar"))["mods"] == "hourly"
+    assert _parts(_key("He pays US$1,000 a month in rent.", "US$1,000", None,
+                       "United States dollar"))["mods"] == "monthly"

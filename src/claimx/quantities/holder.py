@@ -95,6 +95,9 @@ class HolderFinder:
             return Owner(listed, None)
         number = next((t for t in figure if t.like_num or any(c.isdigit() for c in t.text)),
                       figure[-1])
+        shared = self._shared_scoreline(number)
+        if shared is not None:
+            return Owner(None if shared[0] is None else self._name(shared[0]), None)
         noun = _counted_noun(number)
         # a possessive is the figure's own ("Nowak's 214, or 290 ..." gives 290 no owner);
         # a verb is shared by all the objects listed after it
@@ -403,6 +406,35 @@ class HolderFinder:
         # "led Nowak 47 percent to 40": the parse may hang the loser on the first figure
         return found or next((c for c in children(first) if c.dep_ in ("nmod", "compound")
                               and c.pos_ == "PROPN"), None)
+
+    def _shared_scoreline(self, number: Token) -> Optional[tuple[Optional[Token]]]:
+        """"trailed Y in the average, 51.3 to 43.5 percent": two numbers of one noun phrase
+        joined by "to"; after a contest or trailing verb, the holder of this side, as a
+        one-tuple (None inside it when that side is not named); else None."""
+        if number.dep_ == "quantmod" and number.head.like_num and any(
+                c.lower_ in self.to_preps and c.i > number.i for c in children(number.head)):
+            first, second = number, number.head
+        elif any(c.lower_ in self.to_preps and c.i < number.i for c in children(number)) and \
+                any(c.like_num and c.i < number.i for c in children(number)):
+            first = next(c for c in children(number) if c.like_num and c.i < number.i)
+            second = number
+        else:
+            return None
+        verb = _counted_noun(second)
+        for _ in range(4):
+            if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        mine = number.i == first.i
+        if verb.lemma_.lower() in self.trailing:
+            lower = _lower(first, second) == mine    # who trails holds the lower number
+            return (self._subject_of(verb) if lower
+                    else self._opponent(verb, second) or self._lead_owner(verb),)
+        if self._contest_verb(verb) is not None:
+            return (self._subject_of(verb) if mine else self._opponent(verb, second),)
+        return None
 
     def _score_partner(self, token: Token) -> Optional[Token]:
         """The second figure of a scoreline whose "to" hangs on ``token`` (the first figure
