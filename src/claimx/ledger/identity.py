@@ -133,7 +133,7 @@ def org_key(name: str) -> str:
     "westmark press"), single spaces, one spelling ("Organisation" and "Organization")."""
     written = clean_name(name).replace("’", "'").split()
     capital = [i for i, w in enumerate(written) if w[:1].isupper()]
-    if capital and capital[-1] > 0 or len(capital) > 1:
+    if capital and capital[-1] > 0:
         written = written[:capital[-1] + 1]
     key = " ".join(_spelling(w) for w in fold(" ".join(written)).split())
     return key[4:] if key.startswith("the ") else key
@@ -195,8 +195,21 @@ def _named_body(name: str) -> bool:
 
     words = [w.strip(".,'") for w in name.split()]
     sides = _tables()["side_of"]
-    return len(words) > 1 and fold(words[-1]) in set(terms()["named_body_heads"]) and any(
+    return len(words) > 1 and fold(words[-1]) in _body_heads() and any(
         w[:1].isupper() and w not in sides for w in words[:-1] if fold(w) != "the")
+
+
+@lru_cache(maxsize=1)
+def _body_heads() -> frozenset[str]:
+    return frozenset(terms()["named_body_heads"])
+
+
+@lru_cache(maxsize=1)
+def _countries_longest_first() -> tuple[str, ...]:
+    """Every country name and demonym, folded, longest first."""
+    from .keys import _tables
+
+    return tuple(sorted((fold(w) for w in _tables()["side_of"]), key=len, reverse=True))
 
 
 def _ambiguous_heads(mentions: list[Mention]) -> frozenset[str]:
@@ -338,12 +351,9 @@ def _join_located(uf: _Union, info: Info) -> None:
 def _join_national(uf: _Union, info: Info) -> None:
     """An organisation named with its country first ("United States National Storm
     Office") joins the same name without it ("National Storm Office")."""
-    from .keys import _tables
-
-    countries = sorted((fold(w) for w in _tables()["side_of"]), key=len, reverse=True)
     orgs = {n[1]: n for n in info if n[0] == "org"}
     for name, node in orgs.items():
-        for country in countries:
+        for country in _countries_longest_first():
             rest = name[len(country) + 1:] if name.startswith(country + " ") else ""
             if len(rest.split()) >= 2 and rest in orgs:
                 uf.union(orgs[rest], node)

@@ -97,12 +97,9 @@ def _tables() -> dict[str, Any]:
                                   + r"\s+(?:" + _alternation(t["alternative_bounds"])
                                   + r"\s+)?(?:a|one|\d[\d,.]*|[a-z]+)\s+"
                                   + _alternation(t["scale_words"]) + r"s?(?:\s+of)?,?"),
-        # "had the most pledged delegates, with" ending the text before a bare number
+        # "had the most pledged delegates, with" before a number
         "most_with": re.compile(r"\bthe " + _alternation(t["superlatives"])
-                                + r" ((?:[a-z]+ ){0,2}[a-z]+),? with\s*$"),
-        # "had the most pledged delegates, with" anywhere before a number
-        "most_anywhere": re.compile(r"\bthe " + _alternation(t["superlatives"])
-                                    + r" ((?:[a-z]+ ){0,2}[a-z]+),? with\b"),
+                                + r" ((?:[a-z]+ ){0,2}[a-z]+),? with\b"),
         # "<noun> total to" ending the text before a number
         "total_before": re.compile(r"\b([a-z]+)\s+([A-Za-z]+)\s+"
                                    + _alternation(t["total_links"]) + r"\s*$"),
@@ -577,15 +574,8 @@ def _elliptical(record: dict[str, Any], after: str) -> list[str]:
     is `_most_before`."""
     if not _CLAUSE_END.match(after) or not _BARE_NUMBER.match(record.get("q_text") or ""):
         return []                 # a bare number in digits, not "millions"
-    me = int(record.get("q_start") or 0)
-    for start, _text, entity, *rest in sorted(_siblings(record), key=lambda q: -q[0]):
-        if start < me and entity and not (rest[0] if rest else None):
-            words = _entity_words(entity)
-            if words and lemma(words[-1].lower()) not in _tables()["containers"]:
-                return words
-    # "had the most delegates, with 60, followed by Y, with 54": the superlative's noun
-    found = list(_tables()["most_anywhere"].finditer(_context(record)[0]))
-    return found[-1].group(1).split() if found else []
+    # else "had the most delegates, with 60, followed by Y, with 54": the superlative's noun
+    return _sibling_counted(record) or _most_before(_context(record)[0], anywhere=True)
 
 
 def _whose_and_where(record: dict[str, Any], entity: str, before: str, after: str) -> str:
@@ -687,10 +677,14 @@ def _counted_before(before: str) -> list[str]:
     return words
 
 
-def _most_before(before: str) -> list[str]:
-    """What a bare number after "with" counts, from the superlative before it."""
-    found = _tables()["most_with"].search(before)
-    return found.group(1).split() if found else []
+def _most_before(before: str, anywhere: bool = False) -> list[str]:
+    """What a bare number right after "had the most X, with" counts (X); with ``anywhere``,
+    also when the superlative stands earlier in the sentence ("..., with 60, followed by Y,
+    with 54")."""
+    found = list(_tables()["most_with"].finditer(before))
+    if not found or (not anywhere and before[found[-1].end():].strip()):
+        return []
+    return str(found[-1].group(1)).split()
 
 
 def _contained(words: list[str], before: str, after: str) -> list[str]:

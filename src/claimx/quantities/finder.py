@@ -202,6 +202,7 @@ class QuantityFinder:
         self.opener_joiners = frozenset(b.get("opener_joiners", []))
         self.margin_before = frozenset(tuple(x.lower().split()) for x in b.get("margin_before", []))
         self.approximate = frozenset(b.get("approximate_signs", []))
+        self.scoreline_joiners = frozenset(b.get("scoreline_joiners", []))
         self.determiner_not_bound = frozenset(
             tuple(x.lower().split()) for x in b.get("determiner_not_bound", []))
         u = lex["units"]
@@ -250,7 +251,8 @@ class QuantityFinder:
             if hit is not None:
                 hits.append(hit)
             nxt = max(after, i + 1)
-        return _inherit_listed(ctx, _score_units(ctx, _non_overlapping(hits)), self.listed)
+        hits = _score_units(ctx, _non_overlapping(hits), self.scoreline_joiners)
+        return _inherit_listed(ctx, hits, self.listed)
 
     # -- one candidate -------------------------------------------------------------------
     def _is_num(self, text: str) -> bool:
@@ -776,7 +778,8 @@ def _inherit_listed(ctx: _Ctx, hits: list[QuantityHit],
     return out
 
 
-def _score_units(ctx: _Ctx, hits: list[QuantityHit]) -> list[QuantityHit]:
+def _score_units(ctx: _Ctx, hits: list[QuantityHit],
+                 joiners: frozenset[str]) -> list[QuantityHit]:
     """ "led 50.1 to 42.9 percent": the first side of a scoreline (no range, as it does not
     rise) shares the unit written once after the second."""
     text = info(ctx.doc).text
@@ -784,7 +787,7 @@ def _score_units(ctx: _Ctx, hits: list[QuantityHit]) -> list[QuantityHit]:
     for i, (a, b) in enumerate(zip(hits, hits[1:])):
         if a.unit is None and a.entity is None and b.unit is not None and \
                 a.value is not None and b.value is not None and a.value > b.value and \
-                text[a.end_char:b.start_char].strip().lower() == "to":
+                text[a.end_char:b.start_char].strip().lower() in joiners:
             out[i] = a._replace(unit=b.unit)
     return out
 

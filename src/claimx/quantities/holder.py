@@ -12,7 +12,7 @@ he secured 39"). Rules: ``quantity_holders.json``.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import Any, NamedTuple, Optional
 
@@ -95,9 +95,9 @@ class HolderFinder:
             return Owner(listed, None)
         number = next((t for t in figure if t.like_num or any(c.isdigit() for c in t.text)),
                       figure[-1])
-        shared = self._shared_scoreline(number)
-        if shared is not None:
-            return Owner(None if shared[0] is None else self._name(shared[0]), None)
+        decided, side = self._shared_scoreline(number)
+        if decided:
+            return Owner(None if side is None else self._name(side), None)
         noun = _counted_noun(number)
         # a possessive is the figure's own ("Nowak's 214, or 290 ..." gives 290 no owner);
         # a verb is shared by all the objects listed after it
@@ -159,6 +159,11 @@ class HolderFinder:
             return None
         verb = noun.head
         subject = noun if noun.dep_ in _SUBJECTS else self._subject_of(verb)
+        return self._antecedent(subject, verb)
+
+    def _antecedent(self, subject: Optional[Token], verb: Token) -> Optional[Token]:
+        """The subject, or the noun a relative clause hangs on when its subject is a relative
+        pronoun ("the storm, which killed ...")."""
         if subject is not None and subject.lower_ in self.relatives and verb.dep_ == "relcl":
             return verb.head
         return subject
@@ -332,10 +337,9 @@ class HolderFinder:
             else:
                 first = next((c for c in children(verb) if c.dep_ in _SCORE_DEPS
                               and c.i < head.i and _has_digit(c)), verb)
-            named = next((p for p in children(verb) if p.dep_ == "prep"
-                          and p.lower_ in self.for_preps), None)
-            if named is not None and _child(named, ("pobj",)) is not None:
-                return True, _child(named, ("pobj",))   # "49.9 percent to 42.1 percent for Nowak"
+            named = next(_prep_objects(verb, self.for_preps, first_only=True), None)
+            if named is not None:
+                return True, named              # "49.9 percent to 42.1 percent for Nowak"
             contest = self._contest_verb(verb)
             if contest is not None and contest.i == verb.i:
                 return True, self._opponent(verb, first)
@@ -385,12 +389,8 @@ class HolderFinder:
     def _named_over(self, token: Token) -> Optional[Token]:
         """The name after "over" on ``token`` ("a lead over Nowak"), not a time or a thing
         ("over the past 24 hours")."""
-        for prep in children(token):
-            if prep.dep_ == "prep" and prep.lower_ in self.over_preps:
-                named = _child(prep, ("pobj",))
-                if named is not None and named.pos_ == "PROPN":
-                    return named
-        return None
+        return next((o for o in _prep_objects(token, self.over_preps) if o.pos_ == "PROPN"),
+                    None)
 
     def _opponent(self, verb: Token, first: Token) -> Optional[Token]:
         """Who the subject of a contest verb beat or leads: "over Y" on the verb or on its
@@ -407,10 +407,10 @@ class HolderFinder:
         return found or next((c for c in children(first) if c.dep_ in ("nmod", "compound")
                               and c.pos_ == "PROPN"), None)
 
-    def _shared_scoreline(self, number: Token) -> Optional[tuple[Optional[Token]]]:
+    def _shared_scoreline(self, number: Token) -> tuple[bool, Optional[Token]]:
         """"trailed Y in the average, 51.3 to 43.5 percent": two numbers of one noun phrase
-        joined by "to"; after a contest or trailing verb, the holder of this side, as a
-        one-tuple (None inside it when that side is not named); else None."""
+        joined by "to". After a contest or trailing verb, (True, the holder of this side, or
+        None when that side is not named); else (False, None)."""
         if number.dep_ == "quantmod" and number.head.like_num and any(
                 c.lower_ in self.to_preps and c.i > number.i for c in children(number.head)):
             first, second = number, number.head
@@ -419,35 +419,31 @@ class HolderFinder:
             first = next(c for c in children(number) if c.like_num and c.i < number.i)
             second = number
         else:
-            return None
+            return False, None
         verb = _counted_noun(second)
         for _ in range(4):
             if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
                 break
             verb = verb.head
         if verb.pos_ not in ("VERB", "AUX"):
-            return None
+            return False, None
         mine = number.i == first.i
         if verb.lemma_.lower() in self.trailing:
             lower = _lower(first, second) == mine    # who trails holds the lower number
-            return (self._subject_of(verb) if lower
-                    else self._opponent(verb, second) or self._lead_owner(verb),)
+            return True, (self._subject_of(verb) if lower
+                          else self._opponent(verb, second) or self._lead_owner(verb))
         if self._contest_verb(verb) is not None:
-            return (self._subject_of(verb) if mine else self._opponent(verb, second),)
-        return None
+            return True, self._subject_of(verb) if mine else self._opponent(verb, second)
+        return False, None
 
     def _score_partner(self, token: Token) -> Optional[Token]:
         """The second figure of a scoreline whose "to" hangs on ``token`` (the first figure
         or its verb): "49.6 percent to 43.3 percent" -> the second "percent"."""
-        prep = next((c for c in children(token) if c.dep_ == "prep"
-                     and c.lower_ in self.to_preps), None)
-        return _child(prep, ("pobj",)) if prep is not None else None
+        return next(_prep_objects(token, self.to_preps, first_only=True), None)
 
     def _named_for(self, noun: Token) -> Optional[Token]:
         """The name after "for" on the figure's noun ("5 percent for Nowak"), else None."""
-        prep = next((c for c in children(noun) if c.dep_ == "prep"
-                     and c.lower_ in self.for_preps), None)
-        named = _child(prep, ("pobj",)) if prep is not None else None
+        named = next(_prep_objects(noun, self.for_preps, first_only=True), None)
         return named if named is not None and named.pos_ == "PROPN" else None
 
     def _out_of_total(self, noun: Token) -> Token:
@@ -469,11 +465,8 @@ class HolderFinder:
             subject = _nearest_subject(verb)
             if subject is not None and subject.tag_ == "DT" and participle:
                 return self._named_subject_above(verb)   # "some ... head, trailing"
-            if subject is not None and subject.lower_ in self.relatives and \
-                    verb.dep_ == "relcl":
-                return verb.head                    # "the ticket ..., which received 4,489,235"
-            if subject is not None:
-                return subject
+            if subject is not None:                 # "the ticket ..., which received 4,489,235"
+                return self._antecedent(subject, verb)
             if participle and verb.dep_ == "acl" and verb.head.dep_ in ("dobj", "attr"):
                 verb = verb.head.head               # "netted 66 seats, totaling 365 seats"
                 continue
@@ -610,6 +603,19 @@ def _nearest_subject(verb: Token) -> Optional[Token]:
         return None
     before = [c for c in subjects if c.i < verb.i]
     return before[-1] if before else subjects[0]
+
+
+def _prep_objects(token: Token, words: frozenset[str],
+                  first_only: bool = False) -> Iterator[Token]:
+    """The objects of the prepositions of ``token`` written as one of ``words``; with
+    ``first_only``, of its first such preposition alone (none if that one has no object)."""
+    for prep in children(token):
+        if prep.dep_ == "prep" and prep.lower_ in words:
+            found = _child(prep, ("pobj",))
+            if found is not None:
+                yield found
+            if first_only:
+                return
 
 
 def _child(token: Token, deps: tuple[str, ...]) -> Optional[Token]:

@@ -12,7 +12,7 @@ from typing import Any, Callable, Optional, Union
 import numpy as np
 from spacy.attrs import LEMMA, POS
 from spacy.symbols import NOUN, VERB
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from .. import records
@@ -737,7 +737,7 @@ class AttributionFinder:
                 earlier += self._titled_people(doc, mention.start, canon)
                 # "the president of Turkey" is only a president whose title names Turkey
                 places = [e.text for e in info(doc).ents_within(mention.start, mention.end)
-                          if e.label_ in _PLACE_LABELS]
+                          if e.label_ in self.mentions.title_place_labels]
                 for other in sorted(earlier, key=lambda m: m.start, reverse=True):
                     if other.label == "PERSON" and other.title and _has_role(
                             other.title, role, self.mentions.roles) and all(
@@ -787,9 +787,6 @@ def _set_off_name(verb: Token) -> Optional[Token]:
             return ent.root
     return None
 
-
-#: entity labels of a place a title names ("the president of Turkey")
-_PLACE_LABELS = ("GPE", "LOC", "NORP")
 
 #: the parts of speech the tagger gives a name it does not know ("Wines believes")
 _MISTAGGED = ("NOUN", "ADV", "ADJ", "VERB")
@@ -999,7 +996,7 @@ def _name_colon_quote(doc: Doc, q_start: int, q_end: int) -> Optional[Attributio
     return att
 
 
-def _colon_clause_subject(doc: Doc, colon: int) -> Optional[Any]:
+def _colon_clause_subject(doc: Doc, colon: int) -> Optional[Span]:
     """'Roe saw compromise as the best way: "..."': the person who is the subject of the
     clause a colon ends, when that clause opens its sentence."""
     first = sent_of(doc[colon]).start

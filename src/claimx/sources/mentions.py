@@ -45,6 +45,7 @@ class MentionBuilder:
         # affiliation ("Roe of the Survey")
         self.articles = frozenset(w.lower() for w in lexicon["definite_articles"])
         self.affiliation_preps = tuple(lexicon["affiliation_preps"])
+        self.title_place_labels = frozenset(lexicon["title_place_labels"])
         #: words a name's first word may be that are not the name ("Dr", "the")
         self.dropped_words = self.honorifics | self.articles
         self.pronouns = {k.lower(): v for k, v in lexicon["pronouns"].items()}
@@ -146,11 +147,11 @@ class MentionBuilder:
         it (the parse makes the title the head and hangs the person on "of")."""
         if not (head.is_title and self.is_title_word(head.lower_)):
             return None
-        prep = next((c for c in head.children if c.dep_ == "prep"
+        prep = next((c for c in children(head) if c.dep_ == "prep"
                      and c.lower_ in self.affiliation_preps), None)
         place = _entity_of(doc, doc[prep.i + 1]) if prep is not None and \
             prep.i + 1 < len(doc) else None
-        if place is None or place.label_ not in _PLACE_LABELS:
+        if place is None or place.label_ not in self.title_place_labels:
             return None
         # the person right after the place, with given names the NER left out
         first = k = place.end
@@ -272,10 +273,6 @@ class MentionBuilder:
     def role_of(self, head: Token) -> Optional[str]:
         """The role a common-noun source names ("the governor" -> "governor")."""
         return self.roles.get(head.lower_)
-
-
-#: entity labels of the place in a title ("Mayor of Westmark")
-_PLACE_LABELS = ("GPE", "LOC")
 
 
 def _in_brackets(token: Token) -> bool:
