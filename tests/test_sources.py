@@ -590,6 +590,18 @@ def test_a_transcript_turn_speaks_for_the_named_person(extractor):
                for c in extractor.extract(text))
 
 
+def test_a_turn_marked_by_initials_speaks_for_the_person_and_asks_no_claim(extractor):
+    text = ("Reporter Ana M. Ruiz put questions to candidate Tom Vale.\n\n\n((AMR)) : In 2016, "
+            "the party won 2,305 votes. How many do you expect?\n\n\n((AMR)) : Will the 40 "
+            "plants close? Why?\n\n\n((Tom Vale)) : Well, 12 of them will close.\n")
+    framed = claim_with(extractor, text, "2,305 votes")
+    assert framed.speaker.name == "Ana M. Ruiz"
+    assert "expect" not in text[framed.span[0]:framed.span[1]]
+    assert claim_with(extractor, text, "12 of them").speaker.name == "Tom Vale"
+    asked = [c for c in extractor.extract(text) if "40" in c.text]
+    assert all(c.speaker is None for c in asked)
+
+
 @pytest.mark.parametrize("text, anchor, name", [
     ("Ana Ruiz cited the 3 closures as proof that the plan had failed.", "3 closures",
      "Ana Ruiz"),

@@ -194,7 +194,9 @@ class AttributionFinder:
         matches = list(self.turn.finditer(text)) if ":" in text or "((" in text else []
         if not matches:
             return []
-        people = {ent[-1].lower_ for ent in info(doc).ents if ent.label_ == "PERSON"}
+        persons = [ent for ent in info(doc).ents if ent.label_ == "PERSON"]
+        people = {ent[-1].lower_ for ent in persons}
+        initials = _initials_of(persons)
         out = []
         for m in matches:
             group = next((g for g in range(1, (m.re.groups or 0) + 1) if m.group(g)), 0)
@@ -203,15 +205,20 @@ class AttributionFinder:
             name = doc.char_span(m.start(group), m.end(group), alignment_mode="expand")
             end = text.find("\n", m.end())
             start, end = trim_span(text, m.end(), len(text) if end < 0 else end)
-            content = doc.char_span(start, end, alignment_mode="expand")
-            if name is None or content is None or name[-1].lower_ not in people:
+            content = _statements(doc, start, end)
+            if name is None or content is None:
                 continue
+            person = initials.get(m.group(group)) if len(name) == 1 else None
+            if name[-1].lower_ not in people and person is None:
+                continue
+            start, end = trim_span(text, content.start_char, content.end_char)
             # the cue: the colon after the name, or the brackets that open the turn
             bracketed = text[m.start(group) - 2:m.start(group)] == "(("
             cue = (m.start(group) - 2, m.start(group)) if bracketed else \
                 (m.end(group), m.end(group) + 1)
             att = Attribution(cue[0], cue[1], "said", (start, end), (0, 0), content.root.i)
-            att.extra["subject"] = name[-1].i
+            # "((JRR))": the initials of a person named in the article stand for them
+            att.extra["subject"] = person[-1].i if person is not None else name[-1].i
             att.extra["turn"] = True  # a name in capitals, not a dateline
             out.append(att)
         return out
@@ -976,6 +983,32 @@ def _content_of(doc: Doc, verb: Token, needs: str, clausal: list[Token],
     if needs == "quote" and not _has_quote(doc, tokens):
         return []
     return tokens
+
+
+def _initials_of(persons: list[Span]) -> dict[str, Span]:
+    """The people of an article by their initials ("JRR" for "Jane R. Roe"), for names of
+    two words or more whose initials no other person shares."""
+    found: dict[str, list[Span]] = {}
+    for ent in persons:
+        words = [t.text for t in ent if t.text[:1].isalpha()]
+        if len(words) >= 2:
+            found.setdefault("".join(w[0].upper() for w in words), []).append(ent)
+    return {k: v[0] for k, v in found.items()
+            if len({e.text for e in v}) == 1}
+
+
+def _statements(doc: Doc, start: int, end: int) -> Optional[Span]:
+    """The part of a turn from its first to its last sentence that is not a question: an
+    interviewer's question is not a claim, the statement framing it is. None when every
+    sentence asks."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    parts = [doc[max(s.start, span.start):min(s.end, span.end)] for s in span.sents]
+    told = [p for p in parts if not p.text.strip().rstrip("\"'\u201d)").endswith("?")]
+    if not told:
+        return None
+    return doc[told[0].start:told[-1].end]
 
 
 def _name_colon_quote(doc: Doc, q_start: int, q_end: int) -> Optional[Attribution]:
