@@ -303,3 +303,33 @@ def test_over_a_span_of_time_makes_no_contest(extractor):
     found = _owners(extractor, "Freedonia, for its part, claims to have killed more than 220 "
                                "soldiers over the past 24 hours.")
     assert found["more than 220 soldiers"][0] is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the tagger takes "leading" for an adjective: the names around it still hold the sides
+    ("A poll showed Liberal nominee Ben Ode leading President Tom Field, the Labour nominee, "
+     "in the average, 50.1 to 42.9 percent.", {"50.1": "Ben Ode", "42.9": "Tom Field"}),
+    # a trailing word: the one named before it holds the lower number
+    ("At the end of the month, President Tom Field trailed Senator Ben Ode in the average, "
+     "51.3 to 43.5 percent.", {"51.3": "Ben Ode", "43.5": "Tom Field"}),
+    # a rising range is no result, whatever contest the sentence names
+    ("After Ana Kowalski beat Ben Ode, turnout rose from 40 to 55 percent.",
+     {"40": None, "55 percent": None}),
+])
+def test_a_scoreline_the_parse_leaves_loose_is_read_around_its_contest_word(
+        extractor, text, expected):
+    found = _owners(extractor, text)
+    for figure, holder in expected.items():
+        got = next((h for q, (h, _p) in found.items() if q.startswith(figure)), "missing")
+        assert got == holder or holder_key(got) == holder_key(holder), (figure, found)
+
+
+def test_the_second_side_of_a_scoreline_counts_what_the_first_counts(extractor):
+    ledger = Ledger(extractor=extractor)
+    ledger.add("Carl Lind predicts Ben Ode defeats President Tom Field with an electoral count "
+               "of 319 to 219.", doc_id="a", date="2024-10-20")
+    ledger.add("Ana Ruiz predicts Tom Field defeats Ben Ode with an electoral count of 290 "
+               "to 248.", doc_id="b", date="2024-10-21")
+    groups = {g.key: sorted(f.value for f in g.figures) for g in ledger.groups()}
+    assert groups["electoral|ode||"] == [248.0, 319.0]
+    assert groups["electoral|field||"] == [219.0, 290.0]

@@ -631,14 +631,15 @@ def unaccented(text: str) -> str:
 
 def _scoreline_partner(record: dict[str, Any], before: str) -> Optional[tuple[str, str]]:
     """(entity, unit) of the number a scoreline pairs this one with: "45 points to 24" (the
-    24 is points too), "a 22 points to 10 win"; ``before``: the sentence before the number."""
+    24 is points too), "a 22 points to 10 win", "an electoral count of 319 to 219" (the 219
+    is an electoral count); ``before``: the sentence before the number."""
     siblings = _siblings(record)
     me = int(record.get("q_start") or 0)
     for start, text, entity, *rest in siblings:
         unit = rest[0] if rest else None
-        if start < me and unit and _SCORELINE_GAP.fullmatch(before[-(me - start - len(text)):]
-                                                            if me - start - len(text) else ""):
-            return entity or "", unit
+        if start < me and (unit or entity) and _SCORELINE_GAP.fullmatch(
+                before[-(me - start - len(text)):] if me - start - len(text) else ""):
+            return entity or "", unit or ""
     return None
 
 

@@ -57,6 +57,7 @@ class HolderFinder:
         self.trailing = frozenset(t["trailing_verbs"])
         self.lead_nouns = frozenset(t["lead_nouns"])
         self.ranking = frozenset(t["ranking_verbs"])
+        self.contest_words = self.defeating | self.trailing | frozenset(t["contest_nouns"])
         dashes = "".join(re.escape(c) for c in t["list_separators"])
         self.list_line = re.compile(r"[^\w\n]*(?P<name>[A-Z][^\n" + dashes
                                     + r"]{0,80}?)[ \t]*[" + dashes + r"][ \t]*$")
@@ -107,6 +108,8 @@ class HolderFinder:
                 _paragraph_between(owner, number):
             owner = None                # a parse run across a paragraph break (a list)
         name = None if owner is None else self._name(owner)
+        if name is None:
+            name = self._named_side(number)
         place = self._place(noun)
         if name is not None and name == place:
             name = None                 # "South Carolina's 54 delegates": a place, not a holder
@@ -436,6 +439,37 @@ class HolderFinder:
             return True, self._subject_of(verb) if mine else self._opponent(verb, second)
         return False, None
 
+    def _named_side(self, number: Token) -> Optional[str]:
+        """A scoreline side the parse left loose, read from the words around it: "X leading
+        Y in the average, 50.1 to 42.9 percent", "X wins re-election over Y with a count of
+        362 to 176". The first number is the one named before the nearest contest word
+        before it, the second the one named after that word; after a trailing word ("X
+        trailed Y, 51.3 to 43.5") the one named before holds the lower number."""
+        pair = _scoreline_numbers(number)
+        if pair is None:
+            return None
+        first, second = pair
+        high, low = _value(first), _value(second)
+        if high is None or low is None or high < low:
+            return None                 # "from 10 to 20": a range, not a result
+        table = info(number.doc)
+        sent = table.sent_of(number.i)
+        floor = max(sent.start, first.i - _CONTEST_REACH)
+        word = next((t for t in reversed(number.doc[floor:first.i])
+                     if t.lower_ in self.contest_words
+                     or t.lemma_.lower() in self.contest_words), None)
+        if word is None:
+            return None
+        named = [e for e in table.ents_within(sent.start, first.i) if e.label_ in self.labels]
+        before = [e for e in named if e.end <= word.i]
+        after = [e for e in named if e.start > word.i]
+        if not before or not after:
+            return None
+        trailing = word.lower_ in self.trailing or word.lemma_.lower() in self.trailing
+        mine_first = number.i == first.i
+        leader, led = (after[0], before[-1]) if trailing else (before[-1], after[0])
+        return _without_possessive(leader if mine_first else led)
+
     def _score_partner(self, token: Token) -> Optional[Token]:
         """The second figure of a scoreline whose "to" hangs on ``token`` (the first figure
         or its verb): "49.6 percent to 43.3 percent" -> the second "percent"."""
@@ -526,6 +560,9 @@ _CAPITAL_BEFORE = re.compile(r"[A-Z][A-Za-z.]*[ \t]+$")
 #: how far before "with N" a "followed by X" may stand (in tokens)
 _FOLLOW_REACH = 10
 
+#: how far before a scoreline its contest word may stand (in tokens)
+_CONTEST_REACH = 25
+
 #: how far after a title the name beside it may stand (in tokens)
 _NAME_REACH = 12
 
@@ -586,6 +623,35 @@ def _number_of(noun: Token) -> Optional[float]:
             return float(text)
         except ValueError:
             continue
+    return None
+
+
+def _value(token: Token) -> Optional[float]:
+    """The number written in digits in ``token``, else None."""
+    try:
+        return float(token.text.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _scoreline_numbers(number: Token) -> Optional[tuple[Token, Token]]:
+    """The two numbers of a scoreline written "N [unit] to M" that ``number`` is a side of,
+    read from the words alone, or None."""
+    doc = number.doc
+    for first_i in (number.i, number.i - 2, number.i - 3):
+        if first_i < 0 or first_i >= number.i and first_i != number.i:
+            continue
+        for gap in (1, 2):                       # "362 to 176", "22 points to 10"
+            to_i, second_i = first_i + gap, first_i + gap + 1
+            if second_i >= len(doc) or doc[to_i].lower_ != "to":
+                continue
+            if gap == 2 and not doc[first_i + 1].is_alpha:
+                continue
+            first, second = doc[first_i], doc[second_i]
+            if _value(first) is None or _value(second) is None:
+                continue
+            if number.i in (first_i, second_i):
+                return first, second
     return None
 
 
