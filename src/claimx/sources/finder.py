@@ -1004,7 +1004,11 @@ def _statements(doc: Doc, start: int, end: int) -> Optional[Span]:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
-    parts = [doc[max(s.start, span.start):min(s.end, span.end)] for s in span.sents]
+    parts, at = [], span.start
+    while at < span.end:
+        sent = sent_of(doc[at])
+        parts.append(doc[max(sent.start, span.start):min(sent.end, span.end)])
+        at = max(sent.end, at + 1)
     told = [p for p in parts if not p.text.strip().rstrip("\"'\u201d)").endswith("?")]
     if not told:
         return None
