@@ -333,3 +333,12 @@ def test_the_second_side_of_a_scoreline_counts_what_the_first_counts(extractor):
     groups = {g.key: sorted(f.value for f in g.figures) for g in ledger.groups()}
     assert groups["electoral|ode||"] == [248.0, 319.0]
     assert groups["electoral|field||"] == [219.0, 290.0]
+
+
+def test_a_scoreline_split_across_claims_keeps_one_measure():
+    text = "Carl Lind predicts a count of 362 to 176."
+    first = make_claim(text, "362", "electoral count", 362)
+    second = make_claim(text, "176", None, 176)
+    records = claim_records([first, second], {"doc_id": "a"}, text)
+    assert [r["q_restates"] for r in records] == [None, "electoral count"]
+    assert figure_key(records[1]) == figure_key(records[0])

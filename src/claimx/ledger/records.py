@@ -9,6 +9,7 @@ job of `claimx.ledger.dask`, so both group exactly the same rows.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple, Optional
 
@@ -84,12 +85,16 @@ def _referred_entities(claims: list[Claim],
     named: dict[str, list[str]] = {}          # unit -> the entities named so far
     in_sentence: dict[tuple[int, str], str] = {}  # (sentence, unit) -> its latest entity
     out: dict[tuple[int, int], str] = {}
+    ends = {q.span[1]: q.entity for c in claims for q in c.quantities if q.entity}
     for ci, claim in enumerate(claims):
         sentence = _sentence(claim, text)[1]
         for qi, q in enumerate(claim.quantities):
             unit, entity = q.unit or "", (q.entity or "").strip()
             noun = lemma(entity.lower()) if entity and " " not in entity else ""
-            if noun in bare:
+            partner = _scoreline_first(ends, text, q.span[0]) if not entity else None
+            if partner:
+                out[(ci, qi)] = partner     # "a count of 362 to 176", the parse split apart
+            elif noun in bare:
                 earlier = [e for e in named.get(unit, []) if lemma(e.lower().split()[-1]) == noun]
                 if earlier:
                     out[(ci, qi)] = earlier[-1]
@@ -99,6 +104,21 @@ def _referred_entities(claims: list[Claim],
                 named.setdefault(unit, []).append(entity)
                 in_sentence[(sentence, unit)] = entity
     return out
+
+
+#: the words between the two numbers of a scoreline ("362 to 176"), read backwards
+_SCORELINE_GAP = re.compile(r"\s+to\s+$")
+
+
+def _scoreline_first(ends: Mapping[int, str], text: Optional[str],
+                     start: int) -> Optional[str]:
+    """The entity of the number that a scoreline's second number at ``start`` follows
+    ("an electoral count of 362 to 176"), whichever claim holds it; ``ends``: the end of
+    every quantity of the document that has an entity -> its entity."""
+    if text is None:
+        return None
+    gap = _SCORELINE_GAP.search(text[max(0, start - 12):start])
+    return ends.get(start - len(gap.group())) if gap else None
 
 
 def claim_records(claims: list[Claim], doc: dict[str, Any], text: Optional[str] = None,
