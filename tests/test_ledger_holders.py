@@ -10,7 +10,7 @@ import pytest
 from claimx.ledger import SCHEMA_VERSION, Ledger
 from claimx.ledger.keys import figure_key, holder_key, place_key
 from claimx.ledger.records import claim_records
-from claimx.quantities.holder import owners_of
+from claimx.quantities.holder import Owner, owners_of
 from ledger_helpers import claim_with_quantities, make_claim
 
 
@@ -342,3 +342,39 @@ def test_a_scoreline_split_across_claims_keeps_one_measure():
     records = claim_records([first, second], {"doc_id": "a"}, text)
     assert [r["q_restates"] for r in records] == [None, "electoral count"]
     assert figure_key(records[1]) == figure_key(records[0])
+
+
+def test_a_results_list_above_does_not_take_the_subject_of_the_next_paragraph(extractor):
+    # the parse the model gives a paragraph after a results list, built by hand so that the
+    # test holds across model versions: the list's "seats" is taken for the verb's subject,
+    # and the real subject is hung on the list as an apposition
+    from spacy.tokens import Doc
+    words = ["River", "Alliance", "-", "103", "seats", "\n\n", "On", "Thursday", ",", "the",
+             "Harbour", "Party", "netted", "66", "seats", "."]
+    doc = Doc(extractor.nlp.vocab, words=words,
+              spaces=[True, True, True, True, False, False, True, False, True, True, True,
+                      True, True, True, False, False],
+              heads=[1, 12, 1, 4, 12, 4, 12, 6, 12, 11, 11, 4, 12, 14, 12, 12],
+              deps=["compound", "nsubj", "punct", "nummod", "nsubj", "dep", "prep", "pobj",
+                    "punct", "det", "compound", "appos", "ROOT", "nummod", "dobj", "punct"],
+              pos=["PROPN", "PROPN", "PUNCT", "NUM", "NOUN", "SPACE", "ADP", "PROPN", "PUNCT",
+                   "DET", "PROPN", "PROPN", "VERB", "NUM", "NOUN", "PUNCT"],
+              tags=["NNP", "NNP", "HYPH", "CD", "NNS", "_SP", "IN", "NNP", ",", "DT", "NNP",
+                    "NNP", "VBD", "CD", "NNS", "."],
+              lemmas=["River", "Alliance", "-", "103", "seat", "\n\n", "on", "Thursday", ",",
+                      "the", "Harbour", "Party", "net", "66", "seat", "."],
+              sent_starts=[True] + [False] * 15,
+              ents=["B-ORG", "I-ORG", "O", "O", "O", "O", "O", "B-DATE", "O", "O", "B-ORG",
+                    "I-ORG", "O", "O", "O", "O"])
+    start = doc.text.index("66 seats")
+    assert owners_of(doc, [(start, start + 8)])[0].holder == "Harbour Party"
+
+
+def test_a_nation_before_the_holder_describes_the_holder_not_the_figure():
+    sentence = "On Thursday, Norway's Harbour Party netted an additional 66 seats."
+    claim = make_claim(sentence, "66 seats", "seats", 66)
+    span = claim.quantities[0].span
+    for holder, where in (("Harbour Party", "harbour party"), (None, "norway")):
+        holders = {span: Owner(holder, None)} if holder else {}
+        record = claim_records([claim], {"doc_id": "a"}, sentence, holders)[0]
+        assert figure_key(record).split("|")[1] == where

@@ -240,9 +240,10 @@ def _clause_after(after: str) -> str:
     return re.split(r"[;:,.(]|\b(?:and|but|while)\b", after, maxsplit=1)[0]
 
 
-def _where(entity: str, before: str, after: str) -> str:
+def _where(entity: str, before: str, after: str, whose: str = "") -> str:
     """Whose or where: a nationality or a party in the entity, a place right after, or a
-    nationality just before the number in its clause."""
+    nationality just before the number in its clause, unless it stands before the figure's
+    holder ``whose`` and so describes the holder ("the UK's Harbour Party netted 66 seats")."""
     tab = _tables()
     found = tab["sides"].findall(entity)
     if found:
@@ -259,8 +260,11 @@ def _where(entity: str, before: str, after: str) -> str:
         _window(_clause_before(before), 3, last=True).split()
     if tab["world"] & {w.lower() for w in near}:
         return "world"
-    found = tab["sides"].findall(_clause_before(before))[-1:]
-    return tab["side_of"][found[0]] if found else ""
+    clause = _clause_before(before)
+    found = list(tab["sides"].finditer(clause))[-1:]
+    if not found or _describes(whose, clause, found[0].end()):
+        return ""
+    return str(tab["side_of"][found[0].group(1)])
 
 
 def _place(clause: str) -> str:
@@ -457,16 +461,24 @@ def _cause(after: str) -> list[str]:
     return [lemma(words[-1])]
 
 
-def _sentence_side(before: str) -> str:
+def _sentence_side(before: str, whose: str = "") -> str:
     """The nation named nearest before the number in its sentence, where it leads a clause
     (a subject: "The X had ...", or set off: "the next highest country, X, totaling ..."),
-    when nothing nearer says where."""
+    when nothing nearer says where, and it does not describe the holder ``whose``."""
     tab = _tables()
     clause = re.split(r"[;:]", before)[-1]
-    found = [m.group(1) for m in tab["sides"].finditer(clause)
+    found = [m for m in tab["sides"].finditer(clause)
              if _LEADS_CLAUSE.search(clause[:m.start()])
              and not _NAME_GOES_ON.match(clause[m.end():])]
-    return tab["side_of"][found[-1]] if found else ""
+    if not found or _describes(whose, clause, found[-1].end()):
+        return ""
+    return str(tab["side_of"][found[-1].group(1)])
+
+
+def _describes(whose: str, clause: str, end: int) -> bool:
+    """True when the holder ``whose`` is named after ``end`` in ``clause``: the nation
+    before it is the holder's ("the UK's Harbour Party netted 66 seats")."""
+    return bool(whose) and whose in unaccented(clause[end:].lower())
 
 
 _LEADS_CLAUSE = re.compile(r"(?:^|,)\s*(?:the\s+)?$", re.IGNORECASE)
@@ -580,9 +592,9 @@ def _elliptical(record: dict[str, Any], after: str) -> list[str]:
 
 def _whose_and_where(record: dict[str, Any], entity: str, before: str, after: str) -> str:
     """The key's second part: whose the figure is, and where ("biden", "trump/iowa")."""
-    where = _where(entity, before, after) or place_key(record.get("q_place")) or \
-        _sibling_where(record) or _sentence_side(before)
     whose = holder_key(record.get("q_holder"))
+    where = _where(entity, before, after, whose) or place_key(record.get("q_place")) or \
+        _sibling_where(record) or _sentence_side(before, whose)
     if whose and whose != where:
         where = f"{whose}/{where}" if where else whose
     if not where:

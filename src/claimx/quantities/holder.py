@@ -501,6 +501,9 @@ class HolderFinder:
                 return self._named_subject_above(verb)   # "some ... head, trailing"
             if subject is not None:                 # "the ticket ..., which received 4,489,235"
                 return self._antecedent(subject, verb)
+            named = self._name_just_before(verb)
+            if named is not None:
+                return named
             if participle and verb.dep_ == "acl" and verb.head.dep_ in ("dobj", "attr"):
                 verb = verb.head.head               # "netted 66 seats, totaling 365 seats"
                 continue
@@ -508,6 +511,16 @@ class HolderFinder:
                 return self._named_subject_above(verb) if participle else None
             verb = verb.head
         return None
+
+    def _name_just_before(self, verb: Token) -> Optional[Token]:
+        """A finite verb the parse left without a subject, right after a name: the name
+        ("... - 1 seat\n\nOn Thursday, the Harbour Party netted 66 seats", where the parse
+        hung the name on the list above)."""
+        if verb.tag_ not in _FINITE or verb.i == 0:
+            return None
+        ent = info(verb.doc).entity_at(verb.i - 1)
+        return ent.root if ent is not None and ent.label_ in self.labels and \
+            ent.end == verb.i else None
 
     def _named_subject_above(self, verb: Token) -> Optional[Token]:
         """"he erased some of the lead, trailing 49.6 percent to 43.3": a participle speaks
@@ -559,6 +572,9 @@ _CAPITAL_BEFORE = re.compile(r"[A-Z][A-Za-z.]*[ \t]+$")
 
 #: how far before "with N" a "followed by X" may stand (in tokens)
 _FOLLOW_REACH = 10
+
+#: the tags of a verb that takes a subject of its own
+_FINITE = ("VBD", "VBZ", "VBP")
 
 #: how far before a scoreline its contest word may stand (in tokens)
 _CONTEST_REACH = 25
@@ -663,8 +679,9 @@ def _lower(noun: Token, other: Token) -> bool:
 
 def _nearest_subject(verb: Token) -> Optional[Token]:
     """The verb's own subject; a bad parse may give two, and the one nearest before the
-    verb holds."""
-    subjects = [c for c in children(verb) if c.dep_ in _SUBJECTS]
+    verb holds. A subject across a blank line is a parse run over a list, not one."""
+    subjects = [c for c in children(verb) if c.dep_ in _SUBJECTS
+                and not _paragraph_between(c, verb)]
     if not subjects:
         return None
     before = [c for c in subjects if c.i < verb.i]
