@@ -33,6 +33,9 @@ def _owners(extractor: Any, text: str) -> dict[str, tuple[Optional[str], Optiona
      "1,124 pledged delegates.", "1,124", "Ana Kowalski"),
     ("Officials said Ana Kowalski lost the caucus, securing about 34% of the vote.",
      "about 34% of the vote", "Ana Kowalski"),
+    # the parse takes "pledged" for the verb of a clause whose subject is the number
+    ("According to the network, former Vice President of the United States Tom Field has "
+     "amassed 1,217 pledged delegates so far.", "1,217", "Tom Field"),
 ])
 def test_the_holder_of_a_figure(extractor, text, figure, holder):
     found = _owners(extractor, text)
@@ -378,3 +381,10 @@ def test_a_nation_before_the_holder_describes_the_holder_not_the_figure():
         holders = {span: Owner(holder, None)} if holder else {}
         record = claim_records([claim], {"doc_id": "a"}, sentence, holders)[0]
         assert figure_key(record).split("|")[1] == where
+
+
+def test_a_nation_inside_a_title_is_not_where_the_figure_is():
+    sentence = "Ana Kowalski won, while United States Senator Ben Ode earned 914 delegates."
+    record = claim_records([make_claim(sentence, "914 delegates", "delegates", 914)],
+                          {"doc_id": "a"}, sentence)[0]
+    assert figure_key(record) == "delegate|||"

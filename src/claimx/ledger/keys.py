@@ -262,8 +262,9 @@ def _where(entity: str, before: str, after: str, whose: str = "") -> str:
         return "world"
     clause = _clause_before(before)
     found = list(tab["sides"].finditer(clause))[-1:]
-    if not found or _describes(whose, clause, found[0].end()):
-        return ""
+    if not found or _describes(whose, clause, found[0].end()) or \
+            _NAME_GOES_ON.match(clause[found[0].end():]):
+        return ""                 # "the United States Senator ...": part of a title
     return str(tab["side_of"][found[0].group(1)])
 
 

@@ -268,6 +268,10 @@ class HolderFinder:
                 return given                        # "giving him a total of 54 delegates"
         if noun.dep_ == "pobj":
             return self._through_preposition(noun, head)
+        if noun.dep_ in _SUBJECTS and head.i == noun.i + 1 and head.tag_ in ("VBN", "VBD") \
+                and head.dep_ in ("ccomp", "xcomp", "conj") and self._holds(head.head):
+            # "has amassed 1,217 pledged delegates": the parse took the participle for a verb
+            return self._subject_of(head.head)
         if noun.dep_ in ("dobj", "attr", "conj", "npadvmod") and self._holds(head):
             # "Nowak secured all 25 of ...", and objects the parse listed as conjuncts of
             # the verb ("secured five ..., as well as three in Colorado")
