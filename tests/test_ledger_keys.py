@@ -299,3 +299,10 @@ def test_an_amount_per_hour_or_month_is_a_rate():
                        "United States dollar"))["mods"] == "hourly"
     assert _parts(_key("He pays US$1,000 a month in rent.", "US$1,000", None,
                        "United States dollar"))["mods"] == "monthly"
+
+
+def test_short_and_long_forms_of_a_city_are_one_place():
+    from claimx.ledger.keys import place_key
+    assert {place_key(p) for p in ("Washington, D.C.", "D.C.", "Washington DC")} == {"washington"}
+    assert place_key("New York City") == place_key("NYC") == "new york"
+    assert place_key("Paris") == "paris"

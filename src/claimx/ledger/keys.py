@@ -44,6 +44,7 @@ def _tables() -> dict[str, Any]:
         "outcome_of": outcome_of,
         "phrases": sorted((w for w in outcome_of if " " in w), key=len, reverse=True),
         "side_of": side_of,
+        "alias": {k: v for k, v in t["place_aliases"].items()},
         # not inside another place's name ("New Mexico", "the Gulf of Mexico", "Kuwait City")
         "sides": re.compile("".join(f"(?<!{re.escape(w)} )" for w in t["name_before_country"])
                             + r"\b(" + "|".join(re.escape(w) for w in sorted(
@@ -291,7 +292,8 @@ def _place(clause: str) -> str:
             continue                       # "a majority in the Assembly": a body, not a place
         if name:
             joined = " ".join(name)
-            return tab["side_of"].get(joined) or tab["side_of"].get(name[0]) or joined.lower()
+            found = tab["side_of"].get(joined) or tab["side_of"].get(name[0]) or joined.lower()
+            return str(tab["alias"].get(found, found))
     return ""
 
 
@@ -627,7 +629,8 @@ def place_key(place: Optional[str]) -> str:
     if not words:
         return ""
     joined = " ".join(words)
-    return str(_tables()["side_of"].get(joined) or joined.lower())
+    found = _tables()["side_of"].get(joined) or joined.lower()
+    return str(_tables()["alias"].get(found, found))
 
 
 def _name_words(name: Optional[str]) -> list[str]:
