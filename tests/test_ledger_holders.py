@@ -166,6 +166,10 @@ def test_lead_place_is_the_one_country_the_first_sentence_names(extractor):
                           "officials said. Coverage rose to 55 percent.")
     two = extractor.parse("Russian forces pressed on, and Ukraine said 40 troops died there.")
     assert lead_place(one) == "samoa" and lead_place(two) is None
+    # several countries: the one the lead names most, when one is named most
+    most = extractor.parse("On Wednesday, the leader of Samoa said a bill letting China take "
+                           "suspects from Samoa to be tried would be withdrawn.")
+    assert lead_place(most) == "samoa"
 
 
 def test_scores_of_no_one_totals_superlatives_and_second_estimates():
@@ -388,3 +392,13 @@ def test_a_nation_inside_a_title_is_not_where_the_figure_is():
     record = claim_records([make_claim(sentence, "914 delegates", "delegates", 914)],
                           {"doc_id": "a"}, sentence)[0]
     assert figure_key(record) == "delegate|||"
+
+
+def test_a_sum_of_money_for_nothing_named_and_of_no_one_has_no_key():
+    sentence = "The plan moves $601 million from one fund and $2.5 billion from another."
+    claim = make_claim(sentence, "$601 million", None, 601e6, unit="United States dollar")
+    record = claim_records([claim], {"doc_id": "a"}, sentence)[0]
+    assert figure_key(record) is None
+    held = claim_records([claim], {"doc_id": "a"}, sentence,
+                         {claim.quantities[0].span: Owner("Ana Kowalski", None)})[0]
+    assert figure_key(held) == "|kowalski||United States dollar"

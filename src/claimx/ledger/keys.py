@@ -32,6 +32,13 @@ def terms() -> dict[str, Any]:
     return load_table("ledger_terms.json")
 
 
+def _currencies() -> frozenset[str]:
+    """The names of every currency a quantity's unit may be ("United States dollar")."""
+    table = load_table("quantity_currencies.json")
+    return frozenset(str(v) for part in table.values() if isinstance(part, dict)
+                     for v in part.values() if isinstance(v, str))
+
+
 @lru_cache(maxsize=1)
 def _tables() -> dict[str, Any]:
     t = terms()
@@ -44,7 +51,8 @@ def _tables() -> dict[str, Any]:
         "outcome_of": outcome_of,
         "phrases": sorted((w for w in outcome_of if " " in w), key=len, reverse=True),
         "side_of": side_of,
-        "alias": {k: v for k, v in t["place_aliases"].items()},
+        "alias": dict(t["place_aliases"]),
+        "currencies": _currencies(),
         # not inside another place's name ("New Mexico", "the Gulf of Mexico", "Kuwait City")
         "sides": re.compile("".join(f"(?<!{re.escape(w)} )" for w in t["name_before_country"])
                             + r"\b(" + "|".join(re.escape(w) for w in sorted(
@@ -512,6 +520,9 @@ def figure_key(record: dict[str, Any]) -> Optional[str]:
             return None
     elif unit and unit in _tables()["score_units"] and not record.get("q_holder"):
         return None               # "12 points to 10": a score of no one in particular
+    elif unit in _tables()["currencies"] and not record.get("q_holder") and \
+            not _extra_mods(before, after):
+        return None               # "$601 million": of no one, for nothing said, no rate
     elif unit and (unit not in _tables()["dimensionless"] or record.get("q_holder")):
         measure, mods = "", []   # a measure keyed by its unit, or a share keyed by its holder
     else:
@@ -545,8 +556,17 @@ _OWN_CLAUSE_WORDS = 3
 
 def countries_in(text: str) -> set[str]:
     """The countries a text names, by name or demonym ("Samoan", "the United States")."""
+    return set(country_counts(text))
+
+
+def country_counts(text: str) -> dict[str, int]:
+    """How many times a text names each country, by name or demonym."""
     tab = _tables()
-    return {str(tab["side_of"][m.group(1)]) for m in tab["sides"].finditer(text)}
+    counts: dict[str, int] = {}
+    for m in tab["sides"].finditer(text):
+        country = str(tab["side_of"][m.group(1)])
+        counts[country] = counts.get(country, 0) + 1
+    return counts
 
 
 def _sentence_party(record: dict[str, Any]) -> str:

@@ -194,15 +194,17 @@ def lead_place(doc: Doc) -> Optional[str]:
     one ("On Thursday, the government of Samoa began ..." -> samoa); else None. The key gives
     it to a figure that says no place of its own ("coverage had risen to 55 percent")."""
     from ..pipeline.annotations import get_context
-    from .keys import countries_in
+    from .keys import country_counts
 
     context = get_context(doc)
     start = context.body_start if context is not None else 0
     for sent in doc.sents:
         if sent.end_char <= start or len(sent) < _LEAD_WORDS:
             continue
-        found = countries_in(sent.text)
-        return found.pop() if len(found) == 1 else None
+        counts = sorted(country_counts(sent.text).items(), key=lambda kv: -kv[1])
+        if len(counts) == 1 or (len(counts) > 1 and counts[0][1] > counts[1][1]):
+            return counts[0][0]       # the one country, or the one named most
+        return None
     return None
 
 
