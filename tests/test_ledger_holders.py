@@ -33,6 +33,14 @@ def _owners(extractor: Any, text: str) -> dict[str, tuple[Optional[str], Optiona
      "1,124 pledged delegates.", "1,124", "Ana Kowalski"),
     ("Officials said Ana Kowalski lost the caucus, securing about 34% of the vote.",
      "about 34% of the vote", "Ana Kowalski"),
+    # a "with N" set before the subject is the subject's, whatever the verb
+    ("With 71 percent of the vote, Ana Ruiz of Ohio was victorious, officials said.",
+     "71 percent of the vote", "Ana Ruiz"),
+    # verbs of reaching and of losing hold their objects too
+    ("Officials said Ben Ode attained 0.99 percent of the vote in 2012.",
+     "0.99 percent of the vote", "Ben Ode"),
+    ("Officials said Ana Kowalski lost 10 delegates to the challenger.", "10 delegates",
+     "Ana Kowalski"),
     # the parse takes "pledged" for the verb of a clause whose subject is the number
     ("According to the network, former Vice President of the United States Tom Field has "
      "amassed 1,217 pledged delegates so far.", "1,217", "Tom Field"),

@@ -18,7 +18,7 @@ from typing import Any, NamedTuple, Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from ..docinfo import children, info
+from ..docinfo import children, info, subtree
 from ..rules import Overlay, load_table
 from ..spanindex import without_possessive
 
@@ -282,13 +282,7 @@ class HolderFinder:
         """The holder of a figure that is the object of a preposition."""
         word = prep.lower_
         if word in self.with_preps and prep.head.i != prep.i:
-            follower = self._followed_by(prep)
-            if follower is not None:
-                return follower                     # "followed by Nowak, with 54"
-            verb = prep.head                        # "had the most delegates, with 60"
-            if verb.lemma_.lower() in self.leaving:
-                return _child(verb, ("dobj", "dative"))  # "left him with 1,124"
-            return self._subject_of(verb) if self._holds(verb) else None
+            return self._with_holder(prep)
         if word in self.to_preps and prep.head.lemma_.lower() in self.raising:
             # "brings his delegate total to 86" (the parse may split "delegate total")
             objects = [c for c in children(prep.head) if c.dep_ in ("dobj", "dative")]
@@ -308,6 +302,19 @@ class HolderFinder:
                 above = above.head
             return self._subject_of(above) if self._holds(above) else None
         return None
+
+    def _with_holder(self, prep: Token) -> Optional[Token]:
+        """The holder of the figure after "with"."""
+        follower = self._followed_by(prep)
+        if follower is not None:
+            return follower                         # "followed by Nowak, with 54"
+        verb = prep.head                            # "had the most delegates, with 60"
+        if verb.lemma_.lower() in self.leaving:
+            return _child(verb, ("dobj", "dative"))  # "left him with 1,124"
+        subject = _nearest_subject(verb)
+        if subject is not None and prep.i < subject.i < verb.i and verb.pos_ in ("VERB", "AUX"):
+            return subject                          # "With 71 percent, Lusk was victorious"
+        return self._subject_of(verb) if self._holds(verb) else None
 
     def _followed_by(self, prep: Token) -> Optional[Token]:
         """"..., followed by Nowak, with 54": the one named after a ranking verb just before
@@ -477,7 +484,8 @@ class HolderFinder:
     def _score_partner(self, token: Token) -> Optional[Token]:
         """The second figure of a scoreline whose "to" hangs on ``token`` (the first figure
         or its verb): "49.6 percent to 43.3 percent" -> the second "percent"."""
-        return next(_prep_objects(token, self.to_preps, first_only=True), None)
+        found = next(_prep_objects(token, self.to_preps, first_only=True), None)
+        return found if found is not None and _has_digit(found) else None   # "lost 10 to Y"
 
     def _named_for(self, noun: Token) -> Optional[Token]:
         """The name after "for" on the figure's noun ("5 percent for Nowak"), else None."""
@@ -552,12 +560,22 @@ class HolderFinder:
             return None
         # a title with the name beside it ("former Vice President ... Ana Kowalski had 54")
         lo, hi = token.left_edge.i, min(token.right_edge.i + 1, token.i + _NAME_REACH)
-        inside = [e for e in table.ents_within(lo, hi) if e.label_ in self.labels]
+        # not the place a name is "of" ("Ana Ruiz of Ohio", the NER missing "Ana Ruiz")
+        of_place = {t.i for c in children(token) if c.dep_ == "prep" for t in subtree(c)}
+        inside = [e for e in table.ents_within(lo, hi) if e.label_ in self.labels and not (
+            e.label_ in self.place_labels and e.root.i in of_place)]
         named = [e for e in inside if self._is_person(e)] or inside
         if named:
             return _without_possessive(named[-1])
+        if token.pos_ != "PROPN":
+            return None
+        given = [c for c in children(token) if c.dep_ == "compound" and c.pos_ == "PROPN"
+                 and c.i == token.i - 1 and c.text[:1].isupper()
+                 and not {c.lower_.rstrip("."), token.lower_.rstrip(".")} & _titles()]
+        if given:                       # a full name the NER missed ("Ana Ruiz of Ohio")
+            return f"{given[0].text} {token.text}"
         # a lone surname the NER missed here but named as a person elsewhere
-        return token.text if token.pos_ == "PROPN" and token.text in table.surnames else None
+        return token.text if token.text in table.surnames else None
 
     def _is_person(self, ent: Span) -> bool:
         """A PERSON, or a name whose last word is the surname of a person of the document
@@ -727,6 +745,14 @@ def _fullest(doc: Doc, name: str) -> str:
                 forms.add(text)
     best = max(forms, key=len)
     return best if all(best.endswith(f) for f in forms) else name
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    """Words of titles and honorifics ("President", "Mr."), lower case, no full stop."""
+    table = load_table("sources.json")
+    return frozenset(w.lower().rstrip(".") for w in [*table["title_words"],
+                                                     *table["honorifics"]])
 
 
 def owners_of(doc: Doc, spans: Sequence[tuple[int, int]],
