@@ -306,3 +306,10 @@ def test_short_and_long_forms_of_a_city_are_one_place():
     assert {place_key(p) for p in ("Washington, D.C.", "D.C.", "Washington DC")} == {"washington"}
     assert place_key("New York City") == place_key("NYC") == "new york"
     assert place_key("Paris") == "paris"
+
+
+def test_candidates_are_people_counted_with_nothing_befalling_them():
+    assert _key("Four candidates took the stage in October.", "Four candidates",
+                "candidates") is None
+    assert _parts(_key("Four candidates were arrested in October.", "Four candidates",
+                       "candidates"))["measure"] == "arrests"
