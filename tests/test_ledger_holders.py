@@ -410,3 +410,11 @@ def test_a_sum_of_money_for_nothing_named_and_of_no_one_has_no_key():
     held = claim_records([claim], {"doc_id": "a"}, sentence,
                          {claim.quantities[0].span: Owner("Ana Kowalski", None)})[0]
     assert figure_key(held) == "|kowalski||United States dollar"
+
+
+def test_the_party_after_its_name_holds_the_places_it_is_counted_in(extractor):
+    found = _owners(extractor, "The Harbour Party was founded in 1990. For 2024 the party is "
+                               "currently on the ballot in 14 states, officials said.")
+    assert holder_key(found["14 states"][0]) == "harbour party"
+    found = _owners(extractor, "Officials said protests broke out in 14 states on Monday.")
+    assert found["14 states"][0] is None

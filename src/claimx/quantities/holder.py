@@ -164,6 +164,16 @@ class HolderFinder:
         subject = noun if noun.dep_ in _SUBJECTS else self._subject_of(verb)
         return self._antecedent(subject, verb)
 
+    def _verb_subject(self, token: Token) -> Optional[Token]:
+        """The subject of the nearest verb above ``token``, of any verb."""
+        for _ in range(6):
+            if token.head.i == token.i:
+                return None
+            token = token.head
+            if token.pos_ in ("VERB", "AUX"):
+                return self._antecedent(_nearest_subject(token), token)
+        return None
+
     def _antecedent(self, subject: Optional[Token], verb: Token) -> Optional[Token]:
         """The subject, or the noun a relative clause hangs on when its subject is a relative
         pronoun ("the storm, which killed ...")."""
@@ -300,7 +310,10 @@ class HolderFinder:
                 above = above.head.head
             if above.dep_ in ("dobj", "attr") and self._holds(above.head):
                 above = above.head
-            return self._subject_of(above) if self._holds(above) else None
+            if self._holds(above):
+                return self._subject_of(above)
+            if noun.lemma_.lower() in self.place_nouns:
+                return self._verb_subject(noun)     # "the party is on the ballot in 14 states"
         return None
 
     def _with_holder(self, prep: Token) -> Optional[Token]:
@@ -558,6 +571,9 @@ class HolderFinder:
             return _without_possessive(ent)
         if token.pos_ not in ("NOUN", "PROPN"):
             return None
+        repeated = self._named_by_its_head(token)
+        if repeated is not None:
+            return repeated
         # a title with the name beside it ("former Vice President ... Ana Kowalski had 54")
         lo, hi = token.left_edge.i, min(token.right_edge.i + 1, token.i + _NAME_REACH)
         # not the place a name is "of" ("Ana Ruiz of Ohio", the NER missing "Ana Ruiz")
@@ -576,6 +592,17 @@ class HolderFinder:
             return f"{given[0].text} {token.text}"
         # a lone surname the NER missed here but named as a person elsewhere
         return token.text if token.text in table.surnames else None
+
+    def _named_by_its_head(self, token: Token) -> Optional[str]:
+        """"the party" after "the Harbour Party": a definite noun that repeats the last word
+        of a name said shortly before stands for that name."""
+        if token.pos_ != "NOUN" or not any(c.lower_ == "the" and c.dep_ == "det"
+                                           for c in children(token)):
+            return None
+        named = [e for e in self._ents_before(token)
+                 if e.label_ in self.labels and e.end <= token.i and len(e) > 1
+                 and e[-1].lower_ == token.lower_]
+        return _without_possessive(named[-1]) if named else None
 
     def _is_person(self, ent: Span) -> bool:
         """A PERSON, or a name whose last word is the surname of a person of the document
