@@ -41,6 +41,9 @@ def _owners(extractor: Any, text: str) -> dict[str, tuple[Optional[str], Optiona
      "0.99 percent of the vote", "Ben Ode"),
     ("Officials said Ana Kowalski lost 10 delegates to the challenger.", "10 delegates",
      "Ana Kowalski"),
+    # a ticket of two people: the first named heads it
+    ("In 2016, the party's ticket of Ana Kowalski for president and Ben Ode for vice "
+     "president received 6,777 votes.", "6,777 votes", "Ana Kowalski"),
     # the parse takes "pledged" for the verb of a clause whose subject is the number
     ("According to the network, former Vice President of the United States Tom Field has "
      "amassed 1,217 pledged delegates so far.", "1,217", "Tom Field"),

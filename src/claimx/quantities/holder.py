@@ -565,40 +565,47 @@ class HolderFinder:
     def _name(self, token: Token) -> Optional[str]:
         if token.lower_ in self.pronouns:
             return self._person_before(token)
-        table = info(token.doc)
-        ent = table.entity_at(token.i)
+        ent = info(token.doc).entity_at(token.i)
         if ent is not None and ent.label_ in self.labels:
             return _without_possessive(ent)
         if token.pos_ not in ("NOUN", "PROPN"):
             return None
-        repeated = self._named_by_its_head(token)
-        if repeated is not None:
-            return repeated
-        # a title with the name beside it ("former Vice President ... Ana Kowalski had 54")
+        return self._named_by_its_head(token) or self._name_beside(token) or \
+            self._unlabelled_name(token)
+
+    def _name_beside(self, token: Token) -> Optional[str]:
+        """A title with the name beside it ("former Vice President ... Ana Kowalski had 54"),
+        not the place a name is "of" ("Ana Ruiz of Ohio", the NER missing "Ana Ruiz")."""
+        table = info(token.doc)
         lo, hi = token.left_edge.i, min(token.right_edge.i + 1, token.i + _NAME_REACH)
-        # not the place a name is "of" ("Ana Ruiz of Ohio", the NER missing "Ana Ruiz")
         of_place = {t.i for c in children(token) if c.dep_ == "prep" for t in subtree(c)}
         inside = [e for e in table.ents_within(lo, hi) if e.label_ in self.labels and not (
             e.label_ in self.place_labels and e.root.i in of_place)]
-        named = [e for e in inside if self._is_person(e)] or inside
-        if named:
-            return _without_possessive(named[-1])
+        people = [e for e in inside if self._is_person(e)]
+        if len(people) > 1 and token.i < people[0].start:
+            # "the ticket of Ana Kowalski for president and Ben Ode for vice president":
+            # the first named heads it
+            return _without_possessive(people[0])
+        named = people or inside
+        return _without_possessive(named[-1]) if named else None
+
+    def _unlabelled_name(self, token: Token) -> Optional[str]:
+        """A name the NER missed: a given name and a surname ("Ana Ruiz of Ohio"), or a lone
+        surname named as a person elsewhere in the document."""
         if token.pos_ != "PROPN":
             return None
         given = [c for c in children(token) if c.dep_ == "compound" and c.pos_ == "PROPN"
                  and c.i == token.i - 1 and c.text[:1].isupper()
                  and not {c.lower_.rstrip("."), token.lower_.rstrip(".")} & _titles()]
-        if given:                       # a full name the NER missed ("Ana Ruiz of Ohio")
+        if given:
             return f"{given[0].text} {token.text}"
-        # a lone surname the NER missed here but named as a person elsewhere
-        return token.text if token.text in table.surnames else None
+        return token.text if token.text in info(token.doc).surnames else None
 
     def _named_by_its_head(self, token: Token) -> Optional[str]:
         """"the party" after "the Harbour Party": a definite noun that repeats the last word
         of a name said shortly before stands for that name."""
-        if token.pos_ != "NOUN" or not any(c.lower_ == "the" and c.dep_ == "det"
-                                           for c in children(token)):
-            return None
+        if token.pos_ != "NOUN" or [c.lower_ for c in children(token) if c.i < token.i] != ["the"]:
+            return None                 # "the party", not "the conservative party"
         named = [e for e in self._ents_before(token)
                  if e.label_ in self.labels and e.end <= token.i and len(e) > 1
                  and e[-1].lower_ == token.lower_]
