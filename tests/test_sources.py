@@ -736,3 +736,25 @@ def test_a_quotation_after_a_colon_belongs_to_the_person_opening_the_clause(extr
             'strongly."\n\nTom Field saw compromise as the best way for the two nations to '
             'resolve their differences: "I think that those countries should compromise."')
     assert claim_with(extractor, text, "should compromise").speaker.name == "Tom Field"
+
+
+@pytest.mark.parametrize("text, anchor, name", [
+    # a clause set after "in" and a statement noun speaks for its subject
+    ("In an advisory issued late Sunday, the Storm Office upgraded the storm to a hurricane "
+     "with winds of 75 mph.", "75 mph", "Storm Office"),
+    ("In a tweet, Tom Vale called the 40 protesters thugs.", "40 protesters", "Tom Vale"),
+    # a poll or an average named by its maker gives its figures
+    ("Ana Ruiz led Tom Vale, the nominee, in the Acme Research head-to-head polling average, "
+     "49.7 percent to 40.3 percent.", "49.7 percent", "Acme Research"),
+])
+def test_statements_and_polls_that_frame_a_clause(extractor, text, anchor, name):
+    claim = claim_with(extractor, text, anchor)
+    assert claim.speaker is not None and claim.speaker.name == name
+
+
+@pytest.mark.parametrize("text", [
+    "In the report, 12 people were named.",
+    "Turnout was high in the Acme poll area, where 40 stations opened.",
+])
+def test_no_source_in_a_frame_without_one(extractor, text):
+    assert all(c.speaker is None for c in extractor.extract(text))

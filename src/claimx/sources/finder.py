@@ -82,6 +82,9 @@ class AttributionFinder:
         self.statement_nouns = frozenset(self.lexicon["statement_nouns"])
         # the nouns worth a look: statement nouns, and reporting verbs tagged as nouns
         self.noun_lemmas = self.statement_nouns | frozenset(self.verbs)
+        # "In a statement, the agency ...": nouns of statements a clause may be set after
+        self.frame_nouns = frozenset(self.lexicon["framing_statement_nouns"])
+        self.frame_preps = frozenset(self.lexicon["framing_statement_preps"])
         self.particles = frozenset(self.lexicon["name_particles"])
         self.object_pronouns = set(self.lexicon["object_pronouns"])
         self.publishing = set(self.lexicon["publishing_lemmas"])
@@ -143,6 +146,8 @@ class AttributionFinder:
         cues = {a.cue_start for a in found}
         found.extend(a for a in self._transcript_turns(doc) if a.cue_start not in cues)
         found.extend(self._statement_nouns(doc, quotes, quote_starts))
+        found.extend(self._framed_by_statement(doc, quotes, quote_starts,
+                                               {a.cue_start for a in found}))
         for key, start, end in self.matcher(doc):
             rule = self.phrase_rules[key]
             att = self._phrase(doc, start, end, rule)
@@ -244,6 +249,34 @@ class AttributionFinder:
             if clause is None or owner is None or not self._looks_like_source(doc, owner):
                 continue
             att = self._attribution(doc, noun, owner, list(subtree(clause)))
+            if att is not None:
+                att.cue_start, att.cue_end = noun.idx, noun.idx + len(noun)
+                out.append(att)
+        return out
+
+    def _framed_by_statement(self, doc: Doc, quotes: list[tuple[int, int]],
+                             quote_starts: list[int], cues: set[int]) -> list[Attribution]:
+        """"In an advisory issued late Sunday, the agency upgraded the storm ...": a clause
+        set after "in" and a statement noun speaks for its subject; the clause is what the
+        statement says. The cue is the statement noun."""
+        out = []
+        for i in _indices(doc, NOUN, self.frame_nouns):
+            noun = doc[i]
+            prep = noun.head
+            if noun.dep_ != "pobj" or prep.lower_ not in self.frame_preps or \
+                    _inside(quotes, quote_starts, noun.idx):
+                continue
+            verb = prep.head
+            subject = next((c for c in children(verb) if c.dep_ == "nsubj"), None)
+            if verb.pos_ not in ("VERB", "AUX") or self._cue_bounds(verb)[0] in cues or \
+                    subject is None or not prep.i < subject.i < verb.i or \
+                    any(c.dep_ == "nummod" for c in children(subject)) or \
+                    not self._looks_like_source(doc, subject):
+                continue                # a reporting verb's own cue; "12 people"
+            framed = set(subtree(prep)) | set(subtree(subject))
+            content = [t for t in subtree(verb) if t not in framed and not t.is_punct
+                       or t.i > verb.i]
+            att = self._attribution(doc, noun, subject, [t for t in content if t.i >= verb.i])
             if att is not None:
                 att.cue_start, att.cue_end = noun.idx, noun.idx + len(noun)
                 out.append(att)
@@ -457,7 +490,10 @@ class AttributionFinder:
     def _phrase(self, doc: Doc, start: int, end: int,
                 rule: dict[str, Any]) -> Optional[Attribution]:
         last = doc[end - 1]
-        source = _phrase_source(doc, last, end)
+        if rule.get("source_in_match") and last.head.i != start:
+            return None                 # "in the Acme poll area": the poll is not the object
+        source = next((t for t in reversed(doc[start:end]) if t.pos_ == "PROPN"), None) \
+            if rule.get("source_in_match") else _phrase_source(doc, last, end)
         if source is None:
             return None
         source = _person_in_run(self._report_author(source))
