@@ -313,3 +313,14 @@ def test_candidates_are_people_counted_with_nothing_befalling_them():
                 "candidates") is None
     assert _parts(_key("Four candidates were arrested in October.", "Four candidates",
                        "candidates"))["measure"] == "arrests"
+
+
+def test_contests_named_three_ways_are_one_measure_and_both_parties_are_no_side():
+    one = _key("On March 3, both parties are to hold more than a dozen primary elections, the "
+               "next Republican caucus among them.", "more than a dozen primary elections",
+               "primary elections")
+    two = _key("Fourteen state nominating contests were held that day.",
+               "Fourteen state nominating contests", "state nominating contests")
+    assert one == two and _parts(one)["measure"] == "contest"
+    assert _parts(_key("The Republican Party will hold 12 primaries.", "12 primaries",
+                       "primaries"))["where"] == "republican"

@@ -572,6 +572,8 @@ def country_counts(text: str) -> dict[str, int]:
 def _sentence_party(record: dict[str, Any]) -> str:
     """The one political party the figure's sentence names, as its side, else ""."""
     sentence = record.get("sentence_text") or ""
+    if any(p in sentence.lower() for p in terms()["all_party_phrases"]):
+        return ""                 # "both parties are to hold ...": no one party's
     found = {_tables()["party_of"][m.group(1)] for m in _tables()["parties"].finditer(sentence)}
     return found.pop() if len(found) == 1 else ""
 
