@@ -57,6 +57,8 @@ class HolderFinder:
         self.trailing = frozenset(t["trailing_verbs"])
         self.lead_nouns = frozenset(t["lead_nouns"])
         self.ranking = frozenset(t["ranking_verbs"])
+        self.from_preps = frozenset(t["from_preps"])
+        self.change_adverbs = frozenset(t["change_adverbs"])
         self.contest_words = self.defeating | self.trailing | frozenset(t["contest_nouns"])
         dashes = "".join(re.escape(c) for c in t["list_separators"])
         self.list_line = re.compile(r"[^\w\n]*(?P<name>[A-Z][^\n" + dashes
@@ -290,6 +292,9 @@ class HolderFinder:
 
     def _through_preposition(self, noun: Token, prep: Token) -> Optional[Token]:
         """The holder of a figure that is the object of a preposition."""
+        earlier = self._compared_with(noun)
+        if earlier is not None:
+            return self._owner_token(earlier)       # "X has 2 million, down from 3.5 million"
         word = prep.lower_
         if word in self.with_preps and prep.head.i != prep.i:
             return self._with_holder(prep)
@@ -315,6 +320,23 @@ class HolderFinder:
             if noun.lemma_.lower() in self.place_nouns:
                 return self._verb_subject(noun)     # "the party is on the ballot in 14 states"
         return None
+
+    def _compared_with(self, noun: Token) -> Optional[Token]:
+        """"two million refugees, down from a peak of 3.5 million": the figure an earlier
+        level ("from", after "down" or "up", through "a peak of") is compared with."""
+        if noun.head.lower_ in self.measure_of and noun.head.head.dep_ == "pobj":
+            noun = noun.head.head               # "a peak of 3.5 million"
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ not in self.from_preps:
+            return None
+        change = prep.head
+        if change.lower_ not in self.change_adverbs or change.head.i == change.i:
+            return None
+        compared = change.head
+        if compared.pos_ in ("VERB", "AUX"):    # the parse hung "down" on the verb
+            compared = next((c for c in children(compared) if c.dep_ in ("dobj", "attr")
+                             and c.i < change.i and _has_digit(c)), compared)
+        return compared if compared.pos_ in ("NOUN", "NUM", "PROPN") else None
 
     def _with_holder(self, prep: Token) -> Optional[Token]:
         """The holder of the figure after "with"."""
