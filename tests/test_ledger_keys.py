@@ -324,3 +324,10 @@ def test_contests_named_three_ways_are_one_measure_and_both_parties_are_no_side(
     assert one == two and _parts(one)["measure"] == "contest"
     assert _parts(_key("The Republican Party will hold 12 primaries.", "12 primaries",
                        "primaries"))["where"] == "republican"
+
+
+def test_a_crowd_from_somewhere_with_its_place_set_before_it():
+    key = _key('The mayor tweeted, "Here in London, thousands of people from across our city '
+               'and country have come together to send a message."', "thousands of people",
+               "people")
+    assert key == "crowd|london||"

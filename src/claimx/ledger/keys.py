@@ -265,6 +265,10 @@ def _where(entity: str, before: str, after: str, whose: str = "") -> str:
     place = _place(_clause_after(after))
     if place:
         return place
+    fronted = _FRONTED_PLACE.search(before)
+    place = _place(fronted.group(1)) if fronted else ""
+    if place:
+        return place              # "Here in London, thousands of people ..."
     near = _window(_clause_after(after), 6, last=False).split() + \
         _window(_clause_before(before), 3, last=True).split()
     if tab["world"] & {w.lower() for w in near}:
@@ -275,6 +279,11 @@ def _where(entity: str, before: str, after: str, whose: str = "") -> str:
             _NAME_GOES_ON.match(clause[found[0].end():]):
         return ""                 # "the United States Senator ...": part of a title
     return str(tab["side_of"][found[0].group(1)])
+
+
+#: a place set before the clause of a number ("Here in London, thousands ..."; "In Ohio, 40")
+_FRONTED_PLACE = re.compile(r"(?:^|[,;:\"\u201c(]\s*)(?:(?:[Hh]ere|[Tt]here)\s+)?"
+                            r"([Ii]n\s+[A-Z][^,;]*),\s*$")
 
 
 def _place(clause: str) -> str:
@@ -332,8 +341,16 @@ def _context_outcome(before: str, after: str) -> Optional[str]:
         after = after[alternative.end():]
     elif after.lstrip().startswith(","):    # "1.7 million X, about a quarter of ..., marched"
         after = after.split(",", 2)[-1]
+    # "thousands of people from across our city and country have come together": where the
+    # people come from stands between them and what they did
+    reach = _ORIGIN_REACH if _ORIGIN.match(after) else _OUTCOME_REACH
     return _outcome_in(_window(_clause_before(before), 2, last=True)) \
-        or _outcome_in(_window(after, 6, last=False)) or _linked_outcome(before)
+        or _outcome_in(_window(after, reach, last=False)) or _linked_outcome(before)
+
+
+#: how many words after a count its outcome may stand, and after "from" and an origin
+_OUTCOME_REACH, _ORIGIN_REACH = 6, 10
+_ORIGIN = re.compile(r"\s*from\b")
 
 
 
