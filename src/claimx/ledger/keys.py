@@ -265,7 +265,8 @@ def _where(entity: str, before: str, after: str, whose: str = "") -> str:
     place = _place(_clause_after(after))
     if place:
         return place
-    fronted = _FRONTED_PLACE.search(before)
+    near = before[-_FRONTED_REACH:]       # bounded: a long sentence stays linear
+    fronted = _FRONTED_PLACE.search(near if len(before) <= _FRONTED_REACH else "\0" + near)
     place = _place(fronted.group(1)) if fronted else ""
     if place:
         return place              # "Here in London, thousands of people ..."
@@ -282,6 +283,7 @@ def _where(entity: str, before: str, after: str, whose: str = "") -> str:
 
 
 #: a place set before the clause of a number ("Here in London, thousands ..."; "In Ohio, 40")
+_FRONTED_REACH = 200
 _FRONTED_PLACE = re.compile(r"(?:^|[,;:\"\u201c(]\s*)(?:(?:[Hh]ere|[Tt]here)\s+)?"
                             r"([Ii]n\s+[A-Z][^,;]*),\s*$")
 
