@@ -424,3 +424,10 @@ def test_the_party_after_its_name_holds_the_places_it_is_counted_in(extractor):
     assert holder_key(found["14 states"][0]) == "harbour party"
     found = _owners(extractor, "Officials said protests broke out in 14 states on Monday.")
     assert found["14 states"][0] is None
+
+
+def test_a_name_written_again_in_lower_case_is_the_name(extractor):
+    text = ("The Harbour Party won a majority on Thursday, officials said. Turnout was high. "
+            "Polls closed at ten. Counting went on all night. The harbour party gained 66 "
+            "seats since the last election, officials said.")
+    assert holder_key(_owners(extractor, text)["66 seats"][0]) == "harbour party"

@@ -626,11 +626,19 @@ class HolderFinder:
     def _named_by_its_head(self, token: Token) -> Optional[str]:
         """"the party" after "the Harbour Party": a definite noun that repeats the last word
         of a name said shortly before stands for that name."""
-        if token.pos_ != "NOUN" or [c.lower_ for c in children(token) if c.i < token.i] != ["the"]:
-            return None                 # "the party", not "the conservative party"
-        named = [e for e in self._ents_before(token)
+        before = [c for c in children(token) if c.i < token.i]
+        if token.pos_ != "NOUN" or not before or before[0].lower_ != "the" or any(
+                c.dep_ not in ("amod", "compound") for c in before[1:]):
+            return None
+        # "the party" repeats the last word; "the conservative party" the whole name, in
+        # lower case ("the Conservative Party" said before)
+        words = " ".join(t.lower_ for t in token.doc[before[0].i + 1:token.i + 1])
+        # a whole name may have been said anywhere before; a bare head only just before
+        pool = info(token.doc).ents_within(max(0, token.i - _NAME_BACK), token.i) \
+            if " " in words else self._ents_before(token)
+        named = [e for e in pool
                  if e.label_ in self.labels and e.end <= token.i and len(e) > 1
-                 and e[-1].lower_ == token.lower_]
+                 and " ".join(t.lower_ for t in e[-len(words.split()):]) == words]
         return _without_possessive(named[-1]) if named else None
 
     def _is_person(self, ent: Span) -> bool:
@@ -650,6 +658,9 @@ _CAPITAL_BEFORE = re.compile(r"[A-Z][A-Za-z.]*[ \t]+$")
 
 #: how far before "with N" a "followed by X" may stand (in tokens)
 _FOLLOW_REACH = 10
+
+#: how far back (in tokens) a whole name written again in lower case is looked for
+_NAME_BACK = 1500
 
 #: the tags of a verb that takes a subject of its own
 _FINITE = ("VBD", "VBZ", "VBP")
