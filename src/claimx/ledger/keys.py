@@ -265,8 +265,8 @@ def _where(entity: str, before: str, after: str, whose: str = "") -> str:
     place = _place(_clause_after(after))
     if place:
         return place
-    near = before[-_FRONTED_REACH:]       # bounded: a long sentence stays linear
-    fronted = _FRONTED_PLACE.search(near if len(before) <= _FRONTED_REACH else "\0" + near)
+    tail = before[-_FRONTED_REACH:]       # bounded: a long sentence stays linear
+    fronted = _FRONTED_PLACE.search(tail if len(before) <= _FRONTED_REACH else "\0" + tail)
     place = _place(fronted.group(1)) if fronted else ""
     if place:
         return place              # "Here in London, thousands of people ..."
