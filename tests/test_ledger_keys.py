@@ -331,3 +331,9 @@ def test_a_crowd_from_somewhere_with_its_place_set_before_it():
                'and country have come together to send a message."', "thousands of people",
                "people")
     assert key == "crowd|london||"
+
+
+def test_a_place_after_an_aside_and_an_abbreviated_place():
+    key = _key("Reportedly several thousand supporters turned out, with flags and hats, in D.C. "
+               "to protest.", "several thousand supporters", "supporters")
+    assert key == "crowd|washington||"

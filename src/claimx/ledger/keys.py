@@ -246,7 +246,12 @@ def _clause_before(before: str, n: int = 6) -> str:
 
 
 def _clause_after(after: str) -> str:
-    return re.split(r"[;:,.(]|\b(?:and|but|while)\b", after, maxsplit=1)[0]
+    """The words after a number up to the end of its clause (a full stop ends it, the stop
+    of an abbreviation inside a word, "D.C." or "U.S.", does not)."""
+    return _CLAUSE_STOP.split(after, maxsplit=1)[0]
+
+
+_CLAUSE_STOP = re.compile(r"[;:,(]|\.(?![A-Za-z])|\b(?:and|but|while)\b")
 
 
 def _where(entity: str, before: str, after: str, whose: str = "") -> str:
@@ -263,6 +268,9 @@ def _where(entity: str, before: str, after: str, whose: str = "") -> str:
     if tab["elsewhere"].search(_window(_clause_after(after), 6, last=False).lower()):
         return "elsewhere"
     place = _place(_clause_after(after))
+    aside = _ASIDE.match(after[:_FRONTED_REACH])
+    if not place and aside:       # "turned out, with flags and hats, in D.C. to protest"
+        place = _place(_clause_after(after[aside.end():]))
     if place:
         return place
     tail = before[-_FRONTED_REACH:]       # bounded: a long sentence stays linear
@@ -284,6 +292,8 @@ def _where(entity: str, before: str, after: str, whose: str = "") -> str:
 
 #: a place set before the clause of a number ("Here in London, thousands ..."; "In Ohio, 40")
 _FRONTED_REACH = 200
+#: the rest of a clause and an aside set off by commas after it (", with ... ,")
+_ASIDE = re.compile(r"[^,;:.]*,\s*with\b[^,;:.]*,")
 _FRONTED_PLACE = re.compile(r"(?:^|[,;:\"\u201c(]\s*)(?:(?:[Hh]ere|[Tt]here)\s+)?"
                             r"([Ii]n\s+[A-Z][^,;]*),\s*$")
 
