@@ -337,3 +337,12 @@ def test_a_place_after_an_aside_and_an_abbreviated_place():
     key = _key("Reportedly several thousand supporters turned out, with flags and hats, in D.C. "
                "to protest.", "several thousand supporters", "supporters")
     assert key == "crowd|washington||"
+
+
+def test_the_options_of_a_vote_are_kept_apart():
+    sentence = "In 2016, about 52% of participating voters voted to leave and 48% to stay."
+    keys = _keys(sentence, [("about 52% of participating voters", "voters", "percentage"),
+                            ("48%", None, "percentage")])
+    assert _parts(keys[0])["mods"] == "leave" and _parts(keys[1])["mods"] == "stay"
+    assert _parts(_key("Three pundits to give their predictions on the election.",
+                       "Three pundits", "pundits"))["mods"] == ""

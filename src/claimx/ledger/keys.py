@@ -481,11 +481,22 @@ def _extra_mods(before: str, after: str) -> list[str]:
             tab["change_by"].search(before):     # "25% higher"; "was down by about 1.5%"
         mods.append("change")
     first = " ".join(w.lower() for w in _words(_clause_after(after))[:4])
-    mods += [name for name, rx in tab["stances"] if rx.search(first)][:1]
+    stance = [name for name, rx in tab["stances"] if rx.search(first)][:1]
+    option = _VOTED_TO.match(after)
+    if not stance and option and (option.group(1) or _VOTED_TO_BEFORE.search(before)):
+        stance = [option.group(2)]    # "52% voted to leave and 48% to stay": the options
+    mods += stance
     if tab["target"].search(_window(_clause_before(before), 4, last=True).lower()) or \
             tab["target_after"].match(" ".join(w.lower() for w in _words(after)[:4])):
         mods.append("target")
     return mods + _cause(after)
+
+
+#: an option voted for, right after a share ("52% voted to leave", "48% to stay")
+_VOTED_TO = re.compile(r"\s*(?:of\s+(?:participating\s+|the\s+)?voters\s+)?"
+                       r"(?:(voted|voting|chose|opted)\s+)?to\s+([a-z]+)\b")
+#: ... where a bare "to stay" stands for "voted to stay" said before it in the sentence
+_VOTED_TO_BEFORE = re.compile(r"\b(?:voted|voting|chose|opted)\s+to\b")
 
 
 def _cause(after: str) -> list[str]:
