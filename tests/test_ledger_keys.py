@@ -346,3 +346,11 @@ def test_the_options_of_a_vote_are_kept_apart():
     assert _parts(keys[0])["mods"] == "leave" and _parts(keys[1])["mods"] == "stay"
     assert _parts(_key("Three pundits to give their predictions on the election.",
                        "Three pundits", "pundits"))["mods"] == ""
+
+
+def test_the_place_inside_a_topic_is_not_the_place_of_what_is_said_about_it():
+    on_topic = _key("The candidates received 13 questions on the war in Norway.",
+                    "13 questions", "questions")
+    assert _parts(on_topic)["where"] == ""
+    assert _parts(_key("The candidates received 13 questions in Norway.", "13 questions",
+                       "questions"))["where"] == "norway"

@@ -267,7 +267,7 @@ def _where(entity: str, before: str, after: str, whose: str = "") -> str:
         return str(tab["party_of"][party[0]])
     if tab["elsewhere"].search(_window(_clause_after(after), 6, last=False).lower()):
         return "elsewhere"
-    place = _place(_clause_after(after))
+    place = "" if _about_a_topic(entity, after) else _place(_clause_after(after))
     aside = _ASIDE.match(after[:_FRONTED_REACH])
     if not place and aside:       # "turned out, with flags and hats, in D.C. to protest"
         place = _place(_clause_after(after[aside.end():]))
@@ -296,6 +296,15 @@ _FRONTED_REACH = 200
 _ASIDE = re.compile(r"[^,;:.]*,\s*with\b[^,;:.]*,")
 _FRONTED_PLACE = re.compile(r"(?:^|[,;:\"\u201c(]\s*)(?:(?:[Hh]ere|[Tt]here)\s+)?"
                             r"([Ii]n\s+[A-Z][^,;]*),\s*$")
+
+
+def _about_a_topic(entity: str, after: str) -> bool:
+    """True for things said about a topic, followed by it ("13 questions on the war in
+    Afghanistan"): the topic's place is not theirs."""
+    words = _entity_words(entity)
+    first = _words(after)[:1]
+    return bool(words) and words[-1].lower() in terms()["topic_nouns"] and \
+        bool(first) and first[0].lower() in terms()["topic_prepositions"]
 
 
 def _place(clause: str) -> str:
