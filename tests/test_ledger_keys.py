@@ -354,3 +354,15 @@ def test_the_place_inside_a_topic_is_not_the_place_of_what_is_said_about_it():
     assert _parts(on_topic)["where"] == ""
     assert _parts(_key("The candidates received 13 questions in Norway.", "13 questions",
                        "questions"))["where"] == "norway"
+
+
+def test_a_goal_is_a_target_for_the_measure_given_last_in_its_unit():
+    text = ("Officials said coverage had risen to 55 percent. According to the minister, the "
+            "goal for the shutdown was to exceed 90 percent.")
+    first = make_claim(text, "55 percent", "coverage", 55, unit="percentage")
+    second = make_claim(text, "90 percent", "goal", 90, unit="percentage")
+    records = claim_records([first, second], {"doc_id": "d"}, text)
+    assert records[1]["q_restates"] == "coverage"
+    goal, level = _parts(figure_key(records[1])), _parts(figure_key(records[0]))
+    assert goal["measure"] == level["measure"] == "vaccinated"
+    assert goal["mods"] == "target" and level["mods"] == ""

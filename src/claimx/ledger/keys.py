@@ -53,6 +53,7 @@ def _tables() -> dict[str, Any]:
         "side_of": side_of,
         "alias": dict(t["place_aliases"]),
         "currencies": _currencies(),
+        "target_nouns": {lemma(w) for w in t["target_nouns"]},
         # not inside another place's name ("New Mexico", "the Gulf of Mexico", "Kuwait City")
         "sides": re.compile("".join(f"(?<!{re.escape(w)} )" for w in t["name_before_country"])
                             + r"\b(" + "|".join(re.escape(w) for w in sorted(
@@ -580,6 +581,9 @@ def figure_key(record: dict[str, Any]) -> Optional[str]:
             return None
         measure, mods = outcome, []
     mods = mods + _extra_mods(before, after)
+    own = _entity_words(record.get("q_entity") or "")
+    if own and lemma(own[-1].lower()) in _tables()["target_nouns"] and "target" not in mods:
+        mods.append("target")     # "the goal ... was to exceed 90 percent"
     if measure not in terms()["outcomes"] and _tables()["gain_loss"].search(before):
         mods.append("change")     # "gained 13 seats", "lost all 5 of its seats"
     where = _whose_and_where(record, entity, before, after)

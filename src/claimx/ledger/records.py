@@ -77,10 +77,13 @@ def _referred_entities(claims: list[Claim],
                        text: Optional[str]) -> dict[tuple[int, int], str]:
     """(claim, quantity) -> the entity named earlier in the document that a number refers
     back to. A bare measure noun ("the rate had reached 95%") takes the latest entity of
-    the same unit that ends in that noun ("a 95% immunization rate"); a percentage with no
+    the same unit that ends in that noun ("a 95% immunization rate"), a target noun ("the
+    goal was 90%") the entity of the latest figure of its unit; a percentage with no
     entity takes the entity of an earlier percentage of its sentence ("called for a 100%
     immunization rate, and stated 92% had been reached")."""
     bare = {lemma(w) for w in terms()["anaphoric_measures"]}
+    targets = {lemma(w) for w in terms()["target_nouns"]}
+    latest: dict[str, str] = {}               # unit -> the entity of its latest figure
     shares = set(terms()["dimensionless_units"]) - {terms()["fraction_unit"]}
     named: dict[str, list[str]] = {}          # unit -> the entities named so far
     in_sentence: dict[tuple[int, str], str] = {}  # (sentence, unit) -> its latest entity
@@ -94,6 +97,10 @@ def _referred_entities(claims: list[Claim],
             partner = _scoreline_first(ends, text, q.span[0]) if not entity else None
             if partner:
                 out[(ci, qi)] = partner     # "a count of 362 to 176", the parse split apart
+            elif noun in targets:
+                if unit in latest:          # "the goal was to exceed 90 percent": a target
+                    out[(ci, qi)] = latest[unit]   # for the measure given last in its unit
+                continue
             elif noun in bare:
                 earlier = [e for e in named.get(unit, []) if lemma(e.lower().split()[-1]) == noun]
                 if earlier:
@@ -103,6 +110,8 @@ def _referred_entities(claims: list[Claim],
             elif entity:
                 named.setdefault(unit, []).append(entity)
                 in_sentence[(sentence, unit)] = entity
+            if entity:
+                latest[unit] = out.get((ci, qi), entity)
     return out
 
 
