@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
+import attrs
+
 from claimx.ledger.identity import Mention, clean_name, org_key, resolve
 from claimx.ledger.keys import figure_key
 from claimx.ledger.records import claim_records
@@ -366,3 +368,15 @@ def test_a_goal_is_a_target_for_the_measure_given_last_in_its_unit():
     goal, level = _parts(figure_key(records[1])), _parts(figure_key(records[0]))
     assert goal["measure"] == level["measure"] == "vaccinated"
     assert goal["mods"] == "target" and level["mods"] == ""
+
+
+def test_a_bare_number_going_on_with_the_ranking_of_the_sentence_before():
+    text = ("Ana Ruiz had the most pledged delegates, with 60. In second place, Tom Vale "
+            "had 54. Officials said 12.")
+    second, third = text.index("In second"), text.index("Officials")
+    sentences = ((0, second - 1), (second, third - 1), (third, len(text)))
+    claims = [attrs.evolve(make_claim(text, q, None, float(q)), sentence=bounds)
+              for q, bounds in zip(("60", "54", "12"), sentences)]
+    records = claim_records(claims, {"doc_id": "d"}, text)
+    assert records[1]["q_restates"] == "pledged delegates"
+    assert records[2]["q_restates"] is None          # no ranking goes on in its sentence

@@ -646,7 +646,7 @@ def _counted_words(record: dict[str, Any], words: list[str], unit: str, before: 
             # "X had 1,124 delegates; Y trailed with a total of 815"
             words = _sibling_counted(record) or _counted_before(before) or words
     if not words and not unit:
-        words = _most_before(before) or _elliptical(record, after)
+        words = most_before(before) or _elliptical(record, after)
     return words
 
 
@@ -661,11 +661,11 @@ def _elliptical(record: dict[str, Any], after: str) -> list[str]:
     """What a bare number closing its clause counts: what the number before it in its
     sentence counts ("gained 66 seats, while the Harbour Party lost 42"; "Kowalski has
     amassed 1,217 pledged delegates, while Nowak has earned 914"); "had the most delegates, with 60"
-    is `_most_before`."""
+    is `most_before`."""
     if not _CLAUSE_END.match(after) or not _BARE_NUMBER.match(record.get("q_text") or ""):
         return []                 # a bare number in digits, not "millions"
     # else "had the most delegates, with 60, followed by Y, with 54": the superlative's noun
-    return _sibling_counted(record) or _most_before(_context(record)[0], anywhere=True)
+    return _sibling_counted(record) or most_before(_context(record)[0], anywhere=True)
 
 
 def _whose_and_where(record: dict[str, Any], entity: str, before: str, after: str) -> str:
@@ -769,7 +769,7 @@ def _counted_before(before: str) -> list[str]:
     return words
 
 
-def _most_before(before: str, anywhere: bool = False) -> list[str]:
+def most_before(before: str, anywhere: bool = False) -> list[str]:
     """What a bare number right after "had the most X, with" counts (X); with ``anywhere``,
     also when the superlative stands earlier in the sentence ("..., with 60, followed by Y,
     with 54")."""

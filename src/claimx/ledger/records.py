@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple, Optional
 
 from ..types import Claim
-from .keys import lemma, terms
+from .keys import lemma, most_before, terms
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -130,6 +130,37 @@ def _scoreline_first(ends: Mapping[int, str], text: Optional[str],
     return ends.get(start - len(gap.group())) if gap else None
 
 
+#: a number in digits alone ("54", "1,217") and what may close its clause after it
+_BARE = re.compile(r"\d[\d,]*")
+_CLOSES = re.compile(r"\s*(?:$|[.;)]|,\s)")
+#: how far back (in characters) the ranking a sentence goes on with may begin
+_RANKING_REACH = 400
+
+
+def _ranked_entities(claims: list[Claim], text: Optional[str]) -> dict[tuple[int, int], str]:
+    """(claim, quantity) -> what a bare number counts in a sentence that goes on with the
+    ranking of the sentence before ("X had the most pledged delegates, with 60. In second
+    place, Y had 54."): the entity of the last figure before it, in its paragraph."""
+    if text is None:
+        return {}
+    openings = tuple(terms()["place_in_ranking"])
+    out: dict[tuple[int, int], str] = {}
+    for ci, claim in enumerate(claims):
+        for qi, q in enumerate(claim.quantities):
+            if q.entity or q.unit or not _BARE.fullmatch(q.text) or \
+                    not _CLOSES.match(text[q.span[1]:q.span[1] + 3]):
+                continue
+            start = claim.sentence[0]
+            if not text[start:q.span[0]].lower().lstrip().startswith(openings):
+                continue
+            window = text[max(0, start - _RANKING_REACH):start]
+            window = window[window.rfind("\n\n") + 1:]          # its own paragraph
+            counted = most_before(window, anywhere=True)
+            if counted:
+                out[(ci, qi)] = " ".join(counted)
+    return out
+
+
 def claim_records(claims: list[Claim], doc: dict[str, Any], text: Optional[str] = None,
                   holders: Optional[Mapping[tuple[int, int], Owner]] = None,
                   doc_place: Optional[str] = None) -> list[dict[str, Any]]:
@@ -144,7 +175,7 @@ def claim_records(claims: list[Claim], doc: dict[str, Any], text: Optional[str] 
             "doc_date": doc.get("date"), "url": doc.get("url"), "doc_place": doc_place}
     out: list[dict[str, Any]] = []
     seen: set[tuple[int, str]] = set()
-    referred = _referred_entities(claims, text)
+    referred = {**_ranked_entities(claims, text), **_referred_entities(claims, text)}
     for ci, claim in enumerate(claims):
         sentence, sentence_start = _sentence(claim, text)
         siblings = json.dumps([[q.span[0], q.text, q.entity, q.unit] for q in claim.quantities],
