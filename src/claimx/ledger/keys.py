@@ -21,6 +21,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Any, Optional
 
+from ..quantities.units import CurrencyTable
 from ..rules import load_table
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'.-]*[A-Za-z]|[A-Za-z]")
@@ -30,13 +31,6 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'.-]*[A-Za-z]|[A-Za-z]")
 def terms() -> dict[str, Any]:
     """The word lists of ``claimx/data/ledger_terms.json``, loaded once."""
     return load_table("ledger_terms.json")
-
-
-def _currencies() -> frozenset[str]:
-    """The names of every currency a quantity's unit may be ("United States dollar")."""
-    table = load_table("quantity_currencies.json")
-    return frozenset(str(v) for part in table.values() if isinstance(part, dict)
-                     for v in part.values() if isinstance(v, str))
 
 
 @lru_cache(maxsize=1)
@@ -52,8 +46,16 @@ def _tables() -> dict[str, Any]:
         "phrases": sorted((w for w in outcome_of if " " in w), key=len, reverse=True),
         "side_of": side_of,
         "alias": dict(t["place_aliases"]),
-        "currencies": _currencies(),
+        # the names a quantity's unit has when it is money ("United States dollar")
+        "currencies": CurrencyTable(load_table("quantity_currencies.json")).names,
         "target_nouns": {lemma(w) for w in t["target_nouns"]},
+        "topic_nouns": set(t["topic_nouns"]), "topic_preps": set(t["topic_prepositions"]),
+        # an option voted for after a share ("52% voted to leave"), and the earlier "voted
+        # to" that a bare "48% to stay" goes on with
+        "voted_to": re.compile(r"\s*(?:of\s+(?:participating\s+|the\s+)?voters\s+)?(?:("
+                               + _alternation(t["vote_option_verbs"]) + r")\s+)?to\s+([a-z]+)\b"),
+        "voted_to_before": re.compile(r"\b(?:" + _alternation(t["vote_option_verbs"])
+                                      + r")\s+to\b"),
         # not inside another place's name ("New Mexico", "the Gulf of Mexico", "Kuwait City")
         "sides": re.compile("".join(f"(?<!{re.escape(w)} )" for w in t["name_before_country"])
                             + r"\b(" + "|".join(re.escape(w) for w in sorted(
@@ -302,10 +304,9 @@ _FRONTED_PLACE = re.compile(r"(?:^|[,;:\"\u201c(]\s*)(?:(?:[Hh]ere|[Tt]here)\s+)
 def _about_a_topic(entity: str, after: str) -> bool:
     """True for things said about a topic, followed by it ("13 questions on the war in
     Afghanistan"): the topic's place is not theirs."""
-    words = _entity_words(entity)
-    first = _words(after)[:1]
-    return bool(words) and words[-1].lower() in terms()["topic_nouns"] and \
-        bool(first) and first[0].lower() in terms()["topic_prepositions"]
+    words, first = _entity_words(entity), _words(after)[:1]
+    return bool(words and first) and words[-1].lower() in _tables()["topic_nouns"] and \
+        first[0].lower() in _tables()["topic_preps"]
 
 
 def _place(clause: str) -> str:
@@ -330,10 +331,19 @@ def _place(clause: str) -> str:
         if name and " ".join(name).lower() in tab["bodies_not_places"]:
             continue                       # "a majority in the Assembly": a body, not a place
         if name:
-            joined = " ".join(name)
-            found = tab["side_of"].get(joined) or tab["side_of"].get(name[0]) or joined.lower()
-            return str(tab["alias"].get(found, found))
+            return _place_name(name, by_first=True)
     return ""
+
+
+def _place_name(words: list[str], by_first: bool = False) -> str:
+    """A place's words as a key says them: a country's name for a country ("the United
+    States" -> "america"; with ``by_first``, also when it only opens the name), one form of
+    a city ("D.C." -> "washington"), else lower case."""
+    tab = _tables()
+    joined = " ".join(words)
+    found = tab["side_of"].get(joined) or (by_first and tab["side_of"].get(words[0])) or \
+        joined.lower()
+    return str(tab["alias"].get(found, found))
 
 
 def _name_at(words: list[str], stop: set[str]) -> tuple[list[str], list[str]]:
@@ -492,21 +502,14 @@ def _extra_mods(before: str, after: str) -> list[str]:
         mods.append("change")
     first = " ".join(w.lower() for w in _words(_clause_after(after))[:4])
     stance = [name for name, rx in tab["stances"] if rx.search(first)][:1]
-    option = _VOTED_TO.match(after)
-    if not stance and option and (option.group(1) or _VOTED_TO_BEFORE.search(before)):
+    option = tab["voted_to"].match(after)
+    if not stance and option and (option.group(1) or tab["voted_to_before"].search(before)):
         stance = [option.group(2)]    # "52% voted to leave and 48% to stay": the options
     mods += stance
     if tab["target"].search(_window(_clause_before(before), 4, last=True).lower()) or \
             tab["target_after"].match(" ".join(w.lower() for w in _words(after)[:4])):
         mods.append("target")
     return mods + _cause(after)
-
-
-#: an option voted for, right after a share ("52% voted to leave", "48% to stay")
-_VOTED_TO = re.compile(r"\s*(?:of\s+(?:participating\s+|the\s+)?voters\s+)?"
-                       r"(?:(voted|voting|chose|opted)\s+)?to\s+([a-z]+)\b")
-#: ... where a bare "to stay" stands for "voted to stay" said before it in the sentence
-_VOTED_TO_BEFORE = re.compile(r"\b(?:voted|voting|chose|opted)\s+to\b")
 
 
 def _cause(after: str) -> list[str]:
@@ -564,6 +567,7 @@ def figure_key(record: dict[str, Any]) -> Optional[str]:
     if words and lemma(words[-1].lower()) in _tables()["time"]:
         return None
     words = _counted_words(record, words, unit, before, after)
+    extra: Optional[list[str]] = None           # the modifiers said around it, read once
     if words:
         measure, mods = _measure(words, before, _own_clause(record, after))
         if not measure:           # people counted, with nothing said to befall them
@@ -571,7 +575,7 @@ def figure_key(record: dict[str, Any]) -> Optional[str]:
     elif unit and unit in _tables()["score_units"] and not record.get("q_holder"):
         return None               # "12 points to 10": a score of no one in particular
     elif unit in _tables()["currencies"] and not record.get("q_holder") and \
-            not _extra_mods(before, after):
+            not (extra := _extra_mods(before, after)):
         return None               # "$601 million": of no one, for nothing said, no rate
     elif unit and (unit not in _tables()["dimensionless"] or record.get("q_holder")):
         measure, mods = "", []   # a measure keyed by its unit, or a share keyed by its holder
@@ -580,9 +584,9 @@ def figure_key(record: dict[str, Any]) -> Optional[str]:
         if outcome is None:
             return None
         measure, mods = outcome, []
-    mods = mods + _extra_mods(before, after)
+    mods = mods + (extra if extra is not None else _extra_mods(before, after))
     own = _entity_words(record.get("q_entity") or "")
-    if own and lemma(own[-1].lower()) in _tables()["target_nouns"] and "target" not in mods:
+    if own and lemma(own[-1].lower()) in _tables()["target_nouns"]:
         mods.append("target")     # "the goal ... was to exceed 90 percent"
     if measure not in terms()["outcomes"] and _tables()["gain_loss"].search(before):
         mods.append("change")     # "gained 13 seats", "lost all 5 of its seats"
@@ -657,12 +661,18 @@ _BARE_NUMBER = re.compile(r"^\d[\d,.]*$")
 _CLAUSE_END = re.compile(r"\s*(?:$|[.,;:)]|\b(?:and|while|but|whereas)\b)")
 
 
+def closes_its_clause(q_text: str, after: str) -> bool:
+    """True for a number written in digits alone that closes its clause ("the party lost
+    42.", "with 6, and"); ``after``: the text right after it."""
+    return bool(_BARE_NUMBER.match(q_text) and _CLAUSE_END.match(after))
+
+
 def _elliptical(record: dict[str, Any], after: str) -> list[str]:
     """What a bare number closing its clause counts: what the number before it in its
     sentence counts ("gained 66 seats, while the Harbour Party lost 42"; "Kowalski has
     amassed 1,217 pledged delegates, while Nowak has earned 914"); "had the most delegates, with 60"
     is `most_before`."""
-    if not _CLAUSE_END.match(after) or not _BARE_NUMBER.match(record.get("q_text") or ""):
+    if not closes_its_clause(record.get("q_text") or "", after):
         return []                 # a bare number in digits, not "millions"
     # else "had the most delegates, with 60, followed by Y, with 54": the superlative's noun
     return _sibling_counted(record) or most_before(_context(record)[0], anywhere=True)
@@ -698,14 +708,11 @@ def holder_key(holder: Optional[str]) -> str:
 
 
 def place_key(place: Optional[str]) -> str:
-    """A place as the key says it: a country's name for a country ("the United States" ->
-    "america"), else the name in lower case."""
+    """A place as the key says it (`_place_name`)."""
     words = _name_words(place)
     if not words:
         return ""
-    joined = " ".join(words)
-    found = _tables()["side_of"].get(joined) or joined.lower()
-    return str(_tables()["alias"].get(found, found))
+    return _place_name(words)
 
 
 def _name_words(name: Optional[str]) -> list[str]:

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple, Optional
 
 from ..types import Claim
-from .keys import lemma, most_before, terms
+from .keys import closes_its_clause, lemma, most_before, terms
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -115,8 +115,8 @@ def _referred_entities(claims: list[Claim],
     return out
 
 
-#: the words between the two numbers of a scoreline ("362 to 176"), read backwards
-_SCORELINE_GAP = re.compile(r"\s+to\s+$")
+#: the words between the two numbers of a scoreline ("362 to 176"), read back from the second
+_TO_BEFORE = re.compile(r"\s+to\s+$")
 
 
 def _scoreline_first(ends: Mapping[int, str], text: Optional[str],
@@ -126,13 +126,12 @@ def _scoreline_first(ends: Mapping[int, str], text: Optional[str],
     every quantity of the document that has an entity -> its entity."""
     if text is None:
         return None
-    gap = _SCORELINE_GAP.search(text[max(0, start - 12):start])
+    gap = _TO_BEFORE.search(text[max(0, start - 12):start])
     return ends.get(start - len(gap.group())) if gap else None
 
 
-#: a number in digits alone ("54", "1,217") and what may close its clause after it
-_BARE = re.compile(r"\d[\d,]*")
-_CLOSES = re.compile(r"\s*(?:$|[.;)]|,\s)")
+#: how much of the text after a bare number shows whether it closes its clause
+_AFTER_WORDS = 40
 #: how far back (in characters) the ranking a sentence goes on with may begin
 _RANKING_REACH = 400
 
@@ -147,8 +146,8 @@ def _ranked_entities(claims: list[Claim], text: Optional[str]) -> dict[tuple[int
     out: dict[tuple[int, int], str] = {}
     for ci, claim in enumerate(claims):
         for qi, q in enumerate(claim.quantities):
-            if q.entity or q.unit or not _BARE.fullmatch(q.text) or \
-                    not _CLOSES.match(text[q.span[1]:q.span[1] + 3]):
+            if q.entity or q.unit or \
+                    not closes_its_clause(q.text, text[q.span[1]:q.span[1] + _AFTER_WORDS]):
                 continue
             start = claim.sentence[0]
             if not text[start:q.span[0]].lower().lstrip().startswith(openings):

@@ -636,9 +636,10 @@ class HolderFinder:
         # a whole name may have been said anywhere before; a bare head only just before
         pool = info(token.doc).ents_within(max(0, token.i - _NAME_BACK), token.i) \
             if " " in words else self._ents_before(token)
+        size = words.count(" ") + 1
         named = [e for e in pool
                  if e.label_ in self.labels and e.end <= token.i and len(e) > 1
-                 and " ".join(t.lower_ for t in e[-len(words.split()):]) == words]
+                 and " ".join(t.lower_ for t in e[-size:]) == words]
         return _without_possessive(named[-1]) if named else None
 
     def _is_person(self, ent: Span) -> bool:
@@ -722,13 +723,7 @@ def _has_digit(token: Token) -> bool:
 
 def _number_of(noun: Token) -> Optional[float]:
     """The value of the number written with ``noun`` ("43.3 percent" -> 43.3), if in digits."""
-    for token in (noun, *children(noun)):
-        text = token.text.replace(",", "")
-        try:
-            return float(text)
-        except ValueError:
-            continue
-    return None
+    return next((v for v in map(_value, (noun, *children(noun))) if v is not None), None)
 
 
 def _value(token: Token) -> Optional[float]:
@@ -744,7 +739,7 @@ def _scoreline_numbers(number: Token) -> Optional[tuple[Token, Token]]:
     read from the words alone, or None."""
     doc = number.doc
     for first_i in (number.i, number.i - 2, number.i - 3):
-        if first_i < 0 or first_i >= number.i and first_i != number.i:
+        if first_i < 0:
             continue
         for gap in (1, 2):                       # "362 to 176", "22 points to 10"
             to_i, second_i = first_i + gap, first_i + gap + 1

@@ -273,10 +273,9 @@ class AttributionFinder:
                     any(c.dep_ == "nummod" for c in children(subject)) or \
                     not self._looks_like_source(doc, subject):
                 continue                # a reporting verb's own cue; "12 people"
-            framed = set(subtree(prep)) | set(subtree(subject))
-            content = [t for t in subtree(verb) if t not in framed and not t.is_punct
-                       or t.i > verb.i]
-            att = self._attribution(doc, noun, subject, [t for t in content if t.i >= verb.i])
+            # what is said: the clause from its verb on (the frame and the subject precede)
+            att = self._attribution(doc, noun, subject, [t for t in subtree(verb)
+                                                         if t.i >= verb.i])
             if att is not None:
                 att.cue_start, att.cue_end = noun.idx, noun.idx + len(noun)
                 out.append(att)
